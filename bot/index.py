@@ -1,0 +1,280 @@
+"""Build, store, verify and load the search index.
+
+Layout under ``index/`` (plain formats only, never pickle)::
+
+    index/current -> builds/<id>      a symlink, swapped atomically
+    index/builds/<id>/manifest.json   model, dimension, chunking, corpus hashes
+    index/builds/<id>/vectors.faiss   chunk vectors (exact inner product)
+    index/builds/<id>/chunks.jsonl    one chunk per line
+    index/builds/<id>/sentences.jsonl quotable units of every chunk
+    index/builds/<id>/sentences.npy   their vectors, so answers never re-encode the corpus
+
+A build writes a new ``builds/<id>`` folder and only then repoints
+``current`` with one ``os.replace``: a build that is interrupted at any point
+leaves the previous index exactly as it was. A lock file makes a second,
+concurrent build wait for the first.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+
+from .chunking import Chunk, Sentence, chunk_corpus, sentences_of
+from .config import REBUILD_COMMAND, Settings
+from .corpus import Document, file_hashes, load_corpus
+
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+VECTORS = "vectors.faiss"
+CHUNKS = "chunks.jsonl"
+SENTENCES = "sentences.jsonl"
+SENTENCE_VECTORS = "sentences.npy"
+CURRENT = "current"
+LOCK = ".build.lock"
+
+
+class IndexProblem(RuntimeError):
+    """The index cannot be used as it is; the message names the file and the fix."""
+
+
+class IndexMissing(IndexProblem):
+    pass
+
+
+class IndexStale(IndexProblem):
+    pass
+
+
+class IndexCorrupt(IndexProblem):
+    pass
+
+
+@dataclass
+class LoadedIndex:
+    manifest: dict
+    chunks: list[Chunk]
+    vectors: "object"  # faiss.Index
+    sentences: list[Sentence]
+    sentence_vectors: np.ndarray
+    path: Path
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    built: bool
+    documents: int
+    chunks: int
+    sentences: int
+    seconds: float
+    path: Path
+    problems: tuple[str, ...] = ()
+    reason: str = ""
+
+
+def chunk_embedding_text(chunk: Chunk) -> str:
+    """What the model sees for a chunk: its section path gives short passages their topic."""
+    return f"{chunk.section}: {chunk.text}"
+
+
+def expected_manifest_fields(settings: Settings) -> dict:
+    return {
+        "format": FORMAT_VERSION,
+        "model": settings.model_name,
+        "chunk_size": settings.chunk_size,
+        "chunk_overlap": settings.chunk_overlap,
+        "corpus": file_hashes(settings.corpus_dir),
+    }
+
+
+def current_path(index_dir: Path) -> Path:
+    return index_dir / CURRENT
+
+
+def read_manifest(index_dir: Path) -> dict | None:
+    path = current_path(index_dir) / MANIFEST
+    if not path.is_file():
+        return None
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise IndexCorrupt(f"{path} is not valid JSON ({exc}). Rebuild it: {REBUILD_COMMAND}")
+
+
+def staleness(settings: Settings, manifest: dict | None) -> str:
+    """Why the index does not match the corpus and settings; empty when it does."""
+    if manifest is None:
+        return f"no index has been built in {settings.index_dir}"
+    expected = expected_manifest_fields(settings)
+    reasons = []
+    for key in ("format", "model", "chunk_size", "chunk_overlap"):
+        if manifest.get(key) != expected[key]:
+            reasons.append(f"{key} is {manifest.get(key)!r} in the index but {expected[key]!r} now")
+    built, now = manifest.get("corpus", {}), expected["corpus"]
+    changed = sorted(name for name in set(built) | set(now) if built.get(name) != now.get(name))
+    if changed:
+        reasons.append("corpus files changed: " + ", ".join(changed[:6]) + (" …" if len(changed) > 6 else ""))
+    return "; ".join(reasons)
+
+
+def _write_jsonl(path: Path, rows) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def _write_build(folder: Path, docs: list[Document], settings: Settings, embedder, progress: bool) -> tuple[int, int]:
+    import faiss
+
+    chunks = chunk_corpus(docs, settings.chunk_size, settings.chunk_overlap)
+    sentences = [s for c in chunks for s in sentences_of(c)]
+    texts = [chunk_embedding_text(c) for c in chunks] + [s.text for s in sentences]
+    vectors = embedder.encode(texts, progress=progress)
+    chunk_vecs, sent_vecs = vectors[: len(chunks)], vectors[len(chunks) :]
+
+    index = faiss.IndexFlatIP(embedder.dim)
+    index.add(chunk_vecs)
+    faiss.write_index(index, str(folder / VECTORS))
+    np.save(folder / SENTENCE_VECTORS, sent_vecs, allow_pickle=False)
+    _write_jsonl(folder / CHUNKS, (asdict(c) for c in chunks))
+    _write_jsonl(folder / SENTENCES, (asdict(s) for s in sentences))
+    manifest = expected_manifest_fields(settings) | {
+        "model_dim": embedder.dim,
+        "documents": {d.doc_id: d.title for d in docs},
+        "chunks": len(chunks),
+        "sentences": len(sentences),
+        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    }
+    # The manifest is written last: a build folder without one is never loaded.
+    (folder / MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False), encoding="utf-8")
+    return len(chunks), len(sentences)
+
+
+def _swap_in(index_dir: Path, folder: Path) -> None:
+    """Point ``current`` at ``folder`` atomically, then delete older builds."""
+    link_tmp = index_dir / f".{CURRENT}.{os.getpid()}"
+    if link_tmp.is_symlink() or link_tmp.exists():
+        link_tmp.unlink()
+    link_tmp.symlink_to(folder.relative_to(index_dir))
+    os.replace(link_tmp, index_dir / CURRENT)
+    for old in (index_dir / "builds").iterdir():
+        if old != folder and not old.name.startswith("."):
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def build_index(
+    settings: Settings,
+    *,
+    force: bool = False,
+    embedder=None,
+    progress: bool = False,
+    skip_bad: bool = False,
+    lock_timeout: float = 600,
+) -> BuildReport:
+    """Build the index if it is missing or stale (or always, with ``force``)."""
+    from filelock import FileLock, Timeout
+
+    started = time.perf_counter()
+    index_dir = settings.index_dir
+    index_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        with FileLock(str(index_dir / LOCK), timeout=lock_timeout):
+            manifest = _safe_manifest(index_dir)
+            reason = "forced" if force else staleness(settings, manifest)
+            if not reason:
+                return BuildReport(
+                    False, len(manifest["documents"]), manifest["chunks"], manifest["sentences"],
+                    time.perf_counter() - started, current_path(index_dir), reason="up to date",
+                )
+            docs, problems = load_corpus(settings.corpus_dir, skip_bad=skip_bad)
+            if embedder is None:
+                from .embedding import shared_embedder
+
+                embedder = shared_embedder(settings.batch_size)
+            builds = index_dir / "builds"
+            builds.mkdir(exist_ok=True)
+            stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+            folder = builds / f"{stamp}-{os.getpid()}"
+            work = builds / f".{folder.name}.partial"
+            work.mkdir()
+            try:
+                n_chunks, n_sents = _write_build(work, docs, settings, embedder, progress)
+                os.replace(work, folder)
+            except BaseException:
+                shutil.rmtree(work, ignore_errors=True)
+                raise
+            _swap_in(index_dir, folder)
+    except Timeout as exc:
+        raise IndexProblem(
+            f"Another build holds {index_dir / LOCK}; waited {lock_timeout:.0f}s. Try again when it finishes."
+        ) from exc
+    return BuildReport(
+        True, len(docs), n_chunks, n_sents, time.perf_counter() - started,
+        current_path(index_dir), tuple(problems), reason,
+    )
+
+
+def _safe_manifest(index_dir: Path) -> dict | None:
+    try:
+        return read_manifest(index_dir)
+    except IndexCorrupt:
+        return None  # a corrupt index is simply rebuilt
+
+
+def _read_jsonl(path: Path, expected: int, kind) -> list:
+    if not path.is_file():
+        raise IndexCorrupt(f"{path} is missing. Rebuild the index: {REBUILD_COMMAND}")
+    rows = []
+    try:
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                rows.append(kind(**json.loads(line)))
+    except (UnicodeDecodeError, json.JSONDecodeError, TypeError) as exc:
+        raise IndexCorrupt(f"{path} is damaged ({exc}). Rebuild the index: {REBUILD_COMMAND}") from exc
+    if len(rows) != expected:
+        raise IndexCorrupt(
+            f"{path} has {len(rows)} records but the manifest says {expected}; it is truncated. "
+            f"Rebuild the index: {REBUILD_COMMAND}"
+        )
+    return rows
+
+
+def load_index(settings: Settings, *, check_corpus: bool = True) -> LoadedIndex:
+    """Load the current index, refusing one that is missing, damaged or out of date."""
+    import faiss
+
+    folder = current_path(settings.index_dir)
+    manifest = read_manifest(settings.index_dir)
+    if manifest is None:
+        raise IndexMissing(f"No index found in {settings.index_dir}. Build it: {REBUILD_COMMAND}")
+    if check_corpus:
+        reason = staleness(settings, manifest)
+        if reason:
+            raise IndexStale(f"The index does not match: {reason}. Rebuild it: {REBUILD_COMMAND}")
+    chunks = _read_jsonl(folder / CHUNKS, manifest["chunks"], Chunk)
+    sentences = _read_jsonl(folder / SENTENCES, manifest["sentences"], Sentence)
+    vec_path = folder / VECTORS
+    try:
+        vectors = faiss.read_index(str(vec_path))
+    except RuntimeError as exc:
+        raise IndexCorrupt(f"{vec_path} cannot be read as a FAISS index. Rebuild it: {REBUILD_COMMAND}") from exc
+    if vectors.ntotal != len(chunks) or vectors.d != manifest.get("model_dim"):
+        raise IndexCorrupt(
+            f"{vec_path} holds {vectors.ntotal} vectors of dimension {vectors.d}, but the manifest "
+            f"expects {len(chunks)} of {manifest.get('model_dim')}. Rebuild it: {REBUILD_COMMAND}"
+        )
+    sv_path = folder / SENTENCE_VECTORS
+    try:
+        sent_vecs = np.load(sv_path, allow_pickle=False)
+    except (OSError, ValueError) as exc:
+        raise IndexCorrupt(f"{sv_path} is damaged ({exc}). Rebuild it: {REBUILD_COMMAND}") from exc
+    if sent_vecs.shape != (len(sentences), vectors.d):
+        raise IndexCorrupt(f"{sv_path} does not match {SENTENCES}. Rebuild it: {REBUILD_COMMAND}")
+    return LoadedIndex(manifest, chunks, vectors, sentences, sent_vecs, folder.resolve())

@@ -1,0 +1,132 @@
+"""Find the passages that answer a question: dense + BM25, fused by rank.
+
+Dense search (the embedding model, exact inner product in FAISS) understands
+paraphrase ("my hip hurts after a jog"); BM25 (``bm25s``) holds on to rare
+exact words the model blurs ("piriformis", "FAI", "10%"). Reciprocal-rank
+fusion combines the two rankings without having to calibrate their scores
+against each other. A per-article cap stops one long article from filling
+every slot.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .chunking import Chunk
+from .config import Settings
+from .index import LoadedIndex
+
+MODES = ("hybrid", "dense", "bm25")
+
+
+@dataclass(frozen=True)
+class Hit:
+    chunk: Chunk
+    score: float
+    """Fused score (reciprocal-rank fusion); only comparable within one query."""
+    dense_score: float
+    """Cosine similarity of the question and the chunk: the absolute relevance signal."""
+    bm25_score: float
+    dense_rank: int | None
+    bm25_rank: int | None
+
+    # Flat accessors so callers can write hit.text, hit.doc_id, …
+    text = property(lambda self: self.chunk.text)
+    doc_id = property(lambda self: self.chunk.doc_id)
+    title = property(lambda self: self.chunk.title)
+    section = property(lambda self: self.chunk.section)
+    span = property(lambda self: (self.chunk.start, self.chunk.end))
+
+
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+class KeywordIndex:
+    """BM25 over chunk text plus its section path, rebuilt in memory at load (milliseconds)."""
+
+    def __init__(self, texts: list[str]):
+        import bm25s
+
+        self._bm25s = bm25s
+        self._stem = _stemmer()
+        self.model = bm25s.BM25()
+        tokens = bm25s.tokenize(texts, stemmer=self._stem, show_progress=False)
+        self.model.index(tokens, show_progress=False)
+        self.vocab = set(tokens.vocab)
+
+    def scores(self, query: str) -> np.ndarray:
+        tokens = self._bm25s.tokenize(
+            [query], stemmer=self._stem, return_ids=False, show_progress=False
+        )[0]
+        known = [t for t in tokens if t in self.vocab]
+        if not known:
+            return np.zeros(self.model.scores["num_docs"], dtype=np.float32)
+        return np.asarray(self.model.get_scores(known), dtype=np.float32)
+
+
+class Retriever:
+    """``search(query, k)`` over a loaded index, with one shared embedding model."""
+
+    def __init__(self, index: LoadedIndex, embedder, settings: Settings | None = None):
+        self.index = index
+        self.embedder = embedder
+        self.settings = settings or Settings()
+        self.keywords = KeywordIndex([f"{c.section} {c.text}" for c in index.chunks])
+
+    def dense(self, query_vector: np.ndarray, depth: int) -> tuple[np.ndarray, np.ndarray]:
+        """Chunk ids and cosines, best first."""
+        depth = min(depth, self.index.vectors.ntotal)
+        scores, ids = self.index.vectors.search(query_vector.reshape(1, -1), depth)
+        keep = ids[0] >= 0
+        return ids[0][keep], scores[0][keep]
+
+    def search(
+        self, query: str, k: int | None = None, *, mode: str = "hybrid", query_vector=None
+    ) -> list[Hit]:
+        """The top ``k`` chunks for ``query``; ``mode`` is hybrid, dense or bm25."""
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
+        s = self.settings
+        k = k or s.top_k
+        n = len(self.index.chunks)
+        if query_vector is None:
+            query_vector = self.embedder.encode_query(query)
+        all_cos = np.zeros(n, dtype=np.float32)
+        ids, cos = self.dense(query_vector, n)
+        all_cos[ids] = cos
+        bm25 = self.keywords.scores(query)
+
+        dense_order = np.argsort(-all_cos, kind="stable")[: s.candidates]
+        bm25_order = [i for i in np.argsort(-bm25, kind="stable")[: s.candidates] if bm25[i] > 0]
+        dense_rank = {int(i): r for r, i in enumerate(dense_order, 1)}
+        bm25_rank = {int(i): r for r, i in enumerate(bm25_order, 1)}
+
+        if mode == "dense":
+            fused = {i: 1.0 / (s.rrf_k + r) for i, r in dense_rank.items()}
+        elif mode == "bm25":
+            fused = {i: 1.0 / (s.rrf_k + r) for i, r in bm25_rank.items()}
+        else:
+            fused = {}
+            for ranks in (dense_rank, bm25_rank):
+                for i, r in ranks.items():
+                    fused[i] = fused.get(i, 0.0) + 1.0 / (s.rrf_k + r)
+
+        ordered = sorted(fused, key=lambda i: (-fused[i], -all_cos[i]))
+        hits: list[Hit] = []
+        per_doc: dict[str, int] = {}
+        for i in ordered:
+            chunk = self.index.chunks[i]
+            if per_doc.get(chunk.doc_id, 0) >= s.per_doc_cap:
+                continue
+            per_doc[chunk.doc_id] = per_doc.get(chunk.doc_id, 0) + 1
+            hits.append(
+                Hit(chunk, fused[i], float(all_cos[i]), float(bm25[i]), dense_rank.get(i), bm25_rank.get(i))
+            )
+            if len(hits) == k:
+                break
+        return hits
