@@ -32,7 +32,8 @@ _ENUMERATED = re.compile(
 _MD_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>\S.*)$")
 _MAX_HEADING_WORDS = 12
 _MAX_HEADING_CHARS = 90
-_LIST_ITEM = re.compile(r"^(?:- |\d+\.\s)")
+#: A bullet, a numbered item, or a "Short Label: advice…" line: quoted whole.
+_LIST_ITEM = re.compile(r"^(?:- |\d+\.\s|[A-Z][\w’'()/-]*(?: [\w’'()/&-]+){0,5}: \S)")
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,7 @@ class Settings:
     """At most this many hits from one article, so the longest cannot crowd out the rest."""
 
     # --- answers (measured) -----------------------------------------------
-    refuse_below: float = 0.40
+    refuse_below: float = 0.41
     """Best dense cosine under which the library is taken not to cover the question."""
     sentence_floor: float = 0.30
     """Sentences scoring under this similarity to the query are left out of a reply."""

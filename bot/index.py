@@ -200,6 +200,9 @@ def build_index(
                 embedder = shared_embedder(settings.batch_size)
             builds = index_dir / "builds"
             builds.mkdir(exist_ok=True)
+            # Under the lock no other build runs: any partial folder is from a killed build.
+            for stale in builds.glob(".*.partial"):
+                shutil.rmtree(stale, ignore_errors=True)
             stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
             folder = builds / f"{stamp}-{os.getpid()}"
             work = builds / f".{folder.name}.partial"

@@ -1,0 +1,121 @@
+"""One conversation turn: the single code path behind the app, the CLI and the evaluation.
+
+``Chat.reply(message, history)`` cleans the input, checks the whole
+conversation for red flags, folds earlier turns into the search query when
+the message leans on them ("how long should I hold it?"), retrieves, and
+composes. What the evaluation measures is exactly what users get.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+import unicodedata
+from collections.abc import Sequence
+
+from .answer import PROMPT, Answer, Composer, detect_intent, prefix_block
+from .config import Settings
+from .index import IndexMissing, IndexStale, build_index, load_index
+from .retrieval import Retriever
+from .safety import DISCLAIMER, detect_in_conversation
+
+_FOLLOWUP_START = re.compile(
+    r"^(and|what about|how about|also|ok(ay)?|so|then|but|same|what if|is that|are those|should i)\b", re.I
+)
+_PRONOUN = re.compile(r"\b(it|that|this|those|these|them|they|one|ones|there)\b", re.I)
+_TOPIC_WORD = re.compile(
+    r"\b(hip|hips|groin|glute\w*|flexor\w*|hamstring\w*|quad\w*|piriformis|it band|bursitis|labr\w*|"
+    r"fai|tendon\w*|arthritis|fracture\w*|stretch\w*|exercise\w*|clamshell\w*|bridge\w*|plank\w*|"
+    r"lunge\w*|squat\w*|foam|roll\w*|warm[- ]?up|cool[- ]?down|running|run|runner\w*|pain|ache\w*|"
+    r"sore\w*|tight\w*|shoes?|footwear|core|knee|back|thigh|leg|mileage|training|rest|ice|heat)\b",
+    re.I,
+)
+_FOLLOWUP_MAX_WORDS = 10
+_CARE_QUERY = "when to see a doctor or physical therapist"
+
+
+def sanitise(text: str) -> str:
+    """Make any input safe to process: valid UTF-8, no control characters."""
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates become "?"
+    return "".join(
+        ch if ch in "\n\t" or unicodedata.category(ch)[0] != "C" else " " for ch in text
+    ).strip()
+
+
+def is_followup(message: str) -> bool:
+    """A short message that leans on the conversation rather than standing alone."""
+    words = message.split()
+    if not words or len(words) > _FOLLOWUP_MAX_WORDS:
+        return False
+    return bool(_FOLLOWUP_START.search(message) or _PRONOUN.search(message)) or not _TOPIC_WORD.search(message)
+
+
+def context_for(message: str, history: Sequence[str]) -> str:
+    """The earlier user message a follow-up refers to ('' when it stands alone)."""
+    if not is_followup(message) or not history:
+        return ""
+    for earlier in reversed(history):
+        if not is_followup(earlier):
+            return earlier
+    return history[0]  # a conversation of short messages: its opening sets the topic
+
+
+class Chat:
+    """Holds the model, index, retriever and composer; shared read-only by all sessions."""
+
+    def __init__(self, settings: Settings | None = None, *, embedder=None, auto_build: bool = True):
+        self.settings = settings or Settings()
+        if embedder is None:
+            from .embedding import shared_embedder
+
+            embedder = shared_embedder(self.settings.batch_size)
+        self.embedder = embedder
+        try:
+            index = load_index(self.settings)
+        except (IndexMissing, IndexStale) as exc:
+            if not auto_build:
+                raise
+            print(f"{exc}\nBuilding the index now…", file=sys.stderr)
+            build_index(self.settings, embedder=embedder, progress=sys.stderr.isatty())
+            index = load_index(self.settings)
+        self.index = index
+        self.retriever = Retriever(index, embedder, self.settings)
+        self.composer = Composer(index, self.settings)
+
+    def reply(self, message: str, history: Sequence[str] = ()) -> Answer:
+        """Answer one user message given the earlier user messages of the conversation."""
+        started = time.perf_counter()
+        s = self.settings
+        message = sanitise(message)
+        history = [h for h in (sanitise(h) for h in history) if h][-s.history_turns :]
+        notice = None
+        if len(message) > s.max_input_chars:
+            message = message[: s.max_input_chars]
+            notice = (
+                f"Your message was long, so I read only its first {s.max_input_chars:,} characters."
+            )
+
+        flag = detect_in_conversation(message, history)
+        disclaimer = DISCLAIMER if flag else None
+        if not message:
+            answer = Answer("\n".join(prefix_block(disclaimer, None) + [PROMPT]), "prompt", disclaimer=disclaimer)
+        else:
+            context = context_for(message, history)
+            primary = message
+            if flag and not context and detect_intent(message) == "general":
+                # A red flag that asks nothing specific is answered with when to get help.
+                primary, context = _CARE_QUERY, message
+            query = f"{context} {primary}".strip()
+            vector = self.embedder.encode_query(query)
+            hits = self.retriever.search(query, s.top_k, query_vector=vector)
+            answer = self.composer.run(
+                query, hits, vector, disclaimer=disclaimer, notice=notice
+            )
+            answer.retrieval_query = query
+        answer.red_flag = flag is not None
+        answer.red_flag_reasons = flag.reasons if flag else ()
+        answer.latency_ms = (time.perf_counter() - started) * 1000
+        return answer

@@ -1,0 +1,176 @@
+"""Score the bot's answers against a question set. Pure functions, no I/O.
+
+A question set is JSONL with ``id``, ``kind`` (answerable, red_flag,
+off_topic, adversarial, followup), ``question``, ``turns``, ``sources``,
+``evidence`` (short verbatim snippets a correct passage contains),
+``must_mention`` and ``red_flag``. A result is what ``scripts/evaluate.py``
+records for one question: the answer's JSON plus the chunk texts each
+retrieval mode returned.
+
+A retrieval "hit" is a retrieved chunk that contains one of the evidence
+snippets, compared case- and whitespace-insensitively, so the metric does not
+depend on chunk ids that change with every rebuild.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+
+MODES = ("hybrid", "dense", "bm25")
+ANSWER_KINDS = ("answerable", "followup")
+REFUSE_KINDS = ("off_topic", "adversarial")
+
+
+def norm(text: str) -> str:
+    return " ".join(text.replace("’", "'").replace("‘", "'").lower().split())
+
+
+def first_hit_rank(chunk_texts: list[str], evidence: list[str]) -> int | None:
+    """1-based rank of the first chunk containing any evidence snippet."""
+    snippets = [norm(e) for e in evidence if e.strip()]
+    for rank, text in enumerate(chunk_texts, 1):
+        t = norm(text)
+        if any(s in t for s in snippets):
+            return rank
+    return None
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    pos = (len(ordered) - 1) * q
+    lo, hi = int(pos), min(int(pos) + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (pos - lo)
+
+
+@dataclass
+class Scores:
+    retrieval: dict  # mode -> {"hit@1","hit@3","hit@5","mrr","n"}
+    citation_precision: float
+    must_mention: float
+    red_flag_recall: float
+    red_flag_precision: float
+    refusal_rate: float
+    false_refusal_rate: float
+    followup_accuracy: float
+    latency_p50: float
+    latency_p95: float
+    failures: list[dict]
+
+    def table(self) -> list[tuple[str, str, str]]:
+        """(metric, value, target) rows for the summary."""
+        h = self.retrieval.get("hybrid", {})
+        rows = [
+            ("hit@1 (hybrid)", f"{h.get('hit@1', 0):.3f}", ""),
+            ("hit@3 (hybrid)", f"{h.get('hit@3', 0):.3f}", ""),
+            ("hit@5 (hybrid)", f"{h.get('hit@5', 0):.3f}", ">= 0.95"),
+            ("MRR (hybrid)", f"{h.get('mrr', 0):.3f}", ">= 0.85"),
+            ("citation precision", f"{self.citation_precision:.3f}", ""),
+            ("must-mention coverage", f"{self.must_mention:.3f}", ">= 0.85"),
+            ("red-flag recall", f"{self.red_flag_recall:.3f}", "1.0"),
+            ("red-flag precision", f"{self.red_flag_precision:.3f}", ">= 0.9"),
+            ("refusal rate (off-topic + adversarial)", f"{self.refusal_rate:.3f}", ">= 0.95"),
+            ("false refusals (answerable)", f"{self.false_refusal_rate:.3f}", ""),
+            ("follow-up accuracy", f"{self.followup_accuracy:.3f}", ""),
+            ("latency p50 (ms)", f"{self.latency_p50:.1f}", ""),
+            ("latency p95 (ms)", f"{self.latency_p95:.1f}", ""),
+        ]
+        return rows
+
+
+def retrieval_metrics(items: list[dict], results: list[dict]) -> dict:
+    out = {}
+    for mode in MODES:
+        ranks = [
+            first_hit_rank(r["retrieved"][mode], q["evidence"])
+            for q, r in zip(items, results)
+            if q["evidence"] and mode in r.get("retrieved", {})
+        ]
+        n = len(ranks)
+        out[mode] = {
+            "n": n,
+            **{f"hit@{k}": (sum(1 for x in ranks if x and x <= k) / n if n else 0.0) for k in (1, 3, 5)},
+            "mrr": (sum(1.0 / x for x in ranks if x) / n if n else 0.0),
+        }
+    return out
+
+
+def score(items: list[dict], results: list[dict]) -> Scores:
+    """All metrics for results aligned one-to-one with items."""
+    if len(items) != len(results):
+        raise ValueError("results must align with the questions")
+    failures = []
+    cited = cited_ok = 0
+    mention_scores, followups_ok, followups = [], 0, 0
+    tp = fp = fn = 0
+    refusable = refused = 0
+    answerable = false_refusals = 0
+
+    for q, r in zip(items, results):
+        problems = []
+        if q["red_flag"] and r["red_flag"]:
+            tp += 1
+        elif r["red_flag"] and not q["red_flag"]:
+            fp += 1
+            problems.append("red flag raised on a question without one")
+        elif q["red_flag"] and not r["red_flag"]:
+            fn += 1
+            problems.append("red flag missed")
+
+        if q["kind"] in REFUSE_KINDS:
+            refusable += 1
+            refused += bool(r["refused"])
+            if not r["refused"]:
+                problems.append("answered a question the library does not cover")
+
+        if q["kind"] in ANSWER_KINDS:
+            answerable += 1
+            if r["refused"]:
+                false_refusals += 1
+                problems.append("refused an answerable question")
+            if q["sources"]:
+                for c in r["citations"]:
+                    cited += 1
+                    cited_ok += c["doc_id"] in q["sources"]
+            if q["must_mention"]:
+                text = norm(r["answer"])
+                got = sum(norm(m) in text for m in q["must_mention"])
+                mention_scores.append(got / len(q["must_mention"]))
+                if got < len(q["must_mention"]):
+                    problems.append("answer misses: " + ", ".join(m for m in q["must_mention"] if norm(m) not in text))
+            rank = first_hit_rank(r.get("retrieved", {}).get("hybrid", []), q["evidence"]) if q["evidence"] else 1
+            if q["evidence"] and not (rank and rank <= 5):
+                problems.append("no evidence passage in the hybrid top 5")
+            if q["kind"] == "followup":
+                followups += 1
+                followups_ok += bool(rank and rank <= 5 and not r["refused"])
+        if problems:
+            failures.append({"id": q["id"], "kind": q["kind"], "question": q["question"], "problems": problems})
+
+    latencies = [float(r["latency_ms"]) for r in results]
+    return Scores(
+        retrieval=retrieval_metrics(items, results),
+        citation_precision=cited_ok / cited if cited else 0.0,
+        must_mention=statistics.fmean(mention_scores) if mention_scores else 0.0,
+        red_flag_recall=tp / (tp + fn) if tp + fn else 1.0,
+        red_flag_precision=tp / (tp + fp) if tp + fp else 1.0,
+        refusal_rate=refused / refusable if refusable else 1.0,
+        false_refusal_rate=false_refusals / answerable if answerable else 0.0,
+        followup_accuracy=followups_ok / followups if followups else 1.0,
+        latency_p50=percentile(latencies, 0.5),
+        latency_p95=percentile(latencies, 0.95),
+        failures=failures,
+    )
+
+
+def collect(chat, item: dict, k: int = 5) -> dict:
+    """Run one question through ``chat`` (the app's code path) and record what scoring needs."""
+    answer = chat.reply(item["question"], item.get("turns") or [])
+    result = {"id": item["id"], "kind": item["kind"], "question": item["question"]} | answer.to_dict()
+    query = answer.retrieval_query or item["question"]
+    result["retrieved"] = {
+        mode: [h.text for h in chat.retriever.search(query, k, mode=mode)] for mode in MODES
+    } if query.strip() else {mode: [] for mode in MODES}
+    return result

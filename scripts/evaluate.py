@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""Evaluate the bot on a question set and write results and a report.
+
+Runs every question through the same code path as the chat app
+(``Chat.reply``), then scores retrieval (hit@1/3/5 and MRR for hybrid,
+dense-only and BM25-only), citations, must-mention coverage, red flags,
+refusals, follow-ups and latency. Writes:
+
+  OUT/results.jsonl   one raw result per question
+  OUT/report.md       the summary table, the three retrieval modes, the failures
+  OUT/report.html     the same numbers as bar charts
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bot.config import PROJECT_ROOT, from_env  # noqa: E402
+from scripts_common import load_questions  # noqa: E402
+
+
+def markdown_report(scores, questions: Path) -> str:
+    lines = [f"# Evaluation on `{questions.name}`", "", "| metric | value | target |", "|---|---|---|"]
+    lines += [f"| {m} | {v} | {t} |" for m, v, t in scores.table()]
+    lines += ["", "## Retrieval by mode", "", "| mode | n | hit@1 | hit@3 | hit@5 | MRR |", "|---|---|---|---|---|---|"]
+    for mode, r in scores.retrieval.items():
+        lines.append(f"| {mode} | {r['n']} | {r['hit@1']:.3f} | {r['hit@3']:.3f} | {r['hit@5']:.3f} | {r['mrr']:.3f} |")
+    lines += ["", f"## Questions that failed ({len(scores.failures)})", ""]
+    lines += [f"- `{f['id']}` ({f['kind']}) {f['question']!r}: {'; '.join(f['problems'])}" for f in scores.failures]
+    return "\n".join(lines) + "\n"
+
+
+def html_report(scores) -> str:
+    """Bar charts as inline SVG: no plotting library needed to read the numbers."""
+    def bars(title: str, rows: list[tuple[str, float]]) -> str:
+        h = 26 * len(rows) + 10
+        out = [f"<h2>{html.escape(title)}</h2><svg width='640' height='{h}' role='img'>"]
+        for i, (label, value) in enumerate(rows):
+            y = 5 + 26 * i
+            w = max(0.0, min(1.0, value)) * 360
+            out.append(f"<text x='0' y='{y + 16}' font-size='13'>{html.escape(label)}</text>")
+            out.append(f"<rect x='230' y='{y}' width='{w:.1f}' height='20' fill='#3b7dd8'/>")
+            out.append(f"<text x='{236 + w:.1f}' y='{y + 16}' font-size='13'>{value:.3f}</text>")
+        return "".join(out) + "</svg>"
+
+    quality = [(m, float(v)) for m, v, _ in scores.table() if "latency" not in m]
+    retrieval = [(f"{mode} {k}", r[k]) for mode, r in scores.retrieval.items() for k in ("hit@5", "mrr")]
+    return (
+        "<!doctype html><meta charset='utf-8'><title>Evaluation</title>"
+        "<body style='font-family:sans-serif'>"
+        + bars("Answer quality", quality)
+        + bars("Retrieval: hybrid vs dense vs BM25", retrieval)
+        + f"<p>Latency p50 {scores.latency_p50:.1f} ms, p95 {scores.latency_p95:.1f} ms.</p></body>"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--questions", type=Path, default=PROJECT_ROOT / "eval" / "questions.jsonl",
+                        help="question set (JSONL; default eval/questions.jsonl)")
+    parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "eval" / "out", help="output folder (default eval/out)")
+    parser.add_argument("-k", type=int, default=5, help="passages retrieved per question (default 5)")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    args = parser.parse_args(argv)
+
+    from tqdm import tqdm
+
+    from bot.chat import Chat
+    from bot.evaluation import collect, score
+
+    if not args.questions.is_file():
+        print(f"error: question file not found: {args.questions}", file=sys.stderr)
+        return 2
+    items = load_questions(args.questions)
+    chat = Chat(from_env().with_(top_k=args.k))
+    results = [collect(chat, item, args.k) for item in tqdm(items, desc="questions", disable=args.quiet)]
+    scores = score(items, results)
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    with (args.out / "results.jsonl").open("w", encoding="utf-8") as fh:
+        for r in results:
+            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    report = markdown_report(scores, args.questions)
+    (args.out / "report.md").write_text(report, encoding="utf-8")
+    (args.out / "report.html").write_text(html_report(scores), encoding="utf-8")
+    print(report)
+    print(f"wrote {args.out / 'results.jsonl'}, report.md, report.html")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

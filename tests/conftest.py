@@ -1,0 +1,85 @@
+"""Shared fixtures: the real model, and a real index built once per test session."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from bot.config import PROJECT_ROOT, Settings
+
+CORPUS = PROJECT_ROOT / "corpus"
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    from bot.embedding import shared_embedder
+
+    return shared_embedder()
+
+
+@pytest.fixture(scope="session")
+def settings(tmp_path_factory) -> Settings:
+    """Settings for the real corpus with a private index and data folder."""
+    return Settings(
+        index_dir=tmp_path_factory.mktemp("index"),
+        data_dir=tmp_path_factory.mktemp("data"),
+    )
+
+
+@pytest.fixture(scope="session")
+def index(settings, embedder):
+    from bot.index import build_index, load_index
+
+    build_index(settings, embedder=embedder)
+    return load_index(settings)
+
+
+@pytest.fixture(scope="session")
+def chat(index, settings, embedder):
+    from bot.chat import Chat
+
+    return Chat(settings, embedder=embedder, auto_build=False)
+
+
+SMALL_ARTICLES = {
+    "a_rest.txt": """
+        Resting a Sore Hip
+
+        Rest is the first step when your hip is sore after running. Take two or three easy days and replace runs with swimming or cycling so the tissues can recover without losing fitness.
+
+        Ice and Compression
+        Apply ice for 15 minutes after a run to calm soreness. A compression wrap can give gentle support while walking around during the day.
+    """,
+    "b_strength.txt": """
+        Strength for Runners' Hips
+
+        Strong glutes keep the pelvis level when you land on one leg, which takes load off the hip flexors and the outside of the hip.
+
+        Bridges
+        Lie on your back with knees bent and lift your hips until your body forms a straight line. Hold for two seconds and lower slowly. Do three sets of twelve.
+    """,
+}
+
+
+def write_small_corpus(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in SMALL_ARTICLES.items():
+        (folder / name).write_text(textwrap.dedent(text).strip() + "\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def small_settings(tmp_path) -> Settings:
+    """A two-article corpus of our own: builds in a second, so index tests can rebuild freely."""
+    return Settings(corpus_dir=write_small_corpus(tmp_path / "corpus"), index_dir=tmp_path / "index",
+                    data_dir=tmp_path / "data")
+
+
+@pytest.fixture
+def corpus_copy(tmp_path) -> Path:
+    dest = tmp_path / "corpus"
+    shutil.copytree(CORPUS, dest)
+    return dest

@@ -1,0 +1,88 @@
+"""The chat page in headless Chromium (Debian's package, never downloaded at run time)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.config import PROJECT_ROOT
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+OUTPUT = PROJECT_ROOT / "test-output"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (make test installs it)"),
+]
+
+
+@pytest.fixture(scope="module")
+def page(app_server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=CHROMIUM, headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        page = browser.new_page(viewport={"width": 1100, "height": 1100})
+        page.dialogs = []
+        page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
+        page.goto(app_server["url"], wait_until="networkidle")
+        yield page
+        browser.close()
+
+
+def bot_messages(page):
+    return page.locator("#chat .message-row.bot-row, #chat [data-testid='bot']")
+
+
+def ask(page, question: str, expect: str, timeout: float = 60_000):
+    box = page.locator("#question textarea")
+    box.fill(question)
+    box.press("Enter")
+    page.locator("#chat").get_by_text(expect).last.wait_for(timeout=timeout)
+
+
+def test_typed_question_is_answered_with_citations(page):
+    OUTPUT.mkdir(exist_ok=True)
+    ask(page, "How do I do clamshells?", "Sources")
+    chat = page.locator("#chat")
+    assert "[1]" in chat.inner_text()
+    chat.get_by_text("📚 Sources").last.click()  # open the cited passages
+    page.locator("#chat").get_by_text("10-15 repetitions on each side").first.wait_for(timeout=10_000)
+    page.screenshot(path=str(OUTPUT / "answer.png"), full_page=True)
+
+
+def test_clicking_an_example_asks_it(page):
+    page.locator("#new-conversation").click()
+    page.get_by_role("button", name="When should I see a doctor about hip pain?").click()
+    page.locator("#chat").get_by_text("When to get it checked").last.wait_for(timeout=60_000)
+    page.screenshot(path=str(OUTPUT / "example.png"), full_page=True)
+
+
+def test_red_flag_disclaimer_is_a_visible_callout(page):
+    ask(page, "I fell and now I can't put weight on my leg", "prompt medical care")
+    callout = page.locator("#chat blockquote").last
+    assert "emergency services" in callout.inner_text()
+    colour = callout.evaluate("el => getComputedStyle(el).borderLeftColor")
+    assert colour not in ("", "rgba(0, 0, 0, 0)")
+    page.screenshot(path=str(OUTPUT / "red_flag.png"), full_page=True)
+
+
+@pytest.mark.parametrize("attack", [
+    "<script>alert(1)</script> why do my hips hurt",
+    "<img src=x onerror=alert(2)> why do my hips hurt",
+    "[click me](javascript:alert(3)) why do my hips hurt",
+])
+def test_injected_html_never_runs_or_renders(page, attack):
+    ask(page, attack, "Common causes")
+    page.wait_for_timeout(300)
+    assert page.dialogs == []
+    chat = page.locator("#chat")
+    assert chat.locator("script").count() == 0
+    assert chat.locator("img[src='x']").count() == 0
+    assert chat.locator("a[href^='javascript']").count() == 0
