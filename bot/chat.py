@@ -45,6 +45,18 @@ def sanitise(text: str) -> str:
     ).strip()
 
 
+_SCRIPT = re.compile(r"<(script|style)\b.*?(</\1\s*>|$)", re.I | re.S)
+_TAG = re.compile(r"</?[a-z!][^>]*>", re.I)
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)")
+
+
+def strip_markup(text: str) -> str:
+    """Markup is noise to retrieval: keep the words a person would read, drop tags and link targets."""
+    text = _SCRIPT.sub(" ", text)
+    text = _TAG.sub(" ", text)
+    return " ".join(_MD_LINK.sub(r"\1", text).split())
+
+
 def is_followup(message: str) -> bool:
     """A short message that leans on the conversation rather than standing alone."""
     words = message.split()
@@ -89,8 +101,8 @@ class Chat:
         """Answer one user message given the earlier user messages of the conversation."""
         started = time.perf_counter()
         s = self.settings
-        message = sanitise(message)
-        history = [h for h in (sanitise(h) for h in history) if h][-s.history_turns :]
+        message = strip_markup(sanitise(message))
+        history = [h for h in (strip_markup(sanitise(h)) for h in history) if h][-s.history_turns :]
         notice = None
         if len(message) > s.max_input_chars:
             message = message[: s.max_input_chars]

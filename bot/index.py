@@ -21,6 +21,7 @@ import json
 import os
 import shutil
 import time
+import uuid
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -204,7 +205,7 @@ def build_index(
             for stale in builds.glob(".*.partial"):
                 shutil.rmtree(stale, ignore_errors=True)
             stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
-            folder = builds / f"{stamp}-{os.getpid()}"
+            folder = builds / f"{stamp}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
             work = builds / f".{folder.name}.partial"
             work.mkdir()
             try:

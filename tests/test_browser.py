@@ -31,7 +31,8 @@ def page(app_server):
         page = browser.new_page(viewport={"width": 1100, "height": 1100})
         page.dialogs = []
         page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
-        page.goto(app_server["url"], wait_until="networkidle")
+        page.goto(app_server["url"], wait_until="domcontentloaded")
+        page.locator("#question textarea").wait_for(timeout=60_000)
         yield page
         browser.close()
 
