@@ -59,8 +59,9 @@ def sources_markdown(answer: Answer) -> str:
     """The cited passages, for the collapsible panel under an answer."""
     parts = []
     for c in answer.citations:
-        quoted = "\n".join(f"> {line}" if line else ">" for line in c.text.splitlines())
-        parts.append(f"**[{c.n}] {c.title}** — {c.section}\n\n{quoted}")
+        # Plain paragraphs, not blockquotes: a blockquote is reserved for the red-flag callout.
+        passage = "\n\n".join(line for line in c.text.splitlines() if line.strip())
+        parts.append(f"**[{c.n}] {c.title}** — {c.section}\n\n{passage}")
     return "\n\n".join(parts)
 
 
@@ -71,7 +72,7 @@ def render_turn(answer: Answer) -> list[dict]:
         messages.append({
             "role": "assistant",
             "content": sources_markdown(answer),
-            "metadata": {"title": f"📚 Sources: {len(answer.citations)} cited passages", "status": "done"},
+            "metadata": {"title": f"Sources: {len(answer.citations)} cited passages (click to read)", "status": "done"},
         })
     return messages
 

@@ -17,6 +17,7 @@ concurrent build wait for the first.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -85,9 +86,21 @@ def chunk_embedding_text(chunk: Chunk) -> str:
     return f"{chunk.section}: {chunk.text}"
 
 
+#: The code that turns articles into index content; editing it makes old indexes stale.
+PIPELINE_MODULES = ("cleaning.py", "corpus.py", "chunking.py", "index.py")
+
+
+def pipeline_hash() -> str:
+    digest = hashlib.sha256()
+    for name in PIPELINE_MODULES:
+        digest.update((Path(__file__).parent / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def expected_manifest_fields(settings: Settings) -> dict:
     return {
         "format": FORMAT_VERSION,
+        "pipeline": pipeline_hash(),
         "model": settings.model_name,
         "chunk_size": settings.chunk_size,
         "chunk_overlap": settings.chunk_overlap,
@@ -115,7 +128,7 @@ def staleness(settings: Settings, manifest: dict | None) -> str:
         return f"no index has been built in {settings.index_dir}"
     expected = expected_manifest_fields(settings)
     reasons = []
-    for key in ("format", "model", "chunk_size", "chunk_overlap"):
+    for key in ("format", "pipeline", "model", "chunk_size", "chunk_overlap"):
         if manifest.get(key) != expected[key]:
             reasons.append(f"{key} is {manifest.get(key)!r} in the index but {expected[key]!r} now")
     built, now = manifest.get("corpus", {}), expected["corpus"]

@@ -53,8 +53,10 @@ def test_typed_question_is_answered_with_citations(page):
     ask(page, "How do I do clamshells?", "Sources")
     chat = page.locator("#chat")
     assert "[1]" in chat.inner_text()
-    chat.get_by_text("📚 Sources").last.click()  # open the cited passages
-    page.locator("#chat").get_by_text("10-15 repetitions on each side").first.wait_for(timeout=10_000)
+    chat.get_by_text("cited passages (click to read)").last.click()  # open the cited passages
+    passage = page.locator("#chat").get_by_text("10-15 repetitions on each side").first
+    passage.wait_for(timeout=10_000)
+    page.locator("#chat").get_by_text("Exercises and how to do them").last.scroll_into_view_if_needed()
     page.screenshot(path=str(OUTPUT / "answer.png"), full_page=True)
 
 
