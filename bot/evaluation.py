@@ -119,10 +119,11 @@ def score(items: list[dict], results: list[dict]) -> Scores:
             fn += 1
             problems.append("red flag missed")
 
+        declined = bool(r["refused"]) or r.get("kind") == "prompt"  # markup-only input asks again
         if q["kind"] in REFUSE_KINDS:
             refusable += 1
-            refused += bool(r["refused"])
-            if not r["refused"]:
+            refused += declined
+            if not declined:
                 problems.append("answered a question the library does not cover")
 
         if q["kind"] in ANSWER_KINDS:
