@@ -69,7 +69,7 @@ _DOSING = re.compile(
 _LIST_MARK = re.compile(r"^(?:- )?(?:\d+\.\s+)?")
 #: Sentences that talk about the article rather than about hips are not answers.
 _META = re.compile(
-    r"\?$|\b(this article|in this article|this exploration|this analysis|the following section|"
+    r"[?:]$|\b(this article|in this article|this exploration|this analysis|the following section|"
     r"discussed below|we'?ll explore|here'?s (how|a|everything)|read on)\b",
     re.IGNORECASE,
 )

@@ -21,7 +21,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .answer import Answer
-from .chat import Chat
+from .chat import Chat, sanitise
 from .config import Settings, from_env
 
 TITLE = "Runner's Hip-Pain Assistant"
@@ -112,7 +112,7 @@ def build_app(chat: Chat, settings: Settings):
     def respond(message: str, session: Session | None):
         session = session or Session()
         answer = chat.reply(message or "", session.user_turns)
-        shown = escape_user_text((message or "").strip()[: settings.max_input_chars]) or "…"
+        shown = escape_user_text(sanitise(message)[: settings.max_input_chars]) or "…"
         session.messages = [*session.messages, {"role": "user", "content": shown}, *render_turn(answer)]
         if answer.kind != "prompt":
             session.user_turns = [*session.user_turns, message]

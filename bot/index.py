@@ -21,6 +21,7 @@ import hashlib
 import json
 import os
 import shutil
+import sys
 import time
 import uuid
 from dataclasses import asdict, dataclass
@@ -144,7 +145,7 @@ def _write_jsonl(path: Path, rows) -> None:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
-def _write_build(folder: Path, docs: list[Document], settings: Settings, embedder, progress: bool) -> tuple[int, int]:
+def _write_build(folder: Path, docs: list[Document], settings: Settings, embedder, progress: bool) -> None:
     import faiss
 
     chunks = chunk_corpus(docs, settings.chunk_size, settings.chunk_overlap)
@@ -168,7 +169,6 @@ def _write_build(folder: Path, docs: list[Document], settings: Settings, embedde
     }
     # The manifest is written last: a build folder without one is never loaded.
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False), encoding="utf-8")
-    return len(chunks), len(sentences)
 
 
 def _swap_in(index_dir: Path, folder: Path) -> None:
@@ -198,44 +198,60 @@ def build_index(
     started = time.perf_counter()
     index_dir = settings.index_dir
     index_dir.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(index_dir / LOCK))
     try:
-        with FileLock(str(index_dir / LOCK), timeout=lock_timeout):
-            manifest = _safe_manifest(index_dir)
-            reason = "forced" if force else staleness(settings, manifest)
-            if not reason:
-                return BuildReport(
-                    False, len(manifest["documents"]), manifest["chunks"], manifest["sentences"],
-                    time.perf_counter() - started, current_path(index_dir), reason="up to date",
-                )
-            docs, problems = load_corpus(settings.corpus_dir, skip_bad=skip_bad)
-            if embedder is None:
-                from .embedding import shared_embedder
+        lock.acquire(timeout=0)
+    except Timeout:
+        print(f"Another build is running ({index_dir / LOCK}); waiting for it…", file=sys.stderr)
+        try:
+            lock.acquire(timeout=lock_timeout)
+        except Timeout as exc:
+            raise IndexProblem(
+                f"Another build holds {index_dir / LOCK}; waited {lock_timeout:.0f}s. Try again when it finishes."
+            ) from exc
+    try:
+        # Checked only once the lock is ours: a build we waited for may have done the work.
+        manifest = _safe_manifest(index_dir)
+        reason = "forced" if force else staleness(settings, manifest)
+        if not reason:
+            return BuildReport(
+                False, len(manifest["documents"]), manifest["chunks"], manifest["sentences"],
+                time.perf_counter() - started, current_path(index_dir), reason="up to date",
+            )
+        docs, problems = load_corpus(settings.corpus_dir, skip_bad=skip_bad)
+        if embedder is None:
+            from .embedding import shared_embedder
 
-                embedder = shared_embedder(settings.batch_size)
-            builds = index_dir / "builds"
-            builds.mkdir(exist_ok=True)
-            # Under the lock no other build runs: any partial folder is from a killed build.
-            for stale in builds.glob(".*.partial"):
-                shutil.rmtree(stale, ignore_errors=True)
-            stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
-            folder = builds / f"{stamp}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
-            work = builds / f".{folder.name}.partial"
-            work.mkdir()
-            try:
-                n_chunks, n_sents = _write_build(work, docs, settings, embedder, progress)
-                os.replace(work, folder)
-            except BaseException:
-                shutil.rmtree(work, ignore_errors=True)
-                raise
-            _swap_in(index_dir, folder)
-    except Timeout as exc:
-        raise IndexProblem(
-            f"Another build holds {index_dir / LOCK}; waited {lock_timeout:.0f}s. Try again when it finishes."
-        ) from exc
+            embedder = shared_embedder(settings.batch_size)
+        folder = _build_folder(index_dir, docs, settings, embedder, progress)
+        _swap_in(index_dir, folder)
+    finally:
+        lock.release()
+    manifest = read_manifest(index_dir)
     return BuildReport(
-        True, len(docs), n_chunks, n_sents, time.perf_counter() - started,
+        True, len(docs), manifest["chunks"], manifest["sentences"], time.perf_counter() - started,
         current_path(index_dir), tuple(problems), reason,
     )
+
+
+def _build_folder(index_dir: Path, docs: list[Document], settings: Settings, embedder, progress: bool) -> Path:
+    """Write a complete build under a hidden name, then give it its real name."""
+    builds = index_dir / "builds"
+    builds.mkdir(exist_ok=True)
+    # Under the lock no other build runs: any partial folder is from a killed build.
+    for stale in builds.glob(".*.partial"):
+        shutil.rmtree(stale, ignore_errors=True)
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+    folder = builds / f"{stamp}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    work = builds / f".{folder.name}.partial"
+    work.mkdir()
+    try:
+        _write_build(work, docs, settings, embedder, progress)
+        os.replace(work, folder)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    return folder
 
 
 def _safe_manifest(index_dir: Path) -> dict | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -42,10 +43,17 @@ def bot_messages(page):
 
 
 def ask(page, question: str, expect: str, timeout: float = 60_000):
+    """Type a question, press Enter, and wait for a *new* element containing ``expect``."""
+    target = page.locator("#chat").get_by_text(expect)
+    before = target.count()
     box = page.locator("#question textarea")
     box.fill(question)
     box.press("Enter")
-    page.locator("#chat").get_by_text(expect).last.wait_for(timeout=timeout)
+    deadline = time.time() + timeout / 1000
+    while target.count() <= before:
+        assert time.time() < deadline, f"no new {expect!r} after asking {question!r}"
+        page.wait_for_timeout(100)
+    target.last.wait_for(timeout=timeout)
 
 
 def test_typed_question_is_answered_with_citations(page):
@@ -89,3 +97,17 @@ def test_injected_html_never_runs_or_renders(page, attack):
     assert chat.locator("script").count() == 0
     assert chat.locator("img[src='x']").count() == 0
     assert chat.locator("a[href^='javascript']").count() == 0
+
+
+def test_thumbs_feedback_is_saved_in_the_data_folder(page, app_server):
+    import json
+
+    ask(page, "How often should I replace my running shoes?", "Sources")
+    page.locator("#chat button[aria-label='Like']").last.click()
+    path = app_server["data_dir"] / "feedback.jsonl"
+    deadline = time.time() + 20
+    while time.time() < deadline and not path.exists():
+        time.sleep(0.2)
+    records = [json.loads(line) for line in path.read_text().splitlines()]
+    assert records[-1]["liked"] is True
+    assert "running shoes" in (records[-1]["question"] or "")

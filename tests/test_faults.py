@@ -1,0 +1,107 @@
+"""Faults: concurrent builds, damaged indexes and bad articles get clear messages and lose nothing."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from bot.config import PROJECT_ROOT, REBUILD_COMMAND
+from bot.index import CHUNKS, MANIFEST, VECTORS, build_index, current_path, load_index
+
+
+def run(args, settings, timeout=300, **env_extra):
+    env = os.environ | {
+        "HIPBOT_CORPUS_DIR": str(settings.corpus_dir), "HIPBOT_INDEX_DIR": str(settings.index_dir),
+        "HIPBOT_DATA_DIR": str(settings.data_dir), "HF_HUB_OFFLINE": "1",
+    } | env_extra
+    return subprocess.Popen([sys.executable, *args], cwd=PROJECT_ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def finish(proc, timeout=300):
+    out, err = proc.communicate(timeout=timeout)
+    return proc.returncode, out, err
+
+
+def test_two_builds_at_once_take_turns_and_leave_one_good_index(small_settings):
+    build = [str(PROJECT_ROOT / "scripts" / "build_index.py"), "--force", "--quiet"]
+    first, second = run(build, small_settings), run(build, small_settings)
+    results = [finish(first), finish(second)]
+    assert [code for code, _, _ in results] == [0, 0], results
+    assert any("waiting" in err for _, _, err in results) or all("built index" in out for _, out, _ in results)
+    builds = [p for p in (small_settings.index_dir / "builds").iterdir()]
+    assert len(builds) == 1 and not builds[0].name.startswith(".")
+    assert load_index(small_settings).chunks
+
+
+def _ask(settings, question="how should I rest a sore hip?", **env_extra):
+    return finish(run(["-m", "bot", "ask", question], settings, **env_extra))
+
+
+def test_a_missing_index_is_built_on_first_use(small_settings):
+    code, out, err = _ask(small_settings)
+    assert code == 0 and "**Sources**" in out
+    assert "Building the index" in err
+    assert load_index(small_settings).manifest["documents"].keys() == {"a_rest", "b_strength"}
+
+
+def _assert_clear_error(result, filename):
+    code, out, err = result
+    assert code == 2
+    assert filename in err and REBUILD_COMMAND in err
+    assert "Traceback" not in err
+
+
+def test_a_corrupt_faiss_file_gets_a_clear_error(small_settings, embedder):
+    build_index(small_settings, embedder=embedder)
+    (current_path(small_settings.index_dir) / VECTORS).write_bytes(b"\x00garbage")
+    _assert_clear_error(_ask(small_settings), VECTORS)
+
+
+def test_truncated_chunk_metadata_gets_a_clear_error(small_settings, embedder):
+    build_index(small_settings, embedder=embedder)
+    path = current_path(small_settings.index_dir) / CHUNKS
+    path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])
+    _assert_clear_error(_ask(small_settings), CHUNKS)
+
+
+def test_a_manifest_from_another_model_is_rebuilt_before_answering(small_settings, embedder):
+    build_index(small_settings, embedder=embedder)
+    path = current_path(small_settings.index_dir) / MANIFEST
+    manifest = json.loads(path.read_text())
+    manifest["model"] = "another-model"
+    path.write_text(json.dumps(manifest))
+    code, out, err = _ask(small_settings)
+    assert code == 0 and "model is 'another-model' in the index" in err and "Building the index" in err
+    assert load_index(small_settings).manifest["model"] == "all-MiniLM-L6-v2"
+
+
+def test_a_bad_article_stops_the_build_by_name_unless_skipped(small_settings, embedder):
+    build_index(small_settings, embedder=embedder)
+    before = load_index(small_settings).manifest["created"]
+    (small_settings.corpus_dir / "c_broken.txt").write_bytes(b"Hip \xff\xfe pain " * 40)
+    code, out, err = finish(run([str(PROJECT_ROOT / "scripts" / "build_index.py"), "--quiet"], small_settings))
+    assert code == 2 and "c_broken.txt" in err and "UTF-8" in err and "Traceback" not in err
+    assert load_index(small_settings, check_corpus=False).manifest["created"] == before  # old index untouched
+    code, out, err = finish(run([str(PROJECT_ROOT / "scripts" / "build_index.py"), "--quiet", "--skip-bad"],
+                                small_settings))
+    assert code == 0 and "skipped" in err and "c_broken.txt" in err
+    assert load_index(small_settings).manifest["documents"].keys() == {"a_rest", "b_strength"}
+
+
+def test_the_bot_answers_with_the_hub_offline_and_no_network(small_settings, embedder):
+    build_index(small_settings, embedder=embedder)
+    dead = "http://127.0.0.1:9"  # any attempt to reach the network fails at once
+    code, out, err = _ask(small_settings, HF_HUB_OFFLINE="1", HTTP_PROXY=dead, HTTPS_PROXY=dead,
+                          http_proxy=dead, https_proxy=dead, NO_PROXY="", no_proxy="")
+    assert code == 0 and "**Sources**" in out, err
+
+
+def test_nothing_in_the_index_path_uses_pickle():
+    for folder in ("bot", "scripts"):
+        for path in (PROJECT_ROOT / folder).glob("*.py"):
+            text = path.read_text()
+            assert "import pickle" not in text and "pickle.load" not in text, path
+            assert "allow_pickle=True" not in text, path
