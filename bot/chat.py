@@ -102,7 +102,7 @@ class Chat:
         started = time.perf_counter()
         s = self.settings
         message = strip_markup(sanitise(message))
-        history = [h for h in (strip_markup(sanitise(h)) for h in history) if h][-s.history_turns :]
+        history = [h for h in (strip_markup(sanitise(h)) for h in history) if h]
         notice = None
         if len(message) > s.max_input_chars:
             message = message[: s.max_input_chars]
@@ -110,12 +110,12 @@ class Chat:
                 f"Your message was long, so I read only its first {s.max_input_chars:,} characters."
             )
 
-        flag = detect_in_conversation(message, history)
+        flag = detect_in_conversation(message, history)  # the whole conversation, however long
         disclaimer = DISCLAIMER if flag else None
         if not message:
             answer = Answer("\n".join(prefix_block(disclaimer, None) + [PROMPT]), "prompt", disclaimer=disclaimer)
         else:
-            context = context_for(message, history)
+            context = context_for(message, history[-s.history_turns :])
             primary = message
             if flag and not context and detect_intent(message) == "general":
                 # A red flag that asks nothing specific is answered with when to get help.

@@ -120,6 +120,10 @@ def test_follow_ups_are_answered_in_the_context_of_the_conversation(chat):
 def test_a_red_flag_earlier_in_the_conversation_keeps_the_disclaimer(chat):
     answer = chat.reply("what stretches can I do?", ["my hip is red, hot and swollen"])
     assert answer.red_flag and answer.markdown.startswith(f"> ⚠️ **{DISCLAIMER}**")
+    # however many turns ago it was said
+    later = ["how do I do clamshells?", "how many reps?", "what about bridges?", "and planks?", "thanks"]
+    answer = chat.reply("what stretches can I do?", ["my hip is red, hot and swollen", *later])
+    assert answer.red_flag and answer.disclaimer == DISCLAIMER
 
 
 @pytest.mark.parametrize("empty", ["", "   ", "\n\t  \n", "\x00\x00"])
