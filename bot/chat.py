@@ -32,7 +32,7 @@ _TOPIC_WORD = re.compile(
     re.I,
 )
 _FOLLOWUP_MAX_WORDS = 10
-_CARE_QUERY = "when to see a doctor or physical therapist"
+_CARE_QUERY = "when should I see a doctor about hip pain"
 
 
 def sanitise(text: str) -> str:
@@ -118,8 +118,9 @@ class Chat:
             context = context_for(message, history[-s.history_turns :])
             primary = message
             if flag and not context and detect_intent(message) == "general":
-                # A red flag that asks nothing specific is answered with when to get help.
-                primary, context = _CARE_QUERY, message
+                # A red flag that asks nothing specific is answered with when to get help:
+                # exercises matched on "leg" or "walk" are no use to someone who cannot stand.
+                primary = _CARE_QUERY
             query = f"{context} {primary}".strip()
             vector = self.embedder.encode_query(query)
             hits = self.retriever.search(query, s.top_k, query_vector=vector)
