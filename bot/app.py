@@ -110,6 +110,7 @@ def build_app(chat: Chat, settings: Settings):
     feedback = FeedbackLog(settings.data_dir)
 
     def respond(message: str, session: Session | None):
+        """Answer a message in this session's conversation; returns the whole chat."""
         session = session or Session()
         answer = chat.reply(message or "", session.user_turns)
         shown = escape_user_text(sanitise(message)[: settings.max_input_chars]) or "…"
@@ -117,10 +118,6 @@ def build_app(chat: Chat, settings: Settings):
         if answer.kind != "prompt":
             session.user_turns = [*session.user_turns, message]
         return session.messages, "", session
-
-    def chat_api(message: str, session: Session | None):
-        """Answer a message in this session's conversation; returns the whole chat."""
-        return respond(message, session)
 
     def new_conversation():
         return [], "", Session()
@@ -157,8 +154,8 @@ def build_app(chat: Chat, settings: Settings):
         clear = gr.Button("New conversation", size="sm", elem_id="new-conversation")
 
         outputs = [chatbot, box, session]
-        box.submit(chat_api, [box, session], outputs, api_name="chat")
-        send.click(chat_api, [box, session], outputs, api_visibility="private")
+        box.submit(respond, [box, session], outputs, api_name="chat")
+        send.click(respond, [box, session], outputs, api_visibility="private")
         for button, question in zip(examples, EXAMPLES):
             button.click(lambda s, q=question: respond(q, s), [session], outputs, api_visibility="private")
         clear.click(new_conversation, None, outputs, api_visibility="private")
