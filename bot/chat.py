@@ -31,6 +31,18 @@ _TOPIC_WORD = re.compile(
     r"sore\w*|tight\w*|shoes?|footwear|core|knee|back|thigh|leg|mileage|training|rest|ice|heat)\b",
     re.I,
 )
+#: Words runners use that the articles spell another way; applied to the search query only.
+RUNNER_WORDS = {
+    r"physios?|physiotherapists?": "physical therapist",
+    r"physio(?:therapy)?": "physical therapy",
+    r"docs?": "doctor",
+    r"runners'? hip": "Runner's Hip",
+    r"flexers?": "flexors",
+    r"glutes?": "glutes gluteal",
+    r"it ?band": "IT band iliotibial",
+    r"shoes?|trainers|sneakers": "running shoes",
+}
+_RUNNER_WORDS = [(re.compile(rf"\b(?:{k})\b", re.I), v) for k, v in RUNNER_WORDS.items()]
 _FOLLOWUP_MAX_WORDS = 10
 _CARE_QUERY = "when should I see a doctor about hip pain"
 
@@ -55,6 +67,13 @@ def strip_markup(text: str) -> str:
     text = _SCRIPT.sub(" ", text)
     text = _TAG.sub(" ", text)
     return " ".join(_MD_LINK.sub(r"\1", text).split())
+
+
+def search_words(text: str) -> str:
+    """Spell runners' words the way the articles do ("physio" → "physical therapist")."""
+    for pattern, replacement in _RUNNER_WORDS:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def is_followup(message: str) -> bool:
@@ -121,7 +140,7 @@ class Chat:
                 # A red flag that asks nothing specific is answered with when to get help:
                 # exercises matched on "leg" or "walk" are no use to someone who cannot stand.
                 primary = _CARE_QUERY
-            query = f"{context} {primary}".strip()
+            query = search_words(f"{context} {primary}".strip())
             vector = self.embedder.encode_query(query)
             hits = self.retriever.search(query, s.top_k, query_vector=vector)
             answer = self.composer.run(

@@ -156,3 +156,13 @@ def test_control_characters_and_lone_surrogates_are_handled(chat):
     answer = chat.reply("how do I \x00stretch\x07 my hips \ud800?")
     assert answer.kind == "answer"
     json.dumps(answer.to_dict())  # serialisable: no surrogates left
+
+
+def test_runner_words_are_searched_the_way_the_articles_spell_them(chat):
+    from bot.chat import search_words
+
+    assert search_words("what does a physio do") == "what does a physical therapist do"
+    assert "Runner's Hip" in search_words("what is runners hip")
+    assert "iliotibial" in search_words("how do I roll my IT band")
+    answer = chat.reply("what does a physio do for hip pain?")
+    assert answer.kind == "answer" and "physical therapist" in answer.markdown.lower()
