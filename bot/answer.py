@@ -106,7 +106,6 @@ class Answer:
     """"answer", "refusal" (the library does not cover it) or "prompt" (nothing was asked)."""
     citations: list[Citation] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
-    red_flag: bool = False
     red_flag_reasons: tuple[str, ...] = ()
     disclaimer: str | None = None
     intent: str = "general"
@@ -117,6 +116,11 @@ class Answer:
     @property
     def refused(self) -> bool:
         return self.kind == "refusal"
+
+    @property
+    def red_flag(self) -> bool:
+        """A red flag is exactly when the disclaimer is shown."""
+        return self.disclaimer is not None
 
     def to_dict(self) -> dict:
         return {
@@ -154,6 +158,7 @@ def _words(text: str) -> set[str]:
 
 
 def prefix_block(disclaimer: str | None, notice: str | None) -> list[str]:
+    """Lines that go above any reply: the disclaimer first, so it is never missed, then a notice."""
     lines = []
     if disclaimer:
         lines += [f"> ⚠️ **{disclaimer}**", ""]
@@ -183,9 +188,13 @@ class Composer:
     def __init__(self, index: LoadedIndex, settings: Settings):
         self.index = index
         self.settings = settings
+        # Fixed per index, so worked out once here rather than on every question:
+        # which sentences may be quoted (grouped by chunk), and each one's words.
         self.by_chunk: dict[int, list[int]] = {}
         for i, sentence in enumerate(index.sentences):
-            self.by_chunk.setdefault(sentence.chunk_id, []).append(i)
+            if not _META.search(sentence.text):
+                self.by_chunk.setdefault(sentence.chunk_id, []).append(i)
+        self.words = [_words(sentence.text) for sentence in index.sentences]
 
     def run(
         self,
@@ -200,16 +209,11 @@ class Composer:
         intent = detect_intent(question)
         best = max((h.dense_score for h in hits), default=0.0)
         dosing = bool(_DOSING.search(question))
-        if best < s.refuse_below or dosing:
-            return Answer(
-                render_refusal(disclaimer, notice, dosing), "refusal",
-                disclaimer=disclaimer, intent=intent, notice=notice,
-            )
-
-        picked = self._select(question, hits, query_vector, intent)
+        covered = best >= s.refuse_below and not dosing
+        picked = self._select(question, hits, query_vector, intent) if covered else []
         if not picked:
             return Answer(
-                render_refusal(disclaimer, notice), "refusal",
+                render_refusal(disclaimer, notice, dosing), "refusal",
                 disclaimer=disclaimer, intent=intent, notice=notice,
             )
 
@@ -246,10 +250,7 @@ class Composer:
     def _select(self, question: str, hits: list[Hit], query_vector: np.ndarray, intent: str) -> list[int]:
         """Pick the best sentences within the word budget, skipping near-duplicates."""
         s = self.settings
-        candidates = [
-            i for h in hits for i in self.by_chunk.get(h.chunk.id, [])
-            if not _META.search(self.index.sentences[i].text)
-        ]
+        candidates = [i for h in hits for i in self.by_chunk.get(h.chunk.id, [])]
         if not candidates:
             return []
         vecs = self.index.sentence_vectors[candidates]
@@ -260,7 +261,7 @@ class Composer:
         scores = []
         for j, i in enumerate(candidates):
             sent = self.index.sentences[i]
-            overlap = len(q_words & _words(sent.text)) / max(len(q_words), 1)
+            overlap = len(q_words & self.words[i]) / max(len(q_words), 1)
             score = 0.6 * sims[j] + 0.3 * hit_score[sent.chunk_id] + 0.15 * overlap
             if cue and cue.search(sent.text):
                 score += 0.05

@@ -147,7 +147,6 @@ class Chat:
                 query, hits, vector, disclaimer=disclaimer, notice=notice
             )
             answer.retrieval_query = query
-        answer.red_flag = flag is not None
         answer.red_flag_reasons = flag.reasons if flag else ()
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer

@@ -145,7 +145,7 @@ def _write_jsonl(path: Path, rows) -> None:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
-def _write_build(folder: Path, docs: list[Document], settings: Settings, embedder, progress: bool) -> None:
+def _write_build(folder: Path, docs: list[Document], settings: Settings, embedder, progress: bool) -> dict:
     import faiss
 
     chunks = chunk_corpus(docs, settings.chunk_size, settings.chunk_overlap)
@@ -169,6 +169,7 @@ def _write_build(folder: Path, docs: list[Document], settings: Settings, embedde
     }
     # The manifest is written last: a build folder without one is never loaded.
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False), encoding="utf-8")
+    return manifest
 
 
 def _swap_in(index_dir: Path, folder: Path) -> None:
@@ -223,18 +224,19 @@ def build_index(
             from .embedding import shared_embedder
 
             embedder = shared_embedder(settings.batch_size)
-        folder = _build_folder(index_dir, docs, settings, embedder, progress)
+        folder, manifest = _build_folder(index_dir, docs, settings, embedder, progress)
         _swap_in(index_dir, folder)
     finally:
         lock.release()
-    manifest = read_manifest(index_dir)
     return BuildReport(
         True, len(docs), manifest["chunks"], manifest["sentences"], time.perf_counter() - started,
         current_path(index_dir), tuple(problems), reason,
     )
 
 
-def _build_folder(index_dir: Path, docs: list[Document], settings: Settings, embedder, progress: bool) -> Path:
+def _build_folder(
+    index_dir: Path, docs: list[Document], settings: Settings, embedder, progress: bool
+) -> tuple[Path, dict]:
     """Write a complete build under a hidden name, then give it its real name."""
     builds = index_dir / "builds"
     builds.mkdir(exist_ok=True)
@@ -246,12 +248,12 @@ def _build_folder(index_dir: Path, docs: list[Document], settings: Settings, emb
     work = builds / f".{folder.name}.partial"
     work.mkdir()
     try:
-        _write_build(work, docs, settings, embedder, progress)
+        manifest = _write_build(work, docs, settings, embedder, progress)
         os.replace(work, folder)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
-    return folder
+    return folder, manifest
 
 
 def _safe_manifest(index_dir: Path) -> dict | None:

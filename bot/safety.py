@@ -5,8 +5,9 @@ so a red flag is raised even when the library has nothing to say about the
 question. Each rule is a set of patterns for one warning sign, written for the
 ways runners actually describe it ("can't put weight on it", "woke me up at
 night"); a match is dropped when a negation sits just before it in the same
-clause ("no fever", "I didn't fall"), and a clause ends at "but", "though"
-and sentence punctuation, so "no fever but it's hot and swollen" still counts.
+clause ("no fever", "I didn't fall"), and a clause ends at sentence punctuation
+and at joining words ("but", "and", "then", "though", …), so "no fever but
+it's hot and swollen" and "I didn't run today and I can't walk" still count.
 """
 
 from __future__ import annotations
