@@ -11,6 +11,13 @@ import json
 import sys
 from pathlib import Path
 
+BUILD_HELP = (
+    "Rebuild the search index from the articles in corpus/. Does nothing when the index already "
+    "matches the corpus, the model, the chunking settings and the indexing code; --force rebuilds "
+    "anyway. The new index is written beside the old one and swapped in atomically, so an "
+    "interrupted build leaves the previous index intact."
+)
+
 
 def _ask(args) -> int:
     from .chat import Chat
@@ -44,11 +51,28 @@ def _ask(args) -> int:
 
 
 def _build(args) -> int:
-    script = Path(__file__).resolve().parent.parent / "scripts" / "build_index.py"
-    sys.path.insert(0, str(script.parent))
-    from build_index import main as build_main  # type: ignore
+    from .config import from_env
+    from .index import build_index
 
-    return build_main((["--force"] if args.force else []))
+    settings = from_env(corpus_dir=args.corpus, index_dir=args.index)
+    try:
+        report = build_index(settings, force=args.force, progress=not args.quiet, skip_bad=args.skip_bad)
+    except KeyboardInterrupt:
+        print("interrupted: the previous index (if any) is unchanged", file=sys.stderr)
+        return 130
+    for problem in report.problems:
+        print(f"skipped: {problem}", file=sys.stderr)
+    if report.built:
+        print(
+            f"built index: {report.documents} documents, {report.chunks} chunks, "
+            f"{report.sentences} sentences in {report.seconds:.1f} s ({report.reason}) -> {report.path}"
+        )
+    else:
+        print(
+            f"index is up to date: {report.documents} documents, {report.chunks} chunks "
+            f"({report.seconds:.2f} s); use --force to rebuild"
+        )
+    return 0
 
 
 def _serve(args) -> int:
@@ -57,7 +81,8 @@ def _serve(args) -> int:
     return serve(host=args.host, port=args.port, share=args.share)
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, build_prog: str | None = None) -> int:
+    """``build_prog`` names the build command when scripts/build_index.py runs it."""
     parser = argparse.ArgumentParser(prog="python -m bot", description="A runner's hip-pain assistant.")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -68,8 +93,14 @@ def main(argv: list[str] | None = None) -> int:
     ask.add_argument("--turn", action="append", metavar="TEXT", help="an earlier user message (repeatable)")
     ask.set_defaults(run=_ask)
 
-    build = sub.add_parser("build", help="rebuild the index if the corpus changed")
-    build.add_argument("--force", action="store_true", help="rebuild even if up to date")
+    build = sub.add_parser("build", help="rebuild the index if the corpus changed", description=BUILD_HELP,
+                           prog=build_prog)
+    build.add_argument("--force", action="store_true", help="rebuild even if the index is up to date")
+    build.add_argument("--corpus", type=Path, help="article folder (default: corpus/)")
+    build.add_argument("--index", type=Path, help="index folder (default: index/)")
+    build.add_argument("--skip-bad", action="store_true",
+                       help="leave out unreadable or empty articles (named in the output) instead of stopping")
+    build.add_argument("--quiet", action="store_true", help="no progress bar")
     build.set_defaults(run=_build)
 
     serve = sub.add_parser("serve", help="start the chat app")

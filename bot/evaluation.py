@@ -1,4 +1,7 @@
-"""Score the bot's answers against a question set. Pure functions, no I/O.
+"""Score the bot's answers against a question set.
+
+The scoring functions are pure (no I/O, no model); ``collect`` is the one
+place that runs a question through the bot.
 
 A question set is JSONL with ``id``, ``kind`` (answerable, red_flag,
 off_topic, adversarial, followup), ``question``, ``turns``, ``sources``,
@@ -170,8 +173,12 @@ def collect(chat, item: dict, k: int = 5) -> dict:
     """Run one question through ``chat`` (the app's code path) and record what scoring needs."""
     answer = chat.reply(item["question"], item.get("turns") or [])
     result = {"id": item["id"], "kind": item["kind"], "question": item["question"]} | answer.to_dict()
-    query = answer.retrieval_query or item["question"]
+    query = answer.retrieval_query
+    if not query:  # nothing was asked (empty or markup-only input): nothing to retrieve
+        result["retrieved"] = {mode: [] for mode in MODES}
+        return result
+    vector = chat.embedder.encode_query(query)
     result["retrieved"] = {
-        mode: [h.text for h in chat.retriever.search(query, k, mode=mode)] for mode in MODES
-    } if query.strip() else {mode: [] for mode in MODES}
+        mode: [h.text for h in chat.retriever.search(query, k, mode=mode, query_vector=vector)] for mode in MODES
+    }
     return result

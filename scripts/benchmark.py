@@ -28,12 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bot.config import PROJECT_ROOT, from_env  # noqa: E402
+from bot.evaluation import percentile  # noqa: E402
 from scripts_common import load_questions  # noqa: E402
-
-
-def pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
 def timed_ms(fn, *args) -> float:
@@ -128,8 +124,8 @@ def main(argv: list[str] | None = None) -> int:
         chat.reply(q["question"], q["turns"])  # warm up
     latencies = [timed_ms(chat.reply, q["question"], q["turns"]) for _ in range(args.repeat) for q in questions]
     p50 = statistics.median(latencies)
-    rows += [("answer latency p50 (ms)", f"{p50:.1f}"), ("answer latency p95 (ms)", f"{pct(latencies, 0.95):.1f}"),
-             ("answer latency p99 (ms)", f"{pct(latencies, 0.99):.1f}")]
+    rows += [("answer latency p50 (ms)", f"{p50:.1f}"), ("answer latency p95 (ms)", f"{percentile(latencies, 0.95):.1f}"),
+             ("answer latency p99 (ms)", f"{percentile(latencies, 0.99):.1f}")]
 
     for workers in (1, 2):
         with ThreadPoolExecutor(workers) as pool:
