@@ -98,12 +98,12 @@ class Chat:
     """Holds the model, index, retriever and composer; shared read-only by all sessions."""
 
     def __init__(self, settings: Settings | None = None, *, embedder=None, auto_build: bool = True):
-        self.settings = settings or Settings()
-        if embedder is None:
-            from .embedding import shared_embedder
+        """``embedder`` is the PyTorch model, needed only if the index must be built first.
 
-            embedder = shared_embedder(self.settings.batch_size)
-        self.embedder = embedder
+        Questions are encoded by the index's own exported model, so a chat over
+        an existing index never imports torch.
+        """
+        self.settings = settings or Settings()
         try:
             index = load_index(self.settings)
         except (IndexMissing, IndexStale) as exc:
@@ -113,7 +113,8 @@ class Chat:
             build_index(self.settings, embedder=embedder, progress=sys.stderr.isatty())
             index = load_index(self.settings)
         self.index = index
-        self.retriever = Retriever(index, embedder, self.settings)
+        self.encoder = index.encoder
+        self.retriever = Retriever(index, self.settings)
         self.composer = Composer(index, self.settings)
 
     def reply(self, message: str, history: Sequence[str] = ()) -> Answer:
@@ -141,7 +142,7 @@ class Chat:
                 # exercises matched on "leg" or "walk" are no use to someone who cannot stand.
                 primary = _CARE_QUERY
             query = search_words(f"{context} {primary}".strip())
-            vector = self.embedder.encode_query(query)
+            vector = self.encoder.encode_query(query)
             hits = self.retriever.search(query, s.top_k, query_vector=vector)
             answer = self.composer.run(
                 query, hits, vector, disclaimer=disclaimer, notice=notice

@@ -20,8 +20,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from langchain_text_splitters import RecursiveCharacterTextSplitter
-
 from .cleaning import split_sentences
 from .corpus import Document
 
@@ -147,6 +145,8 @@ def chunk_document(
     doc: Document, chunk_size: int, chunk_overlap: int, first_id: int = 0
 ) -> list[Chunk]:
     """Cut each section body into chunks that carry their span in ``doc.text``."""
+    from langchain_text_splitters import RecursiveCharacterTextSplitter  # build time only
+
     splitter = RecursiveCharacterTextSplitter(
         chunk_size=chunk_size,
         chunk_overlap=chunk_overlap,

@@ -47,6 +47,11 @@ class Settings:
     """Reciprocal-rank-fusion constant; 60 is the value from the RRF paper."""
     per_doc_cap: int = 3
     """At most this many hits from one article, so the longest cannot crowd out the rest."""
+    flat_max_vectors: int = 20_000
+    """Above this many chunks the vector index is approximate (IVF). A flat scan of 20k
+    vectors takes ~3 ms here, about half the question's encoding; at 100k it is ~20 ms."""
+    ann_recall: float = 0.95
+    """The IVF index probes the fewest lists that reach this recall@10 against exact search."""
 
     # --- answers (measured) -----------------------------------------------
     refuse_below: float = 0.41

@@ -177,7 +177,7 @@ def collect(chat, item: dict, k: int = 5) -> dict:
     if not query:  # nothing was asked (empty or markup-only input): nothing to retrieve
         result["retrieved"] = {mode: [] for mode in MODES}
         return result
-    vector = chat.embedder.encode_query(query)
+    vector = chat.encoder.encode_query(query)
     result["retrieved"] = {
         mode: [h.text for h in chat.retriever.search(query, k, mode=mode, query_vector=vector)] for mode in MODES
     }

@@ -4,7 +4,9 @@ Layout under ``index/`` (plain formats only, never pickle)::
 
     index/current -> builds/<id>      a symlink, swapped atomically
     index/builds/<id>/manifest.json   model, dimension, chunking, corpus hashes
-    index/builds/<id>/vectors.faiss   chunk vectors (exact inner product)
+    index/builds/<id>/vectors.faiss   chunk vectors (flat, or IVF for a large corpus)
+    index/builds/<id>/encoder.onnx    the embedding model exported for ONNX Runtime
+    index/builds/<id>/tokenizer.json  its tokenizer
     index/builds/<id>/chunks.jsonl    one chunk per line
     index/builds/<id>/sentences.jsonl quotable units of every chunk
     index/builds/<id>/sentences.npy   their vectors, so answers never re-encode the corpus
@@ -33,8 +35,9 @@ import numpy as np
 from .chunking import Chunk, Sentence, chunk_corpus, sentences_of
 from .config import REBUILD_COMMAND, Settings
 from .corpus import Document, file_hashes, load_corpus
+from .vector_index import apply_search_params, build_vectors
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
 VECTORS = "vectors.faiss"
 CHUNKS = "chunks.jsonl"
@@ -67,7 +70,9 @@ class LoadedIndex:
     vectors: "object"  # faiss.Index
     sentences: list[Sentence]
     sentence_vectors: np.ndarray
+    """Memory-mapped: a large corpus's sentence vectors stay on disk until a chunk is quoted."""
     path: Path
+    encoder: "object"  # bot.encoder.Encoder, the model that made the vectors
 
 
 @dataclass(frozen=True)
@@ -88,7 +93,7 @@ def chunk_embedding_text(chunk: Chunk) -> str:
 
 
 #: The code that turns articles into index content; editing it makes old indexes stale.
-PIPELINE_MODULES = ("cleaning.py", "corpus.py", "chunking.py", "index.py")
+PIPELINE_MODULES = ("cleaning.py", "corpus.py", "chunking.py", "index.py", "embedding.py", "vector_index.py")
 
 
 def pipeline_hash() -> str:
@@ -148,20 +153,42 @@ def _write_jsonl(path: Path, rows) -> None:
 def _write_build(folder: Path, docs: list[Document], settings: Settings, embedder, progress: bool) -> dict:
     import faiss
 
+    from .embedding import check_export, export_onnx
+    from .encoder import Encoder
+
     chunks = chunk_corpus(docs, settings.chunk_size, settings.chunk_overlap)
     sentences = [s for c in chunks for s in sentences_of(c)]
-    texts = [chunk_embedding_text(c) for c in chunks] + [s.text for s in sentences]
-    vectors = embedder.encode(texts, progress=progress)
-    chunk_vecs, sent_vecs = vectors[: len(chunks)], vectors[len(chunks) :]
+    chunk_texts = [chunk_embedding_text(c) for c in chunks]
+    sentence_texts = [s.text for s in sentences]
 
-    index = faiss.IndexFlatIP(embedder.dim)
-    index.add(chunk_vecs)
-    faiss.write_index(index, str(folder / VECTORS))
-    np.save(folder / SENTENCE_VECTORS, sent_vecs, allow_pickle=False)
+    encoder_info = export_onnx(embedder, folder)
+    encoder = Encoder(folder, batch_size=settings.batch_size)
+    encoder_info["min_cosine_to_pytorch"] = round(
+        check_export(embedder, encoder, chunk_texts[:32] + sentence_texts[:32]), 6
+    )
+
+    vectors, vector_info = build_vectors(
+        encoder.blocks(chunk_texts, progress, desc="Chunks"), len(chunks), encoder.dim,
+        folder / ".spool.npy", flat_max=settings.flat_max_vectors, recall_target=settings.ann_recall,
+    )
+    faiss.write_index(vectors, str(folder / VECTORS))
+    del vectors
+    # Sentence vectors go straight to disk as they are made; the answer step reads them memory-mapped.
+    sentence_vecs = np.lib.format.open_memmap(
+        folder / SENTENCE_VECTORS, mode="w+", dtype=np.float32, shape=(len(sentences), encoder.dim)
+    )
+    row = 0
+    for block in encoder.blocks(sentence_texts, progress, desc="Sentences"):
+        sentence_vecs[row : row + len(block)] = block
+        row += len(block)
+    sentence_vecs.flush()
+    del sentence_vecs
     _write_jsonl(folder / CHUNKS, (asdict(c) for c in chunks))
     _write_jsonl(folder / SENTENCES, (asdict(s) for s in sentences))
     manifest = expected_manifest_fields(settings) | {
-        "model_dim": embedder.dim,
+        "model_dim": encoder.dim,
+        "encoder": encoder_info,
+        "vectors": vector_info,
         "documents": {d.doc_id: d.title for d in docs},
         "chunks": len(chunks),
         "sentences": len(sentences),
@@ -305,11 +332,21 @@ def load_index(settings: Settings, *, check_corpus: bool = True) -> LoadedIndex:
             f"{vec_path} holds {vectors.ntotal} vectors of dimension {vectors.d}, but the manifest "
             f"expects {len(chunks)} of {manifest.get('model_dim')}. Rebuild it: {REBUILD_COMMAND}"
         )
+    apply_search_params(vectors, manifest.get("vectors", {}))
     sv_path = folder / SENTENCE_VECTORS
     try:
-        sent_vecs = np.load(sv_path, allow_pickle=False)
+        sent_vecs = np.load(sv_path, mmap_mode="r", allow_pickle=False)
     except (OSError, ValueError) as exc:
         raise IndexCorrupt(f"{sv_path} is damaged ({exc}). Rebuild it: {REBUILD_COMMAND}") from exc
     if sent_vecs.shape != (len(sentences), vectors.d):
         raise IndexCorrupt(f"{sv_path} does not match {SENTENCES}. Rebuild it: {REBUILD_COMMAND}")
-    return LoadedIndex(manifest, chunks, vectors, sentences, sent_vecs, folder.resolve())
+    from .encoder import Encoder, EncoderError
+
+    try:
+        encoder = Encoder(folder, batch_size=settings.batch_size)
+    except EncoderError as exc:
+        raise IndexCorrupt(f"{exc}. Rebuild the index: {REBUILD_COMMAND}") from exc
+    if encoder.dim != vectors.d:
+        raise IndexCorrupt(f"{encoder.path} makes {encoder.dim}-d vectors, the index holds {vectors.d}-d. "
+                           f"Rebuild it: {REBUILD_COMMAND}")
+    return LoadedIndex(manifest, chunks, vectors, sentences, sent_vecs, folder.resolve(), encoder)

@@ -1,6 +1,6 @@
 """Find the passages that answer a question: dense + BM25, fused by rank.
 
-Dense search (the embedding model, exact inner product in FAISS) understands
+Dense search (the embedding model, inner product in FAISS) understands
 paraphrase ("my hip hurts after a jog"); BM25 (``bm25s``) holds on to rare
 exact words the model blurs ("piriformis", "FAI", "10%"). Reciprocal-rank
 fusion combines the two rankings without having to calibrate their scores
@@ -69,12 +69,21 @@ class KeywordIndex:
         return np.asarray(self.model.get_scores(known), dtype=np.float32)
 
 
-class Retriever:
-    """``search(query, k)`` over a loaded index, with one shared embedding model."""
+def _top(scores: np.ndarray, depth: int) -> np.ndarray:
+    """Ids of the ``depth`` highest scores, best first (ties by id), without sorting everything."""
+    depth = min(depth, len(scores))
+    if depth == 0:
+        return np.zeros(0, dtype=np.int64)
+    part = np.argpartition(-scores, depth - 1)[:depth]
+    return part[np.lexsort((part, -scores[part]))]
 
-    def __init__(self, index: LoadedIndex, embedder, settings: Settings | None = None):
+
+class Retriever:
+    """``search(query, k)`` over a loaded index, encoding questions with the index's own model."""
+
+    def __init__(self, index: LoadedIndex, settings: Settings | None = None):
         self.index = index
-        self.embedder = embedder
+        self.encoder = index.encoder
         self.settings = settings or Settings()
         self.keywords = KeywordIndex([f"{c.section} {c.text}" for c in index.chunks])
 
@@ -85,26 +94,35 @@ class Retriever:
         keep = ids[0] >= 0
         return ids[0][keep], scores[0][keep]
 
+    def cosines(self, query_vector: np.ndarray, ids) -> np.ndarray:
+        """Exact cosines of a few chunks (read back from the index, flat or IVF)."""
+        ids = np.asarray(list(ids), dtype=np.int64)
+        if not len(ids):
+            return np.zeros(0, dtype=np.float32)
+        return self.index.vectors.reconstruct_batch(ids) @ query_vector
+
     def search(
         self, query: str, k: int | None = None, *, mode: str = "hybrid", query_vector=None
     ) -> list[Hit]:
-        """The top ``k`` chunks for ``query``; ``mode`` is hybrid, dense or bm25."""
+        """The top ``k`` chunks for ``query``; ``mode`` is hybrid, dense or bm25.
+
+        Each ranker contributes only its top ``Settings.candidates``, so the
+        cost grows with the corpus only inside FAISS and BM25 themselves.
+        """
         if mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
         s = self.settings
         k = k or s.top_k
-        n = len(self.index.chunks)
         if query_vector is None:
-            query_vector = self.embedder.encode_query(query)
-        all_cos = np.zeros(n, dtype=np.float32)
-        ids, cos = self.dense(query_vector, n)
-        all_cos[ids] = cos
+            query_vector = self.encoder.encode_query(query)
+        dense_ids, dense_cos = self.dense(query_vector, s.candidates)
         bm25 = self.keywords.scores(query)
-
-        dense_order = np.argsort(-all_cos, kind="stable")[: s.candidates]
-        bm25_order = [i for i in np.argsort(-bm25, kind="stable")[: s.candidates] if bm25[i] > 0]
-        dense_rank = {int(i): r for r, i in enumerate(dense_order, 1)}
-        bm25_rank = {int(i): r for r, i in enumerate(bm25_order, 1)}
+        bm25_order = [int(i) for i in _top(bm25, s.candidates) if bm25[i] > 0]
+        dense_rank = {int(i): r for r, i in enumerate(dense_ids, 1)}
+        bm25_rank = {i: r for r, i in enumerate(bm25_order, 1)}
+        cosine = {int(i): float(c) for i, c in zip(dense_ids, dense_cos)}
+        missing = [i for i in bm25_order if i not in cosine]
+        cosine.update(zip(missing, map(float, self.cosines(query_vector, missing))))
 
         if mode == "dense":
             fused = {i: 1.0 / (s.rrf_k + r) for i, r in dense_rank.items()}
@@ -116,7 +134,7 @@ class Retriever:
                 for i, r in ranks.items():
                     fused[i] = fused.get(i, 0.0) + 1.0 / (s.rrf_k + r)
 
-        ordered = sorted(fused, key=lambda i: (-fused[i], -all_cos[i]))
+        ordered = sorted(fused, key=lambda i: (-fused[i], -cosine[i], i))
         hits: list[Hit] = []
         per_doc: dict[str, int] = {}
         for i in ordered:
@@ -124,9 +142,7 @@ class Retriever:
             if per_doc.get(chunk.doc_id, 0) >= s.per_doc_cap:
                 continue
             per_doc[chunk.doc_id] = per_doc.get(chunk.doc_id, 0) + 1
-            hits.append(
-                Hit(chunk, fused[i], float(all_cos[i]), float(bm25[i]), dense_rank.get(i), bm25_rank.get(i))
-            )
+            hits.append(Hit(chunk, fused[i], cosine[i], float(bm25[i]), dense_rank.get(i), bm25_rank.get(i)))
             if len(hits) == k:
                 break
         return hits

@@ -95,7 +95,7 @@ def test_a_new_article_is_found_after_a_rebuild(small_settings, embedder):
     )
     report = build_index(small_settings, embedder=embedder)
     assert report.built and report.documents == 3
-    hits = Retriever(load_index(small_settings), embedder, small_settings).search("does kinesiology tape help", 3)
+    hits = Retriever(load_index(small_settings), small_settings).search("does kinesiology tape help", 3)
     assert hits[0].doc_id == "c_taping" and hits[0].title == "Kinesiology Tape"
 
 
@@ -110,7 +110,7 @@ def _build_in_subprocess(settings) -> subprocess.Popen:
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
 def test_an_interrupted_build_leaves_the_previous_index_working(small_settings, embedder, sig):
     build_index(small_settings, embedder=embedder)
-    before = Retriever(load_index(small_settings), embedder, small_settings).search("ice after a run", 3)
+    before = Retriever(load_index(small_settings), small_settings).search("ice after a run", 3)
     # Make the next build slow enough to interrupt: a long article to embed.
     (small_settings.corpus_dir / "z_long.txt").write_text(
         "Long Article\n\n" + "\n".join(f"Paragraph {i} about hip mobility drills number {i} for runners." for i in range(3000))
@@ -127,5 +127,5 @@ def test_an_interrupted_build_leaves_the_previous_index_working(small_settings, 
     # the old index is still the current one and answers the same
     index = load_index(small_settings, check_corpus=False)
     assert index.manifest["documents"].keys() == {"a_rest", "b_strength"}
-    after = Retriever(index, embedder, small_settings).search("ice after a run", 3)
+    after = Retriever(index, small_settings).search("ice after a run", 3)
     assert [h.chunk for h in after] == [h.chunk for h in before]

@@ -22,7 +22,7 @@ PINNED = [q for q in QUESTIONS if q["id"] in {
 
 @pytest.fixture(scope="module")
 def retriever(index, embedder, settings):
-    return Retriever(index, embedder, settings)
+    return Retriever(index, settings)
 
 
 def test_at_least_twenty_questions_are_pinned():
