@@ -7,7 +7,10 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from bot.config import PROJECT_ROOT, REBUILD_COMMAND
+from bot.encoder import ONNX_FILE, TOKENIZER_FILE
 from bot.index import CHUNKS, MANIFEST, VECTORS, build_index, current_path, load_index
 
 
@@ -105,3 +108,10 @@ def test_nothing_in_the_index_path_uses_pickle():
             text = path.read_text()
             assert "import pickle" not in text and "pickle.load" not in text, path
             assert "allow_pickle=True" not in text, path
+
+
+@pytest.mark.parametrize("name", [ONNX_FILE, TOKENIZER_FILE])
+def test_a_damaged_exported_model_gets_a_clear_error(small_settings, embedder, name):
+    build_index(small_settings, embedder=embedder)
+    (current_path(small_settings.index_dir) / name).write_bytes(b"\x00not a model")
+    _assert_clear_error(_ask(small_settings), name)

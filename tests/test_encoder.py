@@ -1,0 +1,71 @@
+"""The ONNX query path: same retrieval as PyTorch, no heavy imports, repeated questions cached."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from bot.config import PROJECT_ROOT
+from bot.retrieval import Retriever
+
+QUESTIONS = [json.loads(line) for line in (PROJECT_ROOT / "eval" / "questions.jsonl").open(encoding="utf-8")]
+TEXTS = [q["question"] for q in QUESTIONS]
+
+
+@pytest.fixture(scope="module")
+def both(index, embedder):
+    """Every question of the evaluation set encoded by PyTorch and by the index's ONNX copy."""
+    return embedder.encode(TEXTS), np.stack([index.encoder.encode_query(t) for t in TEXTS])
+
+
+def test_onnx_question_vectors_match_pytorch_to_cosine_0_999(both):
+    torch_vecs, onnx_vecs = both
+    cosines = np.sum(torch_vecs * onnx_vecs, axis=1)
+    assert cosines.min() >= 0.999, [TEXTS[i] for i in np.flatnonzero(cosines < 0.999)]
+
+
+def test_onnx_and_pytorch_vectors_retrieve_the_same_top_5(both, index, settings):
+    retriever = Retriever(index, settings)
+    torch_vecs, onnx_vecs = both
+    same = [
+        [h.chunk.id for h in retriever.search(t, 5, query_vector=a)]
+        == [h.chunk.id for h in retriever.search(t, 5, query_vector=b)]
+        for t, a, b in zip(TEXTS, torch_vecs, onnx_vecs)
+    ]
+    assert sum(same) / len(same) >= 0.98
+
+
+def test_batches_give_the_vectors_single_questions_get(index):
+    texts = TEXTS[:40]  # mixed lengths, so batches are padded
+    batched = index.encoder.encode(texts)
+    single = np.stack([index.encoder.encode_query(t) for t in texts])
+    assert np.sum(batched * single, axis=1).min() >= 0.9999
+
+
+def test_the_build_records_how_well_the_export_agreed(index):
+    encoder = index.manifest["encoder"]
+    assert encoder["file"] == "encoder.onnx" and encoder["min_cosine_to_pytorch"] >= 0.999
+
+
+def test_a_repeated_question_is_served_from_the_cache(index):
+    first = index.encoder.encode_query("are clamshells good for runners hips?")
+    again = index.encoder.encode_query("are clamshells good for runners hips?")
+    assert again is first and not first.flags.writeable
+
+
+def test_answering_a_question_imports_neither_torch_nor_gradio(index, settings):
+    probe = (
+        "import sys; from bot.__main__ import main; main(['ask', 'what helps tight hip flexors?']); "
+        "heavy = sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'torch', 'sentence_transformers', 'transformers', 'gradio', 'langchain_text_splitters'}); "
+        "print('HEAVY', heavy)"
+    )
+    env = os.environ | {"HIPBOT_INDEX_DIR": str(settings.index_dir), "HF_HUB_OFFLINE": "1"}
+    out = subprocess.run([sys.executable, "-c", probe], cwd=PROJECT_ROOT, env=env, capture_output=True,
+                         text=True, timeout=120, check=True).stdout
+    assert "**Sources**" in out and "HEAVY []" in out
