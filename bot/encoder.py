@@ -107,3 +107,7 @@ class Encoder:
 
     def encode_query(self, text: str) -> np.ndarray:
         return self._cached(text)
+
+    def clear_cache(self) -> None:
+        """Forget cached questions (benchmarks use it to time the model, not the cache)."""
+        self._cached.cache_clear()

@@ -1,26 +1,31 @@
 #!/usr/bin/env python3
 """Measure speed and memory, printed as one table. Numbers only: nothing here asserts.
 
-  cold start        a new process from start to its first printed answer (`python -m bot ask`)
-  query latency     Chat.reply over the question set, warm: p50 / p95 / p99
+  cold start        a new `python -m bot ask` process, start to printed answer
+  app ready         a new `python -m bot serve` process, start to the page answering HTTP
+  answer latency    Chat.reply over the question set, warm model, question cache cleared: p50/p95/p99
+  cached answer     the same question asked again (example buttons): p50
   throughput        answers per second with 1 and 2 worker threads
-  floor             the bare model.encode(query) plus a flat FAISS search, and our p50 as a ratio to it
+  floor             PyTorch model.encode(query) + flat FAISS search; our p50 and p95 as ratios to it
   index build       time and peak memory of `scripts/build_index.py --force` in a fresh process
-  scale             vector search on N synthetic chunks (real chunk vectors, perturbed):
-                    exact flat vs IVF, latency and IVF recall@10 against exact; nprobe is the
-                    smallest that reaches recall@10 >= 0.95 on the question set
+  --scale N         a synthetic corpus of N chunks (real sentences, perturbed), embedded and indexed
+                    by the build's own code in a fresh process: build time, peak memory, question
+                    encode + vector search p50/p95, and recall@10 against exact search
+  --vectors N       N random unit vectors, no embedding: the ANN index alone, for two distributions
+                    (clustered around the real chunk vectors, and uniform on the sphere)
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -31,6 +36,8 @@ from bot.config import PROJECT_ROOT, from_env  # noqa: E402
 from bot.evaluation import percentile  # noqa: E402
 from scripts_common import load_questions  # noqa: E402
 
+ENV = os.environ | {"HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False"}
+
 
 def timed_ms(fn, *args) -> float:
     started = time.perf_counter()
@@ -38,125 +45,197 @@ def timed_ms(fn, *args) -> float:
     return (time.perf_counter() - started) * 1000
 
 
+def peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def cold_start(question: str) -> float:
-    env = os.environ | {"HF_HUB_OFFLINE": "1"}
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "bot", "ask", question], cwd=PROJECT_ROOT, env=env,
+    subprocess.run([sys.executable, "-m", "bot", "ask", question], cwd=PROJECT_ROOT, env=ENV,
                    capture_output=True, check=True)
     return time.perf_counter() - started
+
+
+def app_ready(port: int = 7987, timeout: float = 120) -> float:
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "bot", "serve", "--port", str(port)], cwd=PROJECT_ROOT,
+                            env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while time.perf_counter() - started < timeout:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1).read()
+                return time.perf_counter() - started
+            except OSError:
+                time.sleep(0.05)
+        return float("nan")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
 
 
 def build_cost(settings) -> tuple[float, float]:
     """Seconds and peak RSS (MiB) of a forced build in its own process, into a temporary folder."""
     with tempfile.TemporaryDirectory() as tmp:
-        env = os.environ | {"HF_HUB_OFFLINE": "1", "HIPBOT_INDEX_DIR": tmp, "HIPBOT_CORPUS_DIR": str(settings.corpus_dir)}
+        env = ENV | {"HIPBOT_INDEX_DIR": tmp, "HIPBOT_CORPUS_DIR": str(settings.corpus_dir)}
         started = time.perf_counter()
         subprocess.run([sys.executable, "scripts/build_index.py", "--force", "--quiet"], cwd=PROJECT_ROOT,
                        env=env, capture_output=True, check=True)
         seconds = time.perf_counter() - started
-    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, peak_kib / 1024
+    return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
-def synthetic(base, n: int, seed: int = 0):
-    """N unit vectors made from the real chunk vectors with noise, so they cluster like real text."""
+def perturbed_texts(sentences: list[str], n: int, seed: int = 0) -> list[str]:
+    """N chunk texts made from real sentences: each drops ~15% of its words and gains two from elsewhere."""
     import numpy as np
 
     rng = np.random.default_rng(seed)
-    picks = base[rng.integers(0, len(base), n)]
-    noisy = picks + rng.normal(0, 0.35 / np.sqrt(base.shape[1]) * 4, picks.shape).astype(np.float32)
-    return (noisy / np.linalg.norm(noisy, axis=1, keepdims=True)).astype(np.float32)
+    vocab = sorted({w for s in sentences for w in s.split()})
+    texts = []
+    for i in rng.integers(0, len(sentences), n):
+        words = [w for w in sentences[i].split() if rng.random() > 0.15] or sentences[i].split()
+        for _ in range(2):
+            words.insert(int(rng.integers(0, len(words) + 1)), vocab[int(rng.integers(0, len(vocab)))])
+        texts.append(" ".join(words))
+    return texts
 
 
-def scale_rows(index, queries, sizes: list[int], target: float = 0.95) -> list[tuple]:
-    """Flat vs IVF on N synthetic vectors; nprobe is the smallest that reaches ``target`` recall@10."""
+def scale_child(n: int, questions: list[str]) -> dict:
+    """Runs in its own process so peak memory is the build's alone."""
     import faiss
     import numpy as np
 
-    base = index.vectors.reconstruct_n(0, index.vectors.ntotal)
-    rows = []
-    for n in sizes:
-        data = synthetic(base, n)
-        flat = faiss.IndexFlatIP(data.shape[1])
-        flat.add(data)
-        nlist = int(4 * np.sqrt(n))
+    from bot.index import load_index
+    from bot.vector_index import build_vectors, exact_top
+
+    settings = from_env()
+    live = load_index(settings, check_corpus=False)
+    encoder = live.encoder
+    texts = perturbed_texts([s.text for s in live.sentences], n)
+    base_mib = peak_mib()
+    with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
-        ivf = faiss.IndexIVFFlat(faiss.IndexFlatIP(data.shape[1]), data.shape[1], nlist, faiss.METRIC_INNER_PRODUCT)
-        ivf.train(data)
-        ivf.add(data)
+        index, info = build_vectors(encoder.blocks(texts, progress=sys.stderr.isatty(), desc=f"{n:,} chunks"),
+                                    n, encoder.dim, Path(tmp) / "spool.npy",
+                                    flat_max=settings.flat_max_vectors, recall_target=settings.ann_recall)
         build_s = time.perf_counter() - started
-        truth = [set(flat.search(q.reshape(1, -1), 10)[1][0]) for q in queries]
-        flat_ms = statistics.median(timed_ms(flat.search, q.reshape(1, -1), 10) for q in queries)
-        for nprobe in (4, 8, 16, 32, 64, 128, 256):
-            ivf.nprobe = min(nprobe, nlist)
-            recall = statistics.fmean(
-                len(t & set(ivf.search(q.reshape(1, -1), 10)[1][0])) / 10 for q, t in zip(queries, truth)
-            )
-            if recall >= target or nprobe >= nlist:
-                break
-        ivf_ms = statistics.median(timed_ms(ivf.search, q.reshape(1, -1), 10) for q in queries)
-        rows.append((n, flat_ms, ivf_ms, recall, build_s, nlist, ivf.nprobe))
-    return rows
+    build_peak = peak_mib()
+    del texts
+    latencies = []
+    for _ in range(3):
+        encoder.clear_cache()
+        latencies += [timed_ms(lambda q: index.search(encoder.encode_query(q).reshape(1, -1), 10), q)
+                      for q in questions]
+    queries = encoder.encode(questions)
+    data = index.reconstruct_n(0, index.ntotal)
+    found = index.search(queries, 10)[1]
+    recall = float(np.mean([len(set(f) & set(t)) / 10 for f, t in zip(found, exact_top(data, queries))]))
+    flat = faiss.IndexFlatIP(encoder.dim)
+    flat.add(data)
+    search_ms = percentile([timed_ms(index.search, q.reshape(1, -1), 10) for q in queries], 0.5)
+    flat_ms = percentile([timed_ms(flat.search, q.reshape(1, -1), 10) for q in queries], 0.5)
+    return {"n": n, "info": info, "build_s": build_s, "texts_per_s": n / build_s,
+            "peak_mib": build_peak, "base_mib": base_mib, "search_ms": search_ms, "flat_ms": flat_ms,
+            "p50": percentile(latencies, 0.5), "p95": percentile(latencies, 0.95), "recall": recall}
+
+
+def vectors_child(n: int, kind: str) -> dict:
+    """The ANN index alone on N random unit vectors; queries are fresh draws from the same distribution."""
+    import numpy as np
+
+    from bot.index import load_index
+    from bot.vector_index import build_vectors, exact_top, recall_at
+
+    settings = from_env()
+    rng = np.random.default_rng(0)
+    dim = 384
+    if kind == "clustered":
+        live = load_index(settings, check_corpus=False)
+        centres = np.concatenate([live.vectors.reconstruct_n(0, live.vectors.ntotal),
+                                  np.asarray(live.sentence_vectors)])
+
+    def draw(count: int) -> np.ndarray:
+        if kind == "uniform":
+            x = rng.standard_normal((count, dim), dtype=np.float32)
+        else:  # around real chunk and sentence vectors, each point at cosine ~0.8 from its centre
+            x = centres[rng.integers(0, len(centres), count)] + rng.normal(0, 0.75 / np.sqrt(dim), (count, dim)).astype(np.float32)
+        return x / np.linalg.norm(x, axis=1, keepdims=True)
+
+    def blocks():
+        for start in range(0, n, 65536):
+            yield draw(min(65536, n - start))
+
+    base_mib = peak_mib()
+    with tempfile.TemporaryDirectory() as tmp:
+        started = time.perf_counter()
+        index, info = build_vectors(blocks(), n, dim, Path(tmp) / "spool.npy", flat_max=settings.flat_max_vectors,
+                                    recall_target=0.9)
+        build_s = time.perf_counter() - started
+    build_peak = peak_mib()
+    queries = draw(200)
+    latencies = [timed_ms(index.search, q.reshape(1, -1), 10) for q in queries for _ in range(2)]
+    recall = recall_at(index, queries, exact_top(index.reconstruct_n(0, index.ntotal), queries))
+    return {"n": n, "kind": kind, "info": info, "build_s": build_s, "peak_mib": build_peak, "base_mib": base_mib,
+            "p50": percentile(latencies, 0.5), "p95": percentile(latencies, 0.95), "recall": recall}
+
+
+def child(args: list[str]) -> dict:
+    out = subprocess.run([sys.executable, __file__, *args], cwd=PROJECT_ROOT, env=ENV, check=True,
+                         stdout=subprocess.PIPE, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--questions", type=Path, default=PROJECT_ROOT / "eval" / "questions.jsonl")
-    parser.add_argument("--scale", default="10000,100000", help="synthetic chunk counts (comma-separated)")
+    parser.add_argument("--scale", default="10000", help="synthetic corpus sizes in chunks, comma-separated "
+                        "(embedding runs at ~150 short chunks/s on 2 cores: 100000 takes ~12 min); '' to skip")
+    parser.add_argument("--vectors", default="", help="random-vector counts for the ANN-only test, e.g. 1000000")
     parser.add_argument("--repeat", type=int, default=3, help="passes over the question set for latency")
     parser.add_argument("--skip-build", action="store_true", help="skip the index build measurement")
+    parser.add_argument("--only", choices=["scale", "vectors"], help="run just those parts")
+    parser.add_argument("--child", nargs=2, metavar=("PART", "ARG"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+
+    questions = load_questions(args.questions)
+    texts = [q["question"] for q in questions]
+    if args.child:
+        part, value = args.child
+        kind, _, n = value.partition(":")
+        result = scale_child(int(value), texts) if part == "scale" else vectors_child(int(n), kind)
+        print(json.dumps(result))
+        return 0
 
     import faiss
 
-    from bot.chat import Chat
-
-    settings = from_env()
-    questions = load_questions(args.questions)
-    texts = [q["question"] for q in questions]
     rows: list[tuple[str, str]] = []
-
-    cold = cold_start("how do I do clamshells?")
-    rows.append(("cold start: `python -m bot ask` (s)", f"{cold:.2f}"))
-
-    chat = Chat(settings)
-    for q in questions[:5]:
-        chat.reply(q["question"], q["turns"])  # warm up
-    latencies = [timed_ms(chat.reply, q["question"], q["turns"]) for _ in range(args.repeat) for q in questions]
-    p50 = statistics.median(latencies)
-    rows += [("answer latency p50 (ms)", f"{p50:.1f}"), ("answer latency p95 (ms)", f"{percentile(latencies, 0.95):.1f}"),
-             ("answer latency p99 (ms)", f"{percentile(latencies, 0.99):.1f}")]
-
-    for workers in (1, 2):
-        with ThreadPoolExecutor(workers) as pool:
-            started = time.perf_counter()
-            list(pool.map(lambda q: chat.reply(q["question"], q["turns"]), questions * args.repeat))
-            rate = len(questions) * args.repeat / (time.perf_counter() - started)
-        rows.append((f"answers per second, {workers} thread{'s' if workers > 1 else ''}", f"{rate:.1f}"))
-
-    model = chat.embedder.model
-    flat = chat.index.vectors
-    floor = [timed_ms(lambda t: flat.search(model.encode([t], normalize_embeddings=True), 5), t)
-             for _ in range(args.repeat) for t in texts]
-    floor_p50 = statistics.median(floor)
-    rows += [("floor: model.encode + FAISS search p50 (ms)", f"{floor_p50:.1f}"),
-             ("answer p50 / floor", f"{p50 / floor_p50:.2f}")]
-
-    if not args.skip_build:
-        seconds, peak = build_cost(settings)
-        rows += [("index build, fresh process (s)", f"{seconds:.1f}"), ("index build peak memory (MiB)", f"{peak:.0f}")]
-
-    queries = chat.embedder.encode(texts[:60])
-    for n, flat_ms, ivf_ms, recall, build_s, nlist, nprobe in scale_rows(
-        chat.index, queries, [int(x) for x in args.scale.split(",") if x]
-    ):
-        rows += [
-            (f"{n:,} chunks: flat search p50 (ms)", f"{flat_ms:.2f}"),
-            (f"{n:,} chunks: IVF{nlist} nprobe={nprobe} search p50 (ms)", f"{ivf_ms:.3f}"),
-            (f"{n:,} chunks: IVF speed-up over flat", f"{flat_ms / ivf_ms:.1f}x"),
-            (f"{n:,} chunks: IVF recall@10 vs exact", f"{recall:.3f}"),
-            (f"{n:,} chunks: IVF train + add (s)", f"{build_s:.1f}"),
-        ]
+    settings = from_env()
+    if not args.only:
+        rows += core_rows(settings, questions, texts, args)
+    if args.only in (None, "scale"):
+        for n in [int(x) for x in args.scale.split(",") if x]:
+            r = child(["--child", "scale", str(n)])
+            kind = "flat" if r["info"]["type"] == "flat" else f"IVF{r['info']['nlist']} nprobe={r['info']['nprobe']}"
+            rows += [
+                (f"{n:,} chunks: index type", kind),
+                (f"{n:,} chunks: embed + index build (s)", f"{r['build_s']:.1f} ({r['texts_per_s']:.0f} chunks/s)"),
+                (f"{n:,} chunks: peak memory (MiB, before build)", f"{r['peak_mib']:.0f} ({r['base_mib']:.0f})"),
+                (f"{n:,} chunks: encode + search p50 / p95 (ms)", f"{r['p50']:.1f} / {r['p95']:.1f}"),
+                (f"{n:,} chunks: recall@10 vs exact (questions)", f"{r['recall']:.3f}"),
+                (f"{n:,} chunks: vector search alone vs flat p50 (ms)",
+                 f"{r['search_ms']:.2f} vs {r['flat_ms']:.2f} ({r['flat_ms'] / r['search_ms']:.1f}x)"),
+            ]
+    if args.only in (None, "vectors"):
+        for n in [int(x) for x in args.vectors.split(",") if x]:
+            for kind in ("clustered", "uniform"):
+                r = child(["--child", "vectors", f"{kind}:{n}"])
+                info = r["info"]
+                label = f"{n:,} {kind} vectors"
+                rows += [
+                    (f"{label}: index", "flat" if info["type"] == "flat" else f"IVF{info['nlist']} nprobe={info['nprobe']}"),
+                    (f"{label}: build (s) / peak memory (MiB)", f"{r['build_s']:.0f} / {r['peak_mib']:.0f}"),
+                    (f"{label}: search p50 / p95 (ms)", f"{r['p50']:.2f} / {r['p95']:.2f}"),
+                    (f"{label}: recall@10 vs exact", f"{r['recall']:.3f}"),
+                ]
 
     width = max(len(k) for k, _ in rows)
     print(f"faiss {faiss.__version__}, {os.cpu_count()} CPUs")
@@ -165,6 +244,56 @@ def main(argv: list[str] | None = None) -> int:
     for key, value in rows:
         print(f"| {key.ljust(width)} | {value} |")
     return 0
+
+
+def core_rows(settings, questions: list[dict], texts: list[str], args) -> list[tuple[str, str]]:
+    from bot.chat import Chat
+    from bot.embedding import shared_embedder
+
+    rows = [("cold start: `python -m bot ask` (s)", f"{cold_start('how do I do clamshells?'):.2f}"),
+            ("app ready: `python -m bot serve` to first page (s)", f"{app_ready():.2f}")]
+
+    chat = Chat(settings)
+    for q in questions[:5]:
+        chat.reply(q["question"], q["turns"])  # warm up
+
+    def uncached(q):
+        chat.encoder.clear_cache()
+        return timed_ms(chat.reply, q["question"], q["turns"])
+
+    latencies = [uncached(q) for _ in range(args.repeat) for q in questions]
+    p50, p95 = percentile(latencies, 0.5), percentile(latencies, 0.95)
+    def repeated(q):
+        chat.reply(q["question"], q["turns"])
+        return timed_ms(chat.reply, q["question"], q["turns"])
+
+    cached = [repeated(q) for q in questions]
+    rows += [("answer latency p50 (ms)", f"{p50:.1f}"), ("answer latency p95 (ms)", f"{p95:.1f}"),
+             ("answer latency p99 (ms)", f"{percentile(latencies, 0.99):.1f}"),
+             ("repeated question (cached encoding) p50 (ms)", f"{percentile(cached, 0.5):.1f}")]
+
+    for workers in (1, 2):
+        chat.encoder.clear_cache()
+        with ThreadPoolExecutor(workers) as pool:
+            started = time.perf_counter()
+            list(pool.map(lambda q: chat.reply(q["question"], q["turns"]), questions))
+            rate = len(questions) / (time.perf_counter() - started)
+        rows.append((f"answers per second, {workers} thread{'s' if workers > 1 else ''}", f"{rate:.1f}"))
+
+    model = shared_embedder().model  # the PyTorch reference, loaded only here
+    flat = chat.index.vectors
+    model.encode(texts[:5], normalize_embeddings=True)
+    floor = [timed_ms(lambda t: flat.search(model.encode([t], normalize_embeddings=True), 5), t)
+             for _ in range(args.repeat) for t in texts]
+    floor_p50 = percentile(floor, 0.5)
+    rows += [("floor: PyTorch model.encode + FAISS search p50 (ms)", f"{floor_p50:.1f}"),
+             ("answer p50 / floor p50", f"{p50 / floor_p50:.2f}"),
+             ("answer p95 / floor p50", f"{p95 / floor_p50:.2f}")]
+
+    if not args.skip_build:
+        seconds, peak = build_cost(settings)
+        rows += [("index build, fresh process (s)", f"{seconds:.1f}"), ("index build peak memory (MiB)", f"{peak:.0f}")]
+    return rows
 
 
 if __name__ == "__main__":
