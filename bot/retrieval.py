@@ -69,7 +69,7 @@ class KeywordIndex:
         return np.asarray(self.model.get_scores(known), dtype=np.float32)
 
 
-def _top(scores: np.ndarray, depth: int) -> np.ndarray:
+def top_ids(scores: np.ndarray, depth: int) -> np.ndarray:
     """Ids of the ``depth`` highest scores, best first (ties by id), without sorting everything."""
     depth = min(depth, len(scores))
     if depth == 0:
@@ -117,7 +117,7 @@ class Retriever:
             query_vector = self.encoder.encode_query(query)
         dense_ids, dense_cos = self.dense(query_vector, s.candidates)
         bm25 = self.keywords.scores(query)
-        bm25_order = [int(i) for i in _top(bm25, s.candidates) if bm25[i] > 0]
+        bm25_order = [int(i) for i in top_ids(bm25, s.candidates) if bm25[i] > 0]
         dense_rank = {int(i): r for r, i in enumerate(dense_ids, 1)}
         bm25_rank = {i: r for r, i in enumerate(bm25_order, 1)}
         cosine = {int(i): float(c) for i, c in zip(dense_ids, dense_cos)}

@@ -105,6 +105,7 @@ def scale_child(n: int, questions: list[str]) -> dict:
     import numpy as np
 
     from bot.index import load_index
+    from bot.retrieval import KeywordIndex, top_ids
     from bot.vector_index import build_vectors, exact_top
 
     settings = from_env()
@@ -119,12 +120,22 @@ def scale_child(n: int, questions: list[str]) -> dict:
                                     flat_max=settings.flat_max_vectors, recall_target=settings.ann_recall)
         build_s = time.perf_counter() - started
     build_peak = peak_mib()
+    started = time.perf_counter()
+    keywords = KeywordIndex(texts)
+    bm25_s = time.perf_counter() - started
     del texts
-    latencies = []
+
+    def hybrid(q):  # what Retriever.search does before fusion: both rankers' top candidates
+        index.search(encoder.encode_query(q).reshape(1, -1), settings.candidates)
+        top_ids(keywords.scores(q), settings.candidates)
+
+    latencies, hybrid_ms = [], []
     for _ in range(3):
         encoder.clear_cache()
         latencies += [timed_ms(lambda q: index.search(encoder.encode_query(q).reshape(1, -1), 10), q)
                       for q in questions]
+        encoder.clear_cache()
+        hybrid_ms += [timed_ms(hybrid, q) for q in questions]
     queries = encoder.encode(questions)
     data = index.reconstruct_n(0, index.ntotal)
     found = index.search(queries, 10)[1]
@@ -135,6 +146,7 @@ def scale_child(n: int, questions: list[str]) -> dict:
     flat_ms = percentile([timed_ms(flat.search, q.reshape(1, -1), 10) for q in queries], 0.5)
     return {"n": n, "info": info, "build_s": build_s, "texts_per_s": n / build_s,
             "peak_mib": build_peak, "base_mib": base_mib, "search_ms": search_ms, "flat_ms": flat_ms,
+            "bm25_s": bm25_s, "hybrid_p50": percentile(hybrid_ms, 0.5), "hybrid_p95": percentile(hybrid_ms, 0.95),
             "p50": percentile(latencies, 0.5), "p95": percentile(latencies, 0.95), "recall": recall}
 
 
@@ -221,6 +233,9 @@ def main(argv: list[str] | None = None) -> int:
                 (f"{n:,} chunks: peak memory (MiB, before build)", f"{r['peak_mib']:.0f} ({r['base_mib']:.0f})"),
                 (f"{n:,} chunks: encode + search p50 / p95 (ms)", f"{r['p50']:.1f} / {r['p95']:.1f}"),
                 (f"{n:,} chunks: recall@10 vs exact (questions)", f"{r['recall']:.3f}"),
+                (f"{n:,} chunks: BM25 index at load (s)", f"{r['bm25_s']:.1f}"),
+                (f"{n:,} chunks: encode + vector + BM25 candidates p50 / p95 (ms)",
+                 f"{r['hybrid_p50']:.1f} / {r['hybrid_p95']:.1f}"),
                 (f"{n:,} chunks: vector search alone vs flat p50 (ms)",
                  f"{r['search_ms']:.2f} vs {r['flat_ms']:.2f} ({r['flat_ms'] / r['search_ms']:.1f}x)"),
             ]
