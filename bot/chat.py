@@ -18,6 +18,7 @@ from .answer import PROMPT, Answer, Composer, detect_intent, prefix_block
 from .config import Settings
 from .index import IndexMissing, IndexStale, build_index, load_index
 from .retrieval import Retriever
+from .vector_index import single_query_threads
 from .safety import DISCLAIMER, detect_in_conversation
 
 _FOLLOWUP_START = re.compile(
@@ -114,6 +115,7 @@ class Chat:
             index = load_index(self.settings)
         self.index = index
         self.encoder = index.encoder
+        single_query_threads()
         self.retriever = Retriever(index, self.settings)
         self.composer = Composer(index, self.settings)
 

@@ -55,6 +55,10 @@ class Encoder:
         # One question is a handful of tokens: more threads than cores only adds hand-offs.
         options.intra_op_num_threads = min(os.cpu_count() or 1, 4)
         options.inter_op_num_threads = 1
+        # ONNX Runtime's idle threads spin for a while after each run and then fight
+        # FAISS, which searches right after, for the same two cores (measured on 10k
+        # chunks: 6.7 ms encode + 2.1 ms search took 15.9 ms together with spinning on).
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         options.log_severity_level = 3
         try:
             self.session = ort.InferenceSession(str(model_file), options, providers=["CPUExecutionProvider"])

