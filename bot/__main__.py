@@ -109,7 +109,11 @@ def main(argv: list[str] | None = None, *, build_prog: str | None = None) -> int
     serve.add_argument("--share", action="store_true", help="ask Gradio for a public share link")
     serve.set_defaults(run=_serve)
 
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # reported by the subcommand, so scripts/build_index.py names itself
+        {"ask": ask, "build": build, "serve": serve}[args.command].error(
+            f"unrecognized arguments: {' '.join(extra)}"
+        )
     from .corpus import CorpusError
     from .embedding import ModelError
     from .index import IndexProblem

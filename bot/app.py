@@ -10,6 +10,7 @@ What the user typed is shown escaped: the chat renders markdown and some
 HTML, and a question must never come back as a live link or element.
 """
 
+import importlib
 import json
 import os
 import re
@@ -168,7 +169,11 @@ def serve(host: str | None = None, port: int | None = None, share: bool = False,
     """Load everything once, build the index first if needed, and serve the page."""
     started = time.perf_counter()
     settings = settings or from_env(host=host, port=port)
+    # Importing gradio takes seconds; do it while the index and model load.
+    importer = threading.Thread(target=importlib.import_module, args=("gradio",), daemon=True)
+    importer.start()
     chat = Chat(settings)  # builds the index (with progress) when missing or stale
+    importer.join()
     demo = build_app(chat, settings)
     demo.launch(server_name=settings.host, server_port=settings.port, share=share, css=CSS,
                 show_error=False, quiet=True, prevent_thread_lock=True)

