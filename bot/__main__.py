@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 from pathlib import Path
 
@@ -55,11 +56,21 @@ def _build(args) -> int:
     from .index import build_index
 
     settings = from_env(corpus_dir=args.corpus, index_dir=args.index)
+    interrupted = []
+
+    def on_interrupt(signum, frame):
+        interrupted.append(signum)  # remembered even if some library swallows the exception
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
     try:
-        report = build_index(settings, force=args.force, progress=not args.quiet, skip_bad=args.skip_bad)
+        report = build_index(settings, force=args.force, progress=not args.quiet, skip_bad=args.skip_bad,
+                             cancelled=lambda: bool(interrupted))
     except KeyboardInterrupt:
         print("interrupted: the previous index (if any) is unchanged", file=sys.stderr)
         return 130
+    finally:
+        signal.signal(signal.SIGINT, previous)
     for problem in report.problems:
         print(f"skipped: {problem}", file=sys.stderr)
     if report.built:

@@ -221,8 +221,14 @@ def build_index(
     progress: bool = False,
     skip_bad: bool = False,
     lock_timeout: float = 600,
+    cancelled=None,
 ) -> BuildReport:
-    """Build the index if it is missing or stale (or always, with ``force``)."""
+    """Build the index if it is missing or stale (or always, with ``force``).
+
+    ``cancelled()``, if given, is asked once more just before the new build is
+    swapped in: a library that swallows a KeyboardInterrupt must not turn an
+    interrupted build into a live index.
+    """
     from filelock import FileLock, Timeout
 
     started = time.perf_counter()
@@ -254,6 +260,9 @@ def build_index(
 
             embedder = shared_embedder(settings.batch_size)
         folder, manifest = _build_folder(index_dir, docs, settings, embedder, progress)
+        if cancelled is not None and cancelled():
+            shutil.rmtree(folder, ignore_errors=True)
+            raise KeyboardInterrupt
         _swap_in(index_dir, folder)
     finally:
         lock.release()
