@@ -34,19 +34,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bot.config import PROJECT_ROOT, from_env  # noqa: E402
 from bot.evaluation import percentile  # noqa: E402
+from scale_benchmark import timed_ms  # noqa: E402
 from scripts_common import load_questions  # noqa: E402
 
 ENV = os.environ | {"HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False"}
-
-
-def timed_ms(fn, *args) -> float:
-    started = time.perf_counter()
-    fn(*args)
-    return (time.perf_counter() - started) * 1000
-
-
-def peak_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def cold_start(question: str) -> float:
@@ -84,116 +75,10 @@ def build_cost(settings) -> tuple[float, float]:
     return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
-def perturbed_texts(sentences: list[str], n: int, seed: int = 0) -> list[str]:
-    """N chunk texts made from real sentences: each drops ~15% of its words and gains two from elsewhere."""
-    import numpy as np
-
-    rng = np.random.default_rng(seed)
-    vocab = sorted({w for s in sentences for w in s.split()})
-    texts = []
-    for i in rng.integers(0, len(sentences), n):
-        words = [w for w in sentences[i].split() if rng.random() > 0.15] or sentences[i].split()
-        for _ in range(2):
-            words.insert(int(rng.integers(0, len(words) + 1)), vocab[int(rng.integers(0, len(vocab)))])
-        texts.append(" ".join(words))
-    return texts
-
-
-def scale_child(n: int, questions: list[str]) -> dict:
-    """Runs in its own process so peak memory is the build's alone."""
-    import faiss
-    import numpy as np
-
-    from bot.index import load_index
-    from bot.retrieval import KeywordIndex, top_ids
-    from bot.vector_index import build_vectors, exact_top, single_query_threads
-
-    settings = from_env()
-    live = load_index(settings, check_corpus=False)
-    encoder = live.encoder
-    texts = perturbed_texts([s.text for s in live.sentences], n)
-    base_mib = peak_mib()
-    with tempfile.TemporaryDirectory() as tmp:
-        started = time.perf_counter()
-        index, info = build_vectors(encoder.blocks(texts, progress=sys.stderr.isatty(), desc=f"{n:,} chunks"),
-                                    n, encoder.dim, Path(tmp) / "spool.npy",
-                                    flat_max=settings.flat_max_vectors, recall_target=settings.ann_recall)
-        build_s = time.perf_counter() - started
-    build_peak = peak_mib()
-    single_query_threads()  # as the bot does once loaded
-    started = time.perf_counter()
-    keywords = KeywordIndex(texts)
-    bm25_s = time.perf_counter() - started
-    del texts
-
-    def hybrid(q):  # what Retriever.search does before fusion: both rankers' top candidates
-        index.search(encoder.encode_query(q).reshape(1, -1), settings.candidates)
-        top_ids(keywords.scores(q), settings.candidates)
-
-    latencies, hybrid_ms = [], []
-    for _ in range(3):
-        encoder.clear_cache()
-        latencies += [timed_ms(lambda q: index.search(encoder.encode_query(q).reshape(1, -1), 10), q)
-                      for q in questions]
-        encoder.clear_cache()
-        hybrid_ms += [timed_ms(hybrid, q) for q in questions]
-    queries = encoder.encode(questions)
-    data = index.reconstruct_n(0, index.ntotal)
-    found = index.search(queries, 10)[1]
-    recall = float(np.mean([len(set(f) & set(t)) / 10 for f, t in zip(found, exact_top(data, queries))]))
-    flat = faiss.IndexFlatIP(encoder.dim)
-    flat.add(data)
-    search_ms = percentile([timed_ms(index.search, q.reshape(1, -1), 10) for q in queries], 0.5)
-    flat_ms = percentile([timed_ms(flat.search, q.reshape(1, -1), 10) for q in queries], 0.5)
-    return {"n": n, "info": info, "build_s": build_s, "texts_per_s": n / build_s,
-            "peak_mib": build_peak, "base_mib": base_mib, "search_ms": search_ms, "flat_ms": flat_ms,
-            "bm25_s": bm25_s, "hybrid_p50": percentile(hybrid_ms, 0.5), "hybrid_p95": percentile(hybrid_ms, 0.95),
-            "p50": percentile(latencies, 0.5), "p95": percentile(latencies, 0.95), "recall": recall}
-
-
-def vectors_child(n: int, kind: str) -> dict:
-    """The ANN index alone on N random unit vectors; queries are fresh draws from the same distribution."""
-    import numpy as np
-
-    from bot.index import load_index
-    from bot.vector_index import build_vectors, exact_top, recall_at, single_query_threads
-
-    settings = from_env()
-    rng = np.random.default_rng(0)
-    dim = 384
-    if kind == "clustered":
-        live = load_index(settings, check_corpus=False)
-        centres = np.concatenate([live.vectors.reconstruct_n(0, live.vectors.ntotal),
-                                  np.asarray(live.sentence_vectors)])
-
-    def draw(count: int) -> np.ndarray:
-        if kind == "uniform":
-            x = rng.standard_normal((count, dim), dtype=np.float32)
-        else:  # around real chunk and sentence vectors, each point at cosine ~0.8 from its centre
-            x = centres[rng.integers(0, len(centres), count)] + rng.normal(0, 0.75 / np.sqrt(dim), (count, dim)).astype(np.float32)
-        return x / np.linalg.norm(x, axis=1, keepdims=True)
-
-    def blocks():
-        for start in range(0, n, 65536):
-            yield draw(min(65536, n - start))
-
-    base_mib = peak_mib()
-    with tempfile.TemporaryDirectory() as tmp:
-        started = time.perf_counter()
-        index, info = build_vectors(blocks(), n, dim, Path(tmp) / "spool.npy", flat_max=settings.flat_max_vectors,
-                                    recall_target=0.9)
-        build_s = time.perf_counter() - started
-    build_peak = peak_mib()
-    single_query_threads()  # as the bot does once loaded
-    queries = draw(200)
-    latencies = [timed_ms(index.search, q.reshape(1, -1), 10) for q in queries for _ in range(2)]
-    recall = recall_at(index, queries, exact_top(index.reconstruct_n(0, index.ntotal), queries))
-    return {"n": n, "kind": kind, "info": info, "build_s": build_s, "peak_mib": build_peak, "base_mib": base_mib,
-            "p50": percentile(latencies, 0.5), "p95": percentile(latencies, 0.95), "recall": recall}
-
-
 def child(args: list[str]) -> dict:
-    out = subprocess.run([sys.executable, __file__, *args], cwd=PROJECT_ROOT, env=ENV, check=True,
+    """One scripts/scale_benchmark.py run in its own process; its JSON result."""
+    script = Path(__file__).with_name("scale_benchmark.py")
+    out = subprocess.run([sys.executable, str(script), *args], cwd=PROJECT_ROOT, env=ENV, check=True,
                          stdout=subprocess.PIPE, text=True).stdout
     return json.loads(out.strip().splitlines()[-1])
 
@@ -207,17 +92,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="passes over the question set for latency")
     parser.add_argument("--skip-build", action="store_true", help="skip the index build measurement")
     parser.add_argument("--only", choices=["scale", "vectors"], help="run just those parts")
-    parser.add_argument("--child", nargs=2, metavar=("PART", "ARG"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     questions = load_questions(args.questions)
     texts = [q["question"] for q in questions]
-    if args.child:
-        part, value = args.child
-        kind, _, n = value.partition(":")
-        result = scale_child(int(value), texts) if part == "scale" else vectors_child(int(n), kind)
-        print(json.dumps(result))
-        return 0
 
     import faiss
 
@@ -227,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         rows += core_rows(settings, questions, texts, args)
     if args.only in (None, "scale"):
         for n in [int(x) for x in args.scale.split(",") if x]:
-            r = child(["--child", "scale", str(n)])
+            r = child(["scale", str(n), "--questions", str(args.questions)])
             kind = "flat" if r["info"]["type"] == "flat" else f"IVF{r['info']['nlist']} nprobe={r['info']['nprobe']}"
             rows += [
                 (f"{n:,} chunks: index type", kind),
@@ -244,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.only in (None, "vectors"):
         for n in [int(x) for x in args.vectors.split(",") if x]:
             for kind in ("clustered", "uniform"):
-                r = child(["--child", "vectors", f"{kind}:{n}"])
+                r = child(["vectors", f"{kind}:{n}"])
                 info = r["info"]
                 label = f"{n:,} {kind} vectors"
                 rows += [
