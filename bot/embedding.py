@@ -100,7 +100,7 @@ def export_onnx(embedder: "Embedder", folder: Path) -> dict:
     import torch
     from tokenizers import Tokenizer
 
-    from .encoder import ONNX_FILE, TOKENIZER_FILE
+    from .encoder import INPUTS, ONNX_FILE, TOKENIZER_FILE
 
     model = embedder.model[0].auto_model.eval()
 
@@ -118,7 +118,7 @@ def export_onnx(embedder: "Embedder", folder: Path) -> dict:
             return torch.nn.functional.normalize(mean, dim=-1)
 
     example = torch.tensor([[101, 7592, 102]])
-    dynamic = {name: {0: "batch", 1: "tokens"} for name in ("input_ids", "attention_mask", "token_type_ids")}
+    dynamic = {name: {0: "batch", 1: "tokens"} for name in INPUTS}
     with warnings.catch_warnings(), torch.no_grad():
         warnings.simplefilter("ignore")
         torch.onnx.export(

@@ -24,6 +24,7 @@ import numpy as np
 ONNX_FILE = "encoder.onnx"
 TOKENIZER_FILE = "tokenizer.json"
 INPUTS = ("input_ids", "attention_mask", "token_type_ids")
+"""The exported graph's inputs, in the order ``export_onnx`` traces them."""
 
 
 class EncoderError(RuntimeError):
@@ -77,8 +78,7 @@ class Encoder:
         for row, e in enumerate(encodings):
             ids[row, : len(e.ids)] = e.ids
             mask[row, : len(e.ids)] = e.attention_mask
-        feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
-        return self.session.run(None, feed)[0]
+        return self.session.run(None, dict(zip(INPUTS, (ids, mask, np.zeros_like(ids)))))[0]
 
     def encode(self, texts: list[str], progress: bool = False) -> np.ndarray:
         """Vectors for ``texts``, in order."""

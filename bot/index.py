@@ -35,7 +35,7 @@ import numpy as np
 from .chunking import Chunk, Sentence, chunk_corpus, sentences_of
 from .config import REBUILD_COMMAND, Settings
 from .corpus import Document, file_hashes, load_corpus
-from .vector_index import apply_search_params, build_vectors
+from .vector_index import apply_search_params, build_vectors, write_npy
 
 FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
@@ -176,15 +176,8 @@ def _write_build(folder: Path, docs: list[Document], settings: Settings, embedde
     faiss.write_index(vectors, str(folder / VECTORS))
     del vectors
     # Sentence vectors go straight to disk as they are made; the answer step reads them memory-mapped.
-    sentence_vecs = np.lib.format.open_memmap(
-        folder / SENTENCE_VECTORS, mode="w+", dtype=np.float32, shape=(len(sentences), encoder.dim)
-    )
-    row = 0
-    for block in encoder.blocks(sentence_texts, progress, desc="Sentences"):
-        sentence_vecs[row : row + len(block)] = block
-        row += len(block)
-    sentence_vecs.flush()
-    del sentence_vecs
+    write_npy(folder / SENTENCE_VECTORS, encoder.blocks(sentence_texts, progress, desc="Sentences"),
+              len(sentences), encoder.dim)
     _write_jsonl(folder / CHUNKS, (asdict(c) for c in chunks))
     _write_jsonl(folder / SENTENCES, (asdict(s) for s in sentences))
     manifest = expected_manifest_fields(settings) | {

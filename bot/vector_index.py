@@ -81,6 +81,21 @@ def choose_nprobe(index, queries: np.ndarray, truth: np.ndarray, target: float) 
     return index.nprobe, recall
 
 
+def write_npy(path: Path, blocks: Iterable[np.ndarray], n: int, dim: int) -> np.ndarray:
+    """Write ``n`` vectors arriving in ``blocks`` into a float32 ``.npy`` at ``path``; return it memory-mapped."""
+    out = np.lib.format.open_memmap(path, mode="w+", dtype=np.float32, shape=(n, dim))
+    filled = 0
+    for block in blocks:
+        if filled + len(block) > n:
+            raise ValueError(f"expected {n} vectors, got more")
+        out[filled : filled + len(block)] = block
+        filled += len(block)
+    if filled != n:
+        raise ValueError(f"expected {n} vectors, got {filled}")
+    out.flush()
+    return out
+
+
 def build_vectors(
     blocks: Iterable[np.ndarray], n: int, dim: int, scratch: Path, *, flat_max: int, recall_target: float,
     seed: int = 0,
@@ -95,14 +110,8 @@ def build_vectors(
             index.add(block)
         return index, {"type": "flat", "vectors": int(index.ntotal)}
 
-    spool = np.lib.format.open_memmap(scratch, mode="w+", dtype=np.float32, shape=(n, dim))
     try:
-        filled = 0
-        for block in blocks:
-            spool[filled : filled + len(block)] = block
-            filled += len(block)
-        if filled != n:
-            raise ValueError(f"expected {n} vectors, got {filled}")
+        spool = write_npy(scratch, blocks, n, dim)
         rng = np.random.default_rng(seed)
         nlist = ivf_lists(n)
         train = np.asarray(spool[np.sort(rng.choice(n, min(n, nlist * TRAIN_PER_LIST * 2), replace=False))])
@@ -114,7 +123,7 @@ def build_vectors(
         queries = probe_queries(spool, seed=seed)
         truth = exact_top(spool, queries)
     finally:
-        del spool
+        spool = None  # close the mapping before the file goes
         scratch.unlink(missing_ok=True)
     nprobe, recall = choose_nprobe(index, queries, truth, recall_target)
     index.make_direct_map()  # lets the retriever read back the vectors of candidate chunks
