@@ -3,7 +3,8 @@
 Pure functions, no I/O. The seeds are web pages flattened to text, so they
 carry things that are not content: the page title and image captions echoed
 above the body, FAQ expander "+" markers, "Back to top button", a comments
-form at the foot, and sentences where the site advertises itself. A passage
+form at the foot, sentences where the site advertises itself, and a paragraph
+opening that only repeats its heading. A passage
 quoted in an answer must contain none of that, so it goes before chunking.
 
 Cleaning is line-based because the scrapes keep one block (paragraph, list
@@ -61,6 +62,23 @@ def drop_self_promotion(line: str) -> str:
     return " ".join(kept)
 
 
+def drop_echoed_heading(line: str, above: str | None) -> str:
+    """Remove a first sentence that only repeats the heading or title right above it.
+
+    "Why Do My Hips Hurt After Running? Hip discomfort following a run…" under
+    the title "Why Do My Hips Hurt After Running? Understanding the Causes…":
+    the echo says nothing, and its words made that intro the best keyword match
+    for many unrelated questions.
+    """
+    sentences = split_sentences(line)
+    if not above or len(sentences) < 2:
+        return line
+    echo = sentences[0].rstrip(" ?.!:").lower()
+    if len(echo.split()) >= 3 and strip_markup(above).lower().startswith(echo):
+        return line[line.index(sentences[1]):]
+    return line
+
+
 def clean_text(raw: str) -> Cleaned:
     """Clean one scraped article; return its body and the title found above it.
 
@@ -91,7 +109,7 @@ def clean_text(raw: str) -> Cleaned:
         if line.lower() in FURNITURE_LINES:
             continue
         line = _BULLET.sub("- ", line)
-        line = drop_self_promotion(line)
+        line = drop_echoed_heading(drop_self_promotion(line), out[-1] if out else leading_title)
         if line and line not in ("-",):
             out.append(line)
     # A scrape that stops mid-sentence leaves a fragment; keep only whole sentences.

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from bot.cleaning import apply_glossary, clean_text
+from bot.cleaning import apply_glossary, clean_text, drop_echoed_heading
 from bot.corpus import CorpusError, load_corpus, load_document
 from tests.conftest import CORPUS
 
@@ -59,6 +59,19 @@ def test_duplicated_title_lines_and_image_captions_are_removed(docs):
     assert "Hip Flexor Sore After Running\n" not in docs["000_dc65b1c8d02c1a5c"].text
     first_line = docs["000_dc65b1c8d02c1a5c"].text.split("\n")[0]
     assert first_line.startswith("Running is a liberating activity")
+
+
+def test_a_paragraph_that_opens_by_repeating_its_title_loses_the_echo(docs):
+    intro = docs["003_09b1d2a01d7413a5"].text.split("\n")[0]
+    assert intro.startswith("Hip discomfort following a run can stem from various factors")
+
+
+def test_only_a_sentence_that_repeats_the_line_above_is_dropped():
+    title = "Why Do My Hips Hurt? The Causes"
+    assert drop_echoed_heading("Why Do My Hips Hurt? Many reasons.", title) == "Many reasons."
+    assert drop_echoed_heading("Why Do My Hips Hurt? Many reasons.", "Other Heading") == "Why Do My Hips Hurt? Many reasons."
+    assert drop_echoed_heading("Why Do My Hips Hurt?", title) == "Why Do My Hips Hurt?"  # nothing would be left
+    assert drop_echoed_heading("Planks. They help.", "Planks") == "Planks. They help."  # too short to be an echo
 
 
 def test_clean_text_on_a_made_up_page():
