@@ -204,12 +204,15 @@ class Composer:
         *,
         disclaimer: str | None = None,
         notice: str | None = None,
+        unfamiliar: float = 0.0,
     ) -> Answer:
+        """``unfamiliar`` is the share of the question's words the library never uses."""
         s = self.settings
         intent = detect_intent(question)
         best = max((h.dense_score for h in hits), default=0.0)
         dosing = bool(_DOSING.search(question))
-        covered = best >= s.refuse_below and not dosing
+        off_topic = best < s.weak_match and unfamiliar >= s.unfamiliar_share
+        covered = best >= s.refuse_below and not dosing and not off_topic
         picked = self._select(question, hits, query_vector, intent) if covered else []
         if not picked:
             return Answer(
@@ -219,7 +222,7 @@ class Composer:
 
         # Number sources in the order their first sentence appears; keep each
         # source's sentences together and in article order so the reply reads well.
-        hit_of = {h.chunk.id: h for h in hits}
+        hit_of = {c.id: h for h in hits for c in h.passage}
         chunk_order: list[int] = []
         for i in picked:
             cid = self.index.sentences[i].chunk_id
@@ -228,7 +231,7 @@ class Composer:
         citations, quotes = [], []
         for n, cid in enumerate(chunk_order, 1):
             hit = hit_of[cid]
-            c = hit.chunk
+            c = self.index.chunks[cid]
             citations.append(Citation(n, c.doc_id, c.title, c.section, c.text, hit.dense_score, c.id, (c.start, c.end)))
             mine = sorted((i for i in picked if self.index.sentences[i].chunk_id == cid),
                           key=lambda i: self.index.sentences[i].start)
@@ -250,12 +253,12 @@ class Composer:
     def _select(self, question: str, hits: list[Hit], query_vector: np.ndarray, intent: str) -> list[int]:
         """Pick the best sentences within the word budget, skipping near-duplicates."""
         s = self.settings
-        candidates = [i for h in hits for i in self.by_chunk.get(h.chunk.id, [])]
+        candidates = [i for h in hits for c in h.passage for i in self.by_chunk.get(c.id, [])]
         if not candidates:
             return []
         vecs = self.index.sentence_vectors[candidates]
         sims = vecs @ query_vector
-        hit_score = {h.chunk.id: h.dense_score for h in hits}
+        hit_score = {c.id: h.dense_score for h in hits for c in h.passage}
         q_words = _words(question)
         cue = re.compile(_INTENT_CUES[intent], re.IGNORECASE) if intent in _INTENT_CUES else None
         scores = []

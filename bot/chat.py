@@ -147,7 +147,8 @@ class Chat:
             vector = self.encoder.encode_query(query)
             hits = self.retriever.search(query, s.top_k, query_vector=vector)
             answer = self.composer.run(
-                query, hits, vector, disclaimer=disclaimer, notice=notice
+                query, hits, vector, disclaimer=disclaimer, notice=notice,
+                unfamiliar=self.retriever.keywords.unfamiliar(query),
             )
             answer.retrieval_query = query
         answer.red_flag_reasons = flag.reasons if flag else ()

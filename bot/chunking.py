@@ -207,3 +207,38 @@ def sentences_of(chunk: Chunk) -> list[Sentence]:
             start = chunk.start + line_offset + at
             units.append(Sentence(chunk.id, start, start + len(part), part))
     return units
+
+
+def continuations(chunks: list[Chunk], chunk_size: int) -> dict[int, tuple[int, ...]]:
+    """For each lead-in chunk, the ids of the chunks that complete it.
+
+    A lead-in is a short chunk that only announces what follows: one ending in
+    ":" ("Runner's Hip can develop for several reasons, including:") or a
+    section's opening lines followed by that section's sub-sections
+    ("Strengthening the hip flexors can improve hip mobility."). Its own vector
+    matches questions well, because it names the topic, but the answer sits in
+    the chunks after it. Retrieval keeps matching on the lead-in alone and
+    returns it together with these chunks ("small-to-big"): merging them into
+    one chunk at index time blurred the vector and scored worse.
+
+    A lead-in is shorter than half a chunk; it is extended with the chunks that
+    follow it in the same article (for a section opening, only its own
+    sub-sections) until the passage reaches ``chunk_size`` characters.
+    """
+    found: dict[int, tuple[int, ...]] = {}
+    for i, chunk in enumerate(chunks):
+        if len(chunk.text) >= chunk_size / 2:
+            continue
+        below = chunk.section + PATH_SEPARATOR
+        colon = chunk.text.rstrip().endswith(":")
+        length, following = len(chunk.text), []
+        for nxt in chunks[i + 1 :]:
+            if nxt.doc_id != chunk.doc_id or length >= chunk_size:
+                break
+            if not (colon or nxt.section.startswith(below)):
+                break
+            following.append(nxt.id)
+            length += len(nxt.text)
+        if following:
+            found[chunk.id] = tuple(following)
+    return found

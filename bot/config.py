@@ -43,8 +43,8 @@ class Settings:
     top_k: int = 5
     candidates: int = 30
     """How deep each ranker looks before fusion; the corpus has ~200 chunks."""
-    rrf_k: int = 60
-    """Reciprocal-rank-fusion constant; 60 is the value from the RRF paper."""
+    keyword_weight: float = 0.3
+    """BM25's weight in the hybrid score: cosine + weight × BM25 / the question's best BM25."""
     per_doc_cap: int = 3
     """At most this many hits from one article, so the longest cannot crowd out the rest."""
     flat_max_vectors: int = 20_000
@@ -56,6 +56,10 @@ class Settings:
     # --- answers (measured) -----------------------------------------------
     refuse_below: float = 0.41
     """Best dense cosine under which the library is taken not to cover the question."""
+    weak_match: float = 0.5
+    """Below this best cosine the match is weak, and a question is refused when at least
+    ``unfamiliar_share`` of its content words never occur in the library."""
+    unfamiliar_share: float = 0.5
     sentence_floor: float = 0.30
     """Sentences scoring under this similarity to the query are left out of a reply."""
     max_words: int = 120

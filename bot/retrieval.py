@@ -1,11 +1,12 @@
-"""Find the passages that answer a question: dense + BM25, fused by rank.
+"""Find the passages that answer a question: dense + BM25, fused by score.
 
 Dense search (the embedding model, inner product in FAISS) understands
 paraphrase ("my hip hurts after a jog"); BM25 (``bm25s``) holds on to rare
-exact words the model blurs ("piriformis", "FAI", "10%"). Reciprocal-rank
-fusion combines the two rankings without having to calibrate their scores
-against each other. A per-article cap stops one long article from filling
-every slot.
+exact words the model blurs ("piriformis", "FAI", "10%"). Each candidate's
+hybrid score is its cosine plus a weighted, per-question-normalised BM25
+score. A per-article cap stops one long article from filling every slot, and
+a lead-in chunk ("… for several reasons, including:") is returned together
+with the chunks that complete it.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .chunking import Chunk
+from .chunking import Chunk, continuations
 from .config import Settings
 from .index import LoadedIndex
 
@@ -25,19 +26,34 @@ MODES = ("hybrid", "dense", "bm25")
 class Hit:
     chunk: Chunk
     score: float
-    """Fused score (reciprocal-rank fusion); only comparable within one query."""
+    """What the hits are ordered by (see ``fuse``); only comparable within one query."""
     dense_score: float
     """Cosine similarity of the question and the chunk: the absolute relevance signal."""
     bm25_score: float
     dense_rank: int | None
     bm25_rank: int | None
+    following: tuple[Chunk, ...] = ()
+    """When ``chunk`` is a lead-in, the chunks that complete it (see ``chunking.continuations``)."""
 
-    # Flat accessors so callers can write hit.text, hit.doc_id, …
-    text = property(lambda self: self.chunk.text)
+    @property
+    def passage(self) -> tuple[Chunk, ...]:
+        """The chunks a reader is shown: the matched one, then any that complete it."""
+        return (self.chunk, *self.following)
+
+    @property
+    def text(self) -> str:
+        parts, end = [], -1
+        for c in self.passage:
+            parts.append(c.text[max(0, end - c.start):])  # no overlap text twice
+            end = c.end
+        return "\n".join(parts)
+
+    # Flat accessors so callers can write hit.doc_id, …
     doc_id = property(lambda self: self.chunk.doc_id)
     title = property(lambda self: self.chunk.title)
     section = property(lambda self: self.chunk.section)
     span = property(lambda self: (self.chunk.start, self.chunk.end))
+    """The matched chunk's span in its article (each chunk of ``passage`` has its own)."""
 
 
 def _stemmer():
@@ -47,7 +63,7 @@ def _stemmer():
 
 
 class KeywordIndex:
-    """BM25 over chunk text plus its section path, rebuilt in memory at load (milliseconds)."""
+    """BM25 over the chunks' ``keyword_text``, rebuilt in memory at load (milliseconds)."""
 
     def __init__(self, texts: list[str]):
         import bm25s
@@ -59,6 +75,20 @@ class KeywordIndex:
         self.model.index(tokens, show_progress=False)
         self.vocab = set(tokens.vocab)
 
+    def unfamiliar(self, query: str) -> float:
+        """Share of the question's content words that no chunk ever uses (0 for none).
+
+        "how do I treat a sprained wrist" matches a hip-recovery chunk at cosine
+        0.45 on "treat", as well as some real questions match their answers; what
+        gives it away is that "sprain" and "wrist" appear nowhere in the library.
+        """
+        from bm25s.stopwords import STOPWORDS_EN_PLUS
+
+        tokens = self._bm25s.tokenize(
+            [query], stemmer=self._stem, return_ids=False, show_progress=False, stopwords=STOPWORDS_EN_PLUS
+        )[0]
+        return sum(t not in self.vocab for t in tokens) / len(tokens) if tokens else 0.0
+
     def scores(self, query: str) -> np.ndarray:
         tokens = self._bm25s.tokenize(
             [query], stemmer=self._stem, return_ids=False, show_progress=False
@@ -67,6 +97,32 @@ class KeywordIndex:
         if not known:
             return np.zeros(self.model.scores["num_docs"], dtype=np.float32)
         return np.asarray(self.model.get_scores(known), dtype=np.float32)
+
+
+def keyword_text(chunk: Chunk) -> str:
+    """What BM25 indexes for a chunk: its section path, then its text.
+
+    A heading names what its chunk is about, so its words count. An article's
+    title names what the whole article is about; it is the "section" only of the
+    untitled opening, and giving its words to the opening alone made that chunk
+    the best keyword match for every question phrased like the title.
+    """
+    return chunk.text if chunk.section == chunk.title else f"{chunk.section} {chunk.text}"
+
+
+def fuse(cosine: dict[int, float], bm25: np.ndarray, weight: float) -> dict[int, float]:
+    """Hybrid score of each candidate: its cosine plus ``weight`` × its BM25 score
+    as a share of the question's best BM25 score.
+
+    A convex combination of scores, not of ranks: reciprocal-rank fusion gave a
+    chunk with cosine 0.89 the same credit as one at 0.79 when both were near the
+    top, and on the question set it scored MRR 0.79 against 0.83 for this
+    (docs/tuning.md). Dividing by the best BM25 score puts BM25 on the cosine's
+    0–1 scale whatever the question's length.
+    """
+    best = float(bm25.max()) if len(bm25) else 0.0
+    scale = weight / best if best > 0 else 0.0
+    return {i: c + scale * float(bm25[i]) for i, c in cosine.items()}
 
 
 def top_ids(scores: np.ndarray, depth: int) -> np.ndarray:
@@ -85,7 +141,8 @@ class Retriever:
         self.index = index
         self.encoder = index.encoder
         self.settings = settings or Settings()
-        self.keywords = KeywordIndex([f"{c.section} {c.text}" for c in index.chunks])
+        self.keywords = KeywordIndex([keyword_text(c) for c in index.chunks])
+        self.continuations = continuations(index.chunks, index.manifest["chunk_size"])
 
     def dense(self, query_vector: np.ndarray, depth: int) -> tuple[np.ndarray, np.ndarray]:
         """Chunk ids and cosines, best first."""
@@ -125,24 +182,25 @@ class Retriever:
         cosine.update(zip(missing, map(float, self.cosines(query_vector, missing))))
 
         if mode == "dense":
-            fused = {i: 1.0 / (s.rrf_k + r) for i, r in dense_rank.items()}
+            fused = {i: cosine[i] for i in dense_rank}
         elif mode == "bm25":
-            fused = {i: 1.0 / (s.rrf_k + r) for i, r in bm25_rank.items()}
+            fused = {i: float(bm25[i]) for i in bm25_rank}
         else:
-            fused = {}
-            for ranks in (dense_rank, bm25_rank):
-                for i, r in ranks.items():
-                    fused[i] = fused.get(i, 0.0) + 1.0 / (s.rrf_k + r)
+            fused = fuse(cosine, bm25, s.keyword_weight)
 
         ordered = sorted(fused, key=lambda i: (-fused[i], -cosine[i], i))
         hits: list[Hit] = []
         per_doc: dict[str, int] = {}
+        shown: set[int] = set()
         for i in ordered:
             chunk = self.index.chunks[i]
-            if per_doc.get(chunk.doc_id, 0) >= s.per_doc_cap:
+            if i in shown or per_doc.get(chunk.doc_id, 0) >= s.per_doc_cap:
                 continue
             per_doc[chunk.doc_id] = per_doc.get(chunk.doc_id, 0) + 1
-            hits.append(Hit(chunk, fused[i], cosine[i], float(bm25[i]), dense_rank.get(i), bm25_rank.get(i)))
+            following = [j for j in self.continuations.get(i, ()) if j not in shown]
+            shown.update([i, *following])
+            hits.append(Hit(chunk, fused[i], cosine[i], float(bm25[i]), dense_rank.get(i), bm25_rank.get(i),
+                            tuple(self.index.chunks[j] for j in following)))
             if len(hits) == k:
                 break
         return hits

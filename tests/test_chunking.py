@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.chunking import PATH_SEPARATOR, heading_of, sections_of, sentences_of
+from bot.chunking import PATH_SEPARATOR, Chunk, continuations, heading_of, sections_of, sentences_of
 from bot.corpus import load_corpus
 from tests.conftest import CORPUS
 
@@ -76,3 +76,25 @@ def test_list_items_are_quoted_whole(index):
 def test_chunk_size_is_respected(index, settings):
     assert max(len(c.text) for c in index.chunks) <= settings.chunk_size
     assert sentences_of(index.chunks[0])
+
+
+def _chunk(i, section, text, doc="d"):
+    return Chunk(i, doc, "Title", section, i * 1000, i * 1000 + len(text), text)
+
+
+def test_a_lead_in_is_completed_by_the_chunks_it_announces():
+    chunks = [
+        _chunk(0, "Causes", "It can develop for several reasons, including:"),
+        _chunk(1, "Overuse", "Running high mileage overloads the hip. " * 5),
+        _chunk(2, "Weakness", "Weak glutes force other muscles to compensate. " * 5),
+        _chunk(3, "Weakness", "More on weakness. " * 20),
+        _chunk(4, "Stretching", "Stretching helps tight hips."),  # a section opening…
+        _chunk(5, f"Stretching{PATH_SEPARATOR}Butterfly", "Sit with the soles of your feet together."),
+        _chunk(6, "Rest", "Rest for a few days."),  # …completed by its own sub-sections only
+        _chunk(7, "Rest", "Take a break from running."),  # short, but the next is another article
+        _chunk(8, "Other", "Different article: everything else.", doc="e"),
+    ]
+    found = continuations(chunks, chunk_size=600)
+    assert found[0] == (1, 2, 3)  # until the passage reaches a chunk's length
+    assert found[4] == (5,)
+    assert 6 not in found and 7 not in found and 1 not in found  # 1 is long enough on its own

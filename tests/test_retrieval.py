@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 
 from bot.config import PROJECT_ROOT
 from bot.evaluation import first_hit_rank
-from bot.retrieval import MODES, Retriever
+from bot.retrieval import MODES, Retriever, fuse
 
 QUESTIONS = [json.loads(line) for line in (PROJECT_ROOT / "eval" / "questions.jsonl").read_text().splitlines()]
 #: Questions whose answer passage is named by evidence snippets; pinned for all three modes.
@@ -45,7 +46,8 @@ def test_hits_carry_text_article_section_span_and_scores(retriever, index):
     for h in hits:
         assert h.text and h.doc_id and h.title and h.section
         start, end = h.span
-        assert end - start == len(h.text)
+        assert end - start == len(h.chunk.text)
+        assert all(c.text in h.text for c in h.passage[:1])
         assert -1.0 <= h.dense_score <= 1.0 and h.score > 0
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
 
@@ -65,6 +67,28 @@ def test_hybrid_fuses_both_rankings(retriever):
     # a query of words no article uses still gets dense results and no BM25 ranks
     hits = retriever.search("zzzz qqqq", 3)
     assert all(h.bm25_rank is None for h in hits)
+
+
+def test_hybrid_score_is_the_cosine_plus_the_weighted_share_of_the_best_bm25():
+    bm25 = np.array([0.0, 4.0, 2.0], dtype=np.float32)
+    fused = fuse({0: 0.7, 1: 0.5, 2: 0.6}, bm25, 0.3)
+    assert fused == pytest.approx({0: 0.7, 1: 0.8, 2: 0.75})
+    assert fuse({0: 0.7}, np.zeros(3, dtype=np.float32), 0.3) == {0: 0.7}  # no keyword matched
+
+
+def test_a_lead_in_comes_back_with_the_chunks_that_complete_it(retriever, index):
+    hits = retriever.search("what causes runner's hip", 5)
+    lead = next(h for h in hits if h.chunk.text.endswith("for several reasons, including:"))
+    assert lead.following and lead.following[0].id == lead.chunk.id + 1
+    assert "Weak glutes or hip stabilizers" in lead.text
+    shown = [c.id for h in hits for c in h.passage]
+    assert len(shown) == len(set(shown))  # no chunk is shown twice
+
+
+def test_words_the_library_never_uses_are_counted(retriever):
+    assert retriever.keywords.unfamiliar("how do I treat a sprained wrist") > 0.5
+    assert retriever.keywords.unfamiliar("how long should I hold a plank") == 0.0
+    assert retriever.keywords.unfamiliar("") == 0.0
 
 
 def test_unknown_mode_is_refused(retriever):
