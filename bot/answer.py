@@ -157,6 +157,18 @@ def _words(text: str) -> set[str]:
     return {t for t in _TOKEN.findall(text.lower()) if t not in _STOP and len(t) > 2}
 
 
+def lead_ins(sentences) -> dict[int, int]:
+    """For each sentence after a line ending in ":" in the same chunk, that line's index."""
+    found: dict[int, int] = {}
+    current: dict[int, int] = {}
+    for i, sentence in enumerate(sentences):
+        if sentence.chunk_id in current:
+            found[i] = current[sentence.chunk_id]
+        if sentence.text.rstrip().endswith(":"):
+            current[sentence.chunk_id] = i
+    return found
+
+
 def prefix_block(disclaimer: str | None, notice: str | None) -> list[str]:
     """Lines that go above any reply: the disclaimer first, so it is never missed, then a notice."""
     lines = []
@@ -195,6 +207,7 @@ class Composer:
             if not _META.search(sentence.text):
                 self.by_chunk.setdefault(sentence.chunk_id, []).append(i)
         self.words = [_words(sentence.text) for sentence in index.sentences]
+        self.lead_in = lead_ins(index.sentences)
 
     def run(
         self,
@@ -258,6 +271,14 @@ class Composer:
             return []
         vecs = self.index.sentence_vectors[candidates]
         sims = vecs @ query_vector
+        # A list item is as relevant as the line that introduces it: "Physical Therapy:
+        # Strengthening exercises…" answers "how is a labral tear treated" through
+        # "Management strategies for labral tears include:", which names the topic.
+        leads = [(j, self.lead_in[i]) for j, i in enumerate(candidates) if i in self.lead_in]
+        if leads:
+            lead_sims = self.index.sentence_vectors[[i for _, i in leads]] @ query_vector
+            for (j, _), lead_sim in zip(leads, lead_sims):
+                sims[j] = max(sims[j], lead_sim)
         hit_score = {c.id: h.dense_score for h in hits for c in h.passage}
         q_words = _words(question)
         cue = re.compile(_INTENT_CUES[intent], re.IGNORECASE) if intent in _INTENT_CUES else None

@@ -7,6 +7,8 @@ import re
 
 import pytest
 
+from bot.answer import lead_ins
+from bot.chunking import Sentence
 from bot.config import PROJECT_ROOT
 from bot.safety import DISCLAIMER
 
@@ -72,6 +74,21 @@ def test_questions_the_library_does_not_cover_get_an_honest_i_dont_know(chat, qu
     assert answer.refused and not answer.citations
     assert "I don't know" in answer.markdown
     assert answer.markdown.count("\n- ") >= 2  # suggested questions
+
+
+def test_a_list_item_is_scored_with_the_line_that_introduces_it():
+    sentences = [
+        Sentence(1, 0, 10, "Management strategies for labral tears include:"),
+        Sentence(1, 11, 20, "- Physical Therapy: Strengthening exercises to improve hip stability."),
+        Sentence(1, 21, 30, "- Surgery: In severe cases, surgery may be necessary."),
+        Sentence(2, 0, 10, "- Rest: a sentence in another chunk has no lead-in."),
+    ]
+    assert lead_ins(sentences) == {1: 0, 2: 0}
+
+
+def test_a_treatment_question_quotes_the_treatment_list(chat):
+    answer = chat.reply("what treatments are there for a labral tear")
+    assert "physical therapy" in answer.markdown.lower()
 
 
 def test_intent_picks_the_template(chat):
