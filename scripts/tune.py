@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Sweep chunk size and overlap (and the per-article cap) on the question set.
+"""Sweep chunk size and overlap, the per-article cap and the BM25 weight on the question set.
 
 Each setting gets its own temporary index, built with the same model; the
 table printed at the end is what chose the defaults in bot/config.py (see
@@ -25,6 +25,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="400,600,800,1000", help="chunk sizes to try (characters)")
     parser.add_argument("--overlaps", default="0,100,200", help="chunk overlaps to try (characters)")
     parser.add_argument("--caps", default="2,3,5", help="per-article caps to try")
+    parser.add_argument("--weights", default="0.3",
+                        help="BM25 weights in the hybrid score to try (Settings.keyword_weight)")
     args = parser.parse_args(argv)
 
     from tqdm import tqdm
@@ -42,15 +44,17 @@ def main(argv: list[str] | None = None) -> int:
         for size, overlap in tqdm(configs, desc="chunkings"):
             base = from_env(index_dir=Path(tmp) / f"i{size}-{overlap}", chunk_size=size, chunk_overlap=overlap)
             for cap in map(int, args.caps.split(",")):
-                chat = Chat(base.with_(per_doc_cap=cap), embedder=embedder)
-                results = [collect(chat, item) for item in items]
-                s = score(items, results)
-                rows.append((size, overlap, cap, len(chat.index.chunks), s))
-    print("| size | overlap | cap | chunks | hybrid hit@5 | hybrid MRR | dense MRR | bm25 MRR | must-mention | refusal | false refusal |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
-    for size, overlap, cap, n, s in rows:
+                for weight in map(float, args.weights.split(",")):
+                    chat = Chat(base.with_(per_doc_cap=cap, keyword_weight=weight), embedder=embedder)
+                    results = [collect(chat, item) for item in items]
+                    s = score(items, results)
+                    rows.append((size, overlap, cap, weight, len(chat.index.chunks), s))
+    print("| size | overlap | cap | BM25 weight | chunks | hybrid hit@5 | hybrid MRR | dense MRR | bm25 MRR | "
+          "must-mention | refusal | false refusal |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for size, overlap, cap, weight, n, s in rows:
         r = s.retrieval
-        print(f"| {size} | {overlap} | {cap} | {n} | {r['hybrid']['hit@5']:.3f} | {r['hybrid']['mrr']:.3f} | "
+        print(f"| {size} | {overlap} | {cap} | {weight:g} | {n} | {r['hybrid']['hit@5']:.3f} | {r['hybrid']['mrr']:.3f} | "
               f"{r['dense']['mrr']:.3f} | {r['bm25']['mrr']:.3f} | {s.must_mention:.3f} | {s.refusal_rate:.3f} | "
               f"{s.false_refusal_rate:.3f} |")
     return 0
