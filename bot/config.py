@@ -54,7 +54,7 @@ class Settings:
     """The IVF index probes the fewest lists that reach this recall@10 against exact search."""
 
     # --- answers (measured) -----------------------------------------------
-    refuse_below: float = 0.41
+    refuse_below: float = 0.36
     """Best dense cosine under which the library is taken not to cover the question."""
     weak_match: float = 0.5
     """Below this best cosine the match is weak, and a question is refused when at least
