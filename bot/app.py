@@ -169,6 +169,8 @@ def serve(host: str | None = None, port: int | None = None, share: bool = False,
     """Load everything once, build the index first if needed, and serve the page."""
     started = time.perf_counter()
     settings = settings or from_env(host=host, port=port)
+    # The app runs offline: Gradio's usage analytics would only try to reach the internet.
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     # Importing gradio takes seconds; do it while the index and model load.
     importer = threading.Thread(target=importlib.import_module, args=("gradio",), daemon=True)
     importer.start()
