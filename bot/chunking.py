@@ -232,7 +232,7 @@ def continuations(chunks: list[Chunk], chunk_size: int) -> dict[int, tuple[int, 
         below = chunk.section + PATH_SEPARATOR
         colon = chunk.text.rstrip().endswith(":")
         length, following = len(chunk.text), []
-        for nxt in chunks[i + 1 :]:
+        for nxt in (chunks[j] for j in range(i + 1, len(chunks))):  # no copy of the tail per chunk
             if nxt.doc_id != chunk.doc_id or length >= chunk_size:
                 break
             if not (colon or nxt.section.startswith(below)):
