@@ -16,6 +16,7 @@ decided elsewhere (``safety.py``), never here.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -197,9 +198,12 @@ def render_refusal(disclaimer: str | None, notice: str | None, dosing: bool = Fa
 class Composer:
     """Builds answers from hits; holds the sentence bank of one loaded index."""
 
-    def __init__(self, index: LoadedIndex, settings: Settings):
+    def __init__(self, index: LoadedIndex, settings: Settings, unfamiliar: Callable[[str], float] | None = None):
+        """``unfamiliar(question)`` is the share of the question's words the library never
+        uses (``KeywordIndex.unfamiliar``); it is asked only about weak matches."""
         self.index = index
         self.settings = settings
+        self.unfamiliar = unfamiliar
         # Fixed per index, so worked out once here rather than on every question:
         # which sentences may be quoted (grouped by chunk), and each one's words.
         self.by_chunk: dict[int, list[int]] = {}
@@ -217,14 +221,13 @@ class Composer:
         *,
         disclaimer: str | None = None,
         notice: str | None = None,
-        unfamiliar: float = 0.0,
     ) -> Answer:
-        """``unfamiliar`` is the share of the question's words the library never uses."""
         s = self.settings
         intent = detect_intent(question)
         best = max((h.dense_score for h in hits), default=0.0)
         dosing = bool(_DOSING.search(question))
-        off_topic = best < s.weak_match and unfamiliar >= s.unfamiliar_share
+        off_topic = (best < s.weak_match and self.unfamiliar is not None
+                     and self.unfamiliar(question) >= s.unfamiliar_share)
         covered = best >= s.refuse_below and not dosing and not off_topic
         picked = self._select(question, hits, query_vector, intent) if covered else []
         if not picked:

@@ -117,7 +117,7 @@ class Chat:
         self.encoder = index.encoder
         single_query_threads()
         self.retriever = Retriever(index, self.settings)
-        self.composer = Composer(index, self.settings)
+        self.composer = Composer(index, self.settings, unfamiliar=self.retriever.keywords.unfamiliar)
 
     def reply(self, message: str, history: Sequence[str] = ()) -> Answer:
         """Answer one user message given the earlier user messages of the conversation."""
@@ -146,10 +146,7 @@ class Chat:
             query = search_words(f"{context} {primary}".strip())
             vector = self.encoder.encode_query(query)
             hits = self.retriever.search(query, s.top_k, query_vector=vector)
-            answer = self.composer.run(
-                query, hits, vector, disclaimer=disclaimer, notice=notice,
-                unfamiliar=self.retriever.keywords.unfamiliar(query),
-            )
+            answer = self.composer.run(query, hits, vector, disclaimer=disclaimer, notice=notice)
             answer.retrieval_query = query
         answer.red_flag_reasons = flag.reasons if flag else ()
         answer.latency_ms = (time.perf_counter() - started) * 1000
