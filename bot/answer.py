@@ -23,6 +23,7 @@ import numpy as np
 
 from .config import Settings
 from .index import LoadedIndex
+from .markup import safe_corpus_text
 from .retrieval import Hit
 
 SUGGESTIONS = (
@@ -111,6 +112,8 @@ class Answer:
     disclaimer: str | None = None
     intent: str = "general"
     notice: str | None = None
+    question: str = ""
+    """The message as the input gate kept it (normalised, cut): what the app shows and remembers."""
     retrieval_query: str = ""
     latency_ms: float = 0.0
 
@@ -254,9 +257,9 @@ class Composer:
             quotes += [Quote(self._display(self.index.sentences[i].text), n) for i in mine]
 
         lines = prefix_block(disclaimer, notice) + [f"**{_heading(intent)}**", ""]
-        lines += [f"- {q.text} [{q.citation}]" for q in quotes]
+        lines += [f"- {safe_corpus_text(q.text)} [{q.citation}]" for q in quotes]
         lines += ["", "**Sources**"]
-        lines += [f"{c.n}. {c.title}" + (f" — {c.section}" if c.section != c.title else "")
+        lines += [f"{c.n}. {safe_corpus_text(c.title)}" + (f" — {safe_corpus_text(c.section)}" if c.section != c.title else "")
                   for c in citations]
         return Answer("\n".join(lines), "answer", citations, quotes,
                       disclaimer=disclaimer, intent=intent, notice=notice)

@@ -11,19 +11,18 @@ HTML, and a question must never come back as a live link or element.
 """
 
 import importlib
-import json
 import os
-import re
 import sys
 import threading
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from pathlib import Path
 
 from .answer import Answer
-from .chat import Chat, sanitise
+from .chat import Chat
 from .config import Settings, from_env
+from .feedback import FeedbackLog, RateLimit, Rated, answer_id, record_for
+from .gate import RAW_FACTOR
+from .markup import escape_user_text, safe_corpus_text
 
 TITLE = "Runner's Hip-Pain Assistant"
 INTRO = (
@@ -40,29 +39,19 @@ EXAMPLES = (
     "How long does hip flexor soreness take to go away?",
     "When should I see a doctor about hip pain?",
 )
-FEEDBACK_FILE = "feedback.jsonl"
-
 CSS = """
 .hipbot-chat blockquote { border-left: 6px solid #c2410c; background: #fff7ed; color: #7c2d12;
   padding: 0.6em 0.9em; margin: 0 0 0.8em 0; border-radius: 6px; }
 .hipbot-note { font-size: 0.9em; color: #57534e; }
 """
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&])")
-
-
-def escape_user_text(text: str) -> str:
-    """Show user text literally: no markdown, no HTML, no links."""
-    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", "  \n")
-
-
 def sources_markdown(answer: Answer) -> str:
     """The cited passages, for the collapsible panel under an answer."""
     parts = []
     for c in answer.citations:
         # Plain paragraphs, not blockquotes: a blockquote is reserved for the red-flag callout.
-        passage = "\n\n".join(line for line in c.text.splitlines() if line.strip())
-        parts.append(f"**[{c.n}] {c.title}** — {c.section}\n\n{passage}")
+        passage = "\n\n".join(safe_corpus_text(line) for line in c.text.splitlines() if line.strip())
+        parts.append(f"**[{c.n}] {safe_corpus_text(c.title)}** — {safe_corpus_text(c.section)}\n\n{passage}")
     return "\n\n".join(parts)
 
 
@@ -80,62 +69,85 @@ def render_turn(answer: Answer) -> list[dict]:
 
 @dataclass
 class Session:
-    """One browser session's conversation: what is shown, and what the user really typed."""
+    """One browser session's conversation.
+
+    ``messages`` is what the page shows, ``rated`` lines up with it (what a like on
+    that message records), ``user_turns`` is what the input gate kept of each
+    question, and ``red_flags`` every red-flag reason raised so far, so the
+    disclaimer stays even after the turn that raised it has left the window.
+    """
 
     messages: list[dict] = field(default_factory=list)
+    rated: list[Rated | None] = field(default_factory=list)
     user_turns: list[str] = field(default_factory=list)
+    red_flags: tuple[str, ...] = ()
+    feedback_rate: RateLimit | None = None
 
 
-class FeedbackLog:
-    """Append-only JSONL; each record is written with one ``write`` so a crash never leaves half a line."""
+class BodyLimit:
+    """ASGI middleware: refuse request bodies over ``max_bytes`` before anything parses them."""
 
-    def __init__(self, data_dir: Path):
-        self.path = Path(data_dir) / FEEDBACK_FILE
-        self._lock = threading.Lock()
+    def __init__(self, app, max_bytes: int):
+        self.app = app
+        self.max_bytes = max_bytes
 
-    def record(self, entry: dict) -> None:
-        line = (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8")
-        with self._lock:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-            try:
-                os.write(fd, line)
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        declared = dict(scope.get("headers") or []).get(b"content-length", b"0")
+        if not declared.isdigit() or int(declared) > self.max_bytes:
+            await send({"type": "http.response.start", "status": 413,
+                        "headers": [(b"content-type", b"text/plain; charset=utf-8")]})
+            await send({"type": "http.response.body", "body": b"Request too large.\n"})
+            return None
+        received = 0
+
+        async def bounded_receive():
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:  # a chunked body that outgrows the limit
+                    return {"type": "http.disconnect"}
+            return message
+
+        return await self.app(scope, bounded_receive, send)
 
 
 def build_app(chat: Chat, settings: Settings):
     import gradio as gr
 
     feedback = FeedbackLog(settings.data_dir)
+    shown_limit = 3 * settings.max_shown_turns  # a question, its answer and its sources panel
 
     def respond(message: str, session: Session | None):
         """Answer a message in this session's conversation; returns the whole chat."""
         session = session or Session()
-        answer = chat.reply(message or "", session.user_turns)
-        shown = escape_user_text(sanitise(message)[: settings.max_input_chars]) or "…"
-        session.messages = [*session.messages, {"role": "user", "content": shown}, *render_turn(answer)]
+        answer = chat.reply(message, session.user_turns, earlier_flags=session.red_flags)
+        turn = render_turn(answer)
+        rated = Rated(answer_id(answer.markdown), answer.question, tuple(session.user_turns[-2:]),
+                      tuple(dict.fromkeys(c.doc_id for c in answer.citations)), answer.kind, answer.red_flag)
+        messages = [*session.messages, {"role": "user", "content": escape_user_text(answer.question) or "…"}, *turn]
+        records = [*session.rated, None, *([rated] * len(turn))]
+        session.messages, session.rated = messages[-shown_limit:], records[-shown_limit:]
+        session.red_flags = tuple(dict.fromkeys([*session.red_flags, *answer.red_flag_reasons]))
         if answer.kind != "prompt":
-            session.user_turns = [*session.user_turns, message]
+            session.user_turns = [*session.user_turns, answer.question][-settings.max_history_turns :]
         return session.messages, "", session
 
     def new_conversation():
         return [], "", Session()
 
     def on_like(data: gr.LikeData, session: Session | None):
-        session = session or Session()
+        """Record a rating of an answer this session was given; anything else is ignored."""
+        if session is None:
+            return
         index = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
-        question = next(
-            (m["content"] for m in reversed(session.messages[: index or 0]) if m["role"] == "user"), None
-        )
-        feedback.record({
-            "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "liked": bool(data.liked),
-            "message_index": index,
-            "question": question,
-            "answer": data.value if isinstance(data.value, str) else json.dumps(data.value, ensure_ascii=False),
-        })
+        if not isinstance(index, int) or not 0 <= index < len(session.rated) or session.rated[index] is None:
+            return
+        session.feedback_rate = session.feedback_rate or RateLimit(settings.feedback_per_minute)
+        if session.feedback_rate.allow():
+            feedback.append(record_for(session.rated[index], bool(data.liked), settings.feedback_max_bytes))
 
     with gr.Blocks(title=TITLE) as demo:
         gr.Markdown(f"# {TITLE}\n{INTRO}")
@@ -148,7 +160,7 @@ def build_app(chat: Chat, settings: Settings):
         )
         with gr.Row():
             box = gr.Textbox(placeholder="Type your question…", show_label=False, scale=8,
-                             max_length=settings.max_input_chars * 50, elem_id="question")
+                             max_length=settings.max_input_chars * RAW_FACTOR, elem_id="question")
             send = gr.Button("Send", variant="primary", scale=1, elem_id="send")
         with gr.Row():
             examples = [gr.Button(q, size="sm", elem_classes=["hipbot-example"]) for q in EXAMPLES]
@@ -161,7 +173,7 @@ def build_app(chat: Chat, settings: Settings):
             button.click(lambda s, q=question: respond(q, s), [session], outputs, api_visibility="private")
         clear.click(new_conversation, None, outputs, api_visibility="private")
         chatbot.like(on_like, [session], None, api_visibility="private")
-    demo.queue(default_concurrency_limit=settings.concurrency, max_size=256)
+    demo.queue(default_concurrency_limit=settings.concurrency, max_size=settings.queue_size)
     return demo
 
 
@@ -169,6 +181,17 @@ def serve(host: str | None = None, port: int | None = None, share: bool = False,
     """Load everything once, build the index first if needed, and serve the page."""
     started = time.perf_counter()
     settings = settings or from_env(host=host, port=port)
+    # Try the address before the seconds of loading: Gradio would report a bad host or a busy
+    # port only afterwards, and as "Cannot find empty port".
+    import socket
+
+    try:
+        family, kind, _, _, address = socket.getaddrinfo(settings.host, settings.port, type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, kind) as probe:
+            probe.bind(address)
+    except OSError as exc:
+        raise OSError(f"cannot serve on {settings.host}:{settings.port} ({exc.strerror or exc}); use --host with "
+                      "an address of this machine (127.0.0.1, 0.0.0.0) and --port with a free port") from exc
     # The app runs offline: Gradio's usage analytics would only try to reach the internet.
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     # Importing gradio takes seconds; do it while the index and model load.
@@ -176,9 +199,12 @@ def serve(host: str | None = None, port: int | None = None, share: bool = False,
     importer.start()
     chat = Chat(settings)  # builds the index (with progress) when missing or stale
     importer.join()
+    from starlette.middleware import Middleware
+
     demo = build_app(chat, settings)
     demo.launch(server_name=settings.host, server_port=settings.port, share=share, css=CSS,
-                show_error=False, quiet=True, prevent_thread_lock=True)
+                show_error=False, quiet=True, prevent_thread_lock=True,
+                app_kwargs={"middleware": [Middleware(BodyLimit, max_bytes=settings.max_request_bytes)]})
     print(f"ready in {time.perf_counter() - started:.1f} s: {demo.local_url}", file=sys.stderr)
     demo.block_thread()
     return 0

@@ -11,15 +11,15 @@ from __future__ import annotations
 import re
 import sys
 import time
-import unicodedata
 from collections.abc import Sequence
 
 from .answer import PROMPT, Answer, Composer, detect_intent, prefix_block
 from .config import Settings
+from .gate import admit
 from .index import IndexMissing, IndexStale, build_index, load_index
 from .retrieval import Retriever
 from .vector_index import single_query_threads
-from .safety import DISCLAIMER, detect_in_conversation
+from .safety import DISCLAIMER, RedFlag, detect_in_conversation
 
 _FOLLOWUP_START = re.compile(
     r"^(and|what about|how about|also|ok(ay)?|so|then|but|same|what if|is that|are those|should i)\b", re.I
@@ -46,28 +46,6 @@ RUNNER_WORDS = {
 _RUNNER_WORDS = [(re.compile(rf"\b(?:{k})\b", re.I), v) for k, v in RUNNER_WORDS.items()]
 _FOLLOWUP_MAX_WORDS = 10
 _CARE_QUERY = "when should I see a doctor about hip pain"
-
-
-def sanitise(text: str) -> str:
-    """Make any input safe to process: valid UTF-8, no control characters."""
-    if not isinstance(text, str):
-        text = "" if text is None else str(text)
-    text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates become "?"
-    return "".join(
-        ch if ch in "\n\t" or unicodedata.category(ch)[0] != "C" else " " for ch in text
-    ).strip()
-
-
-_SCRIPT = re.compile(r"<(script|style)\b.*?(</\1\s*>|$)", re.I | re.S)
-_TAG = re.compile(r"</?[a-z!][^>]*>", re.I)
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)")
-
-
-def strip_markup(text: str) -> str:
-    """Markup is noise to retrieval: keep the words a person would read, drop tags and link targets."""
-    text = _SCRIPT.sub(" ", text)
-    text = _TAG.sub(" ", text)
-    return " ".join(_MD_LINK.sub(r"\1", text).split())
 
 
 def search_words(text: str) -> str:
@@ -119,23 +97,25 @@ class Chat:
         self.retriever = Retriever(index, self.settings)
         self.composer = Composer(index, self.settings, unfamiliar=self.retriever.keywords.unfamiliar)
 
-    def reply(self, message: str, history: Sequence[str] = ()) -> Answer:
-        """Answer one user message given the earlier user messages of the conversation."""
+    def reply(self, message: str, history: Sequence[str] = (), *, earlier_flags: Sequence[str] = ()) -> Answer:
+        """Answer one user message given the earlier user messages of the conversation.
+
+        ``earlier_flags`` are red-flag reasons raised earlier in the conversation, in turns
+        older than the gate keeps: the disclaimer stays however long the conversation runs.
+        """
         started = time.perf_counter()
         s = self.settings
-        message = strip_markup(sanitise(message))
-        history = [h for h in (strip_markup(sanitise(h)) for h in history) if h]
-        notice = None
-        if len(message) > s.max_input_chars:
-            message = message[: s.max_input_chars]
-            notice = (
-                f"Your message was long, so I read only its first {s.max_input_chars:,} characters."
-            )
+        gated = admit(message, history, max_chars=s.max_input_chars, max_turns=s.max_history_turns)
+        message, history, notice = gated.message, list(gated.history), gated.notice
 
-        flag = detect_in_conversation(message, history)  # the whole conversation, however long
+        flag = detect_in_conversation(message, history)  # every kept turn, each already bounded
+        if earlier_flags:
+            reasons = tuple(dict.fromkeys([*earlier_flags, *(flag.reasons if flag else ())]))
+            flag = RedFlag(reasons, flag.evidence if flag else ())
         disclaimer = DISCLAIMER if flag else None
         if not message:
-            answer = Answer("\n".join(prefix_block(disclaimer, None) + [PROMPT]), "prompt", disclaimer=disclaimer)
+            answer = Answer("\n".join(prefix_block(disclaimer, notice) + [PROMPT]), "prompt",
+                            disclaimer=disclaimer, notice=notice)
         else:
             context = context_for(message, history[-s.history_turns :])
             primary = message
@@ -148,6 +128,7 @@ class Chat:
             hits = self.retriever.search(query, s.top_k, query_vector=vector)
             answer = self.composer.run(query, hits, vector, disclaimer=disclaimer, notice=notice)
             answer.retrieval_query = query
+        answer.question = message
         answer.red_flag_reasons = flag.reasons if flag else ()
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer

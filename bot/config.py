@@ -72,12 +72,30 @@ class Settings:
     """Longer questions are cut here, with a notice in the reply."""
     history_turns: int = 3
     """Earlier user turns considered when a follow-up leans on them."""
+    max_history_turns: int = 8
+    """Earlier user turns the input gate passes on at all (red-flag checks read these). Older
+    turns are not re-read on every reply, so a long conversation costs what a short one does;
+    the app remembers a red flag raised further back on its own (``Session.red_flags``)."""
 
     # --- app -----------------------------------------------------------------
     host: str = "127.0.0.1"
     port: int = 7860
     concurrency: int = 4
     """Requests Gradio runs at once; answers are CPU-bound and short."""
+    queue_size: int = 256
+    """Requests that may wait in Gradio's queue; beyond that a caller is told the app is busy."""
+    max_shown_turns: int = 20
+    """Turns the page keeps on screen (and sends back with every reply); older ones scroll away."""
+    max_request_bytes: int = 256_000
+    """Largest HTTP request body the app accepts. A message is read only up to
+    ``max_input_chars`` anyway (a longer one is cut, with a notice); 256 kB lets a pasted essay
+    through to be cut, and stops megabyte posts before anything parses them."""
+    feedback_max_bytes: int = 4_096
+    """Largest feedback record written. Records hold ids and the server's own copy of the
+    question (at most ``max_input_chars``), never text the client sent with the click."""
+    feedback_per_minute: int = 20
+    """Feedback clicks one session may record per minute; more are ignored, so one client
+    cannot fill the disk."""
 
     def with_(self, **changes) -> "Settings":
         """A copy with some fields changed (Settings are immutable)."""
@@ -100,6 +118,14 @@ def from_env(**overrides) -> Settings:
     values: dict = {}
     for key, raw in env.items():
         if raw:
-            values[key] = int(raw) if key == "port" else (raw if key == "host" else Path(raw))
+            values[key] = raw if key == "host" else Path(raw)
+    if env["port"]:
+        try:
+            values["port"] = int(env["port"])
+        except ValueError:
+            raise ValueError(f"HIPBOT_PORT must be a port number from 1 to 65535, not {env['port']!r}") from None
     values.update({k: v for k, v in overrides.items() if v is not None})
+    # Checked here, before anything slow loads, rather than as an OverflowError when the app binds.
+    if "port" in values and not 1 <= values["port"] <= 65535:
+        raise ValueError(f"port {values['port']} is out of range: use a port from 1 to 65535")
     return Settings(**values)

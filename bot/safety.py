@@ -33,6 +33,7 @@ _NEG = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r"[.;!?\n]|\b(?:but|and|then|so|though|although|however|except|yet|now)\b")
 _NEG_WINDOW_WORDS = 6
+_NEG_WINDOW_CHARS = 120  # six words of any plausible length
 
 RULES: dict[str, list[str]] = {
     "cannot bear weight or walk": [
@@ -121,7 +122,7 @@ def normalise(text: str) -> str:
 
 def _negated(text: str, start: int) -> bool:
     """True when a negation word sits just before ``start`` in the same clause."""
-    before = text[:start]
+    before = text[max(0, start - _NEG_WINDOW_CHARS) : start]  # bounded, so many matches stay linear
     breaks = list(_CLAUSE_BREAK.finditer(before))
     clause = before[breaks[-1].end() :] if breaks else before
     window = " ".join(clause.split()[-_NEG_WINDOW_WORDS:])

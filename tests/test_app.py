@@ -111,17 +111,89 @@ def test_bad_input_through_the_api_gets_a_sensible_reply_and_the_server_keeps_se
     assert sources and "[1]" in answer
 
 
+def load_test_module():
+    """scripts/load_test.py, loaded from its file (scripts are not a package)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("load_test", PROJECT_ROOT / "scripts" / "load_test.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.slow
 def test_twenty_concurrent_sessions_get_answers_without_errors_or_leaks(app_server):
-    sys_path = str(PROJECT_ROOT / "scripts")
-    import sys
-
-    sys.path.insert(0, sys_path)
-    from load_test import run_load
-
-    report = run_load(app_server["url"], sessions=20, questions=10)
+    report = load_test_module().run_load(app_server["url"], sessions=20, questions=10)
     print(f"\nload: p50 {report['p50_ms']:.1f} ms, p95 {report['p95_ms']:.1f} ms over {report['answered']} answers")
     assert report["errors"] == []
     assert report["answered"] == 200 and report["leaks"] == 0
+
+
+@pytest.mark.parametrize("shape", ["[" * 200_000, "<a" * 100_000, "no hobbling " * 16_000, "<script" * 28_000])
+def test_a_huge_pathological_message_is_cut_with_a_notice_not_choked_on(client, shape):
+    answer, _ = last_answer(ask(client, shape))
+    assert "first 2,000 characters" in answer
+
+
+def test_invisible_characters_inside_words_do_not_change_the_answer(client):
+    plain, _ = last_answer(ask(client, "why do my hips hurt after running"))
+    hidden, _ = last_answer(ask(client, "wh\u200by do my h\u200dips hurt af\u2060ter running"))
+    assert "Common causes" in hidden and hidden == plain
+
+
+def _fn_index(base: str, trigger: str) -> int:
+    import httpx
+
+    config = httpx.get(f"{base}/config", timeout=30).json()
+    return next(i for i, d in enumerate(config["dependencies"]) if any(t[1] == trigger for t in d["targets"]))
+
+
+def _run_event(base: str, fn_index: int, data: list, session_hash: str, event_data: dict | None = None) -> int:
+    """Send one event through Gradio's queue as the page does; wait until it completes."""
+    import json
+
+    import httpx
+
+    joined = httpx.post(f"{base}/gradio_api/queue/join", timeout=30,
+                        json={"data": data, "fn_index": fn_index, "session_hash": session_hash,
+                              "event_data": event_data})
+    if joined.status_code != 200:
+        return joined.status_code
+    with httpx.stream("GET", f"{base}/gradio_api/queue/data", params={"session_hash": session_hash},
+                      timeout=60) as stream:
+        for line in stream.iter_lines():
+            if line.startswith("data:") and json.loads(line[5:]).get("msg") == "process_completed":
+                break
+    return 200
+
+
+def test_a_megabyte_post_is_refused_before_it_is_parsed(app_server):
+    import httpx
+
+    body = b'{"data": ["' + b"x" * 1_000_000 + b'"], "fn_index": 0, "session_hash": "big"}'
+    response = httpx.post(f"{app_server['url']}gradio_api/queue/join", content=body, timeout=30,
+                          headers={"content-type": "application/json"})
+    assert response.status_code == 413 and "too large" in response.text
+
+
+def test_feedback_records_the_servers_copy_of_the_answer_never_the_clicks_text(app_server):
+    import json
+
+    base = app_server["url"].rstrip("/")
+    log = app_server["data_dir"] / "feedback.jsonl"
+    before = log.read_text().splitlines() if log.exists() else []
+    like = _fn_index(base, "like")
+    forged = {"index": 1, "value": "FORGED " * 20_000, "liked": False}
+    # No conversation in this session: nothing to rate, nothing written.
+    assert _run_event(base, like, [None], "no-conversation", forged) == 200
+    # A real conversation, then a click carrying 140 kB of made-up text.
+    assert _run_event(base, _fn_index(base, "submit"), ["How do I do clamshells?", None], "rater") == 200
+    assert _run_event(base, like, [None], "rater", forged) == 200
+    after = log.read_text().splitlines()
+    added = [json.loads(line) for line in after[len(before):]]
+    assert len(added) == 1, added
+    assert added[0]["question"] == "How do I do clamshells?" and added[0]["liked"] is False
+    assert "FORGED" not in after[-1] and len(after[-1]) < 4096
 
 
 def test_safe_defaults_loopback_no_share_link_and_configurable_data_dir(app_server):
