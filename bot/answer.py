@@ -173,19 +173,23 @@ def lead_ins(sentences) -> dict[int, int]:
     return found
 
 
-def prefix_block(disclaimer: str | None, notice: str | None) -> list[str]:
-    """Lines that go above any reply: the disclaimer first, so it is never missed, then a notice."""
+def prefix_block(disclaimer: str | None, notice: str | None, reasons: tuple[str, ...] = ()) -> list[str]:
+    """Lines that go above any reply: the disclaimer first, so it is never missed, then what
+    prompted it, then a notice."""
     lines = []
     if disclaimer:
         lines += [f"> ⚠️ **{disclaimer}**", ""]
+        if reasons:
+            lines += [f"*What you mentioned that needs care: {'; '.join(reasons)}.*", ""]
     if notice:
         lines += [f"*{notice}*", ""]
     return lines
 
 
-def render_refusal(disclaimer: str | None, notice: str | None, dosing: bool = False) -> str:
+def render_refusal(disclaimer: str | None, notice: str | None, dosing: bool = False,
+                   reasons: tuple[str, ...] = ()) -> str:
     """The honest "I don't know", with questions the library can answer."""
-    lines = prefix_block(disclaimer, notice)
+    lines = prefix_block(disclaimer, notice, reasons)
     if dosing:
         lines.append(
             "I don't know: the articles in my library don't give medication doses. "
@@ -224,6 +228,7 @@ class Composer:
         *,
         disclaimer: str | None = None,
         notice: str | None = None,
+        reasons: tuple[str, ...] = (),
     ) -> Answer:
         s = self.settings
         intent = detect_intent(question)
@@ -235,7 +240,7 @@ class Composer:
         picked = self._select(question, hits, query_vector, intent) if covered else []
         if not picked:
             return Answer(
-                render_refusal(disclaimer, notice, dosing), "refusal",
+                render_refusal(disclaimer, notice, dosing, reasons), "refusal",
                 disclaimer=disclaimer, intent=intent, notice=notice,
             )
 
@@ -256,7 +261,7 @@ class Composer:
                           key=lambda i: self.index.sentences[i].start)
             quotes += [Quote(self._display(self.index.sentences[i].text), n) for i in mine]
 
-        lines = prefix_block(disclaimer, notice) + [f"**{_heading(intent)}**", ""]
+        lines = prefix_block(disclaimer, notice, reasons) + [f"**{_heading(intent)}**", ""]
         lines += [f"- {safe_corpus_text(q.text)} [{q.citation}]" for q in quotes]
         lines += ["", "**Sources**"]
         lines += [f"{c.n}. {safe_corpus_text(c.title)}" + (f" — {safe_corpus_text(c.section)}" if c.section != c.title else "")

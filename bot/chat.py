@@ -13,13 +13,13 @@ import sys
 import time
 from collections.abc import Sequence
 
-from .answer import PROMPT, Answer, Composer, detect_intent, prefix_block
+from .answer import PROMPT, Answer, Composer, prefix_block
 from .config import Settings
 from .gate import admit
 from .index import IndexMissing, IndexStale, build_index, load_index
 from .retrieval import Retriever
 from .vector_index import single_query_threads
-from .safety import DISCLAIMER, RedFlag, detect_in_conversation
+from .safety import DISCLAIMER, RedFlag, Triage
 
 _FOLLOWUP_START = re.compile(
     r"^(and|what about|how about|also|ok(ay)?|so|then|but|same|what if|is that|are those|should i)\b", re.I
@@ -95,7 +95,16 @@ class Chat:
         self.encoder = index.encoder
         single_query_threads()
         self.retriever = Retriever(index, self.settings)
+        self.triage = Triage(encoder=self.encoder, threshold=self.settings.red_flag_threshold,
+                             margin=self.settings.red_flag_margin)
         self.composer = Composer(index, self.settings, unfamiliar=self.retriever.keywords.unfamiliar)
+
+    def _compose(self, query: str, disclaimer: str | None, notice: str | None, reasons: tuple[str, ...]) -> Answer:
+        vector = self.encoder.encode_query(query)
+        hits = self.retriever.search(query, self.settings.top_k, query_vector=vector)
+        answer = self.composer.run(query, hits, vector, disclaimer=disclaimer, notice=notice, reasons=reasons)
+        answer.retrieval_query = query
+        return answer
 
     def reply(self, message: str, history: Sequence[str] = (), *, earlier_flags: Sequence[str] = ()) -> Answer:
         """Answer one user message given the earlier user messages of the conversation.
@@ -108,26 +117,23 @@ class Chat:
         gated = admit(message, history, max_chars=s.max_input_chars, max_turns=s.max_history_turns)
         message, history, notice = gated.message, list(gated.history), gated.notice
 
-        flag = detect_in_conversation(message, history)  # every kept turn, each already bounded
+        flag = self.triage.detect_in_conversation(message, history)  # every kept turn, each already bounded
         if earlier_flags:
             reasons = tuple(dict.fromkeys([*earlier_flags, *(flag.reasons if flag else ())]))
             flag = RedFlag(reasons, flag.evidence if flag else ())
-        disclaimer = DISCLAIMER if flag else None
+        disclaimer, reasons = (DISCLAIMER, flag.reasons) if flag else (None, ())
         if not message:
-            answer = Answer("\n".join(prefix_block(disclaimer, notice) + [PROMPT]), "prompt",
+            answer = Answer("\n".join(prefix_block(disclaimer, notice, reasons) + [PROMPT]), "prompt",
                             disclaimer=disclaimer, notice=notice)
         else:
             context = context_for(message, history[-s.history_turns :])
-            primary = message
-            if flag and not context and detect_intent(message) == "general":
-                # A red flag that asks nothing specific is answered with when to get help:
-                # exercises matched on "leg" or "walk" are no use to someone who cannot stand.
-                primary = _CARE_QUERY
-            query = search_words(f"{context} {primary}".strip())
-            vector = self.encoder.encode_query(query)
-            hits = self.retriever.search(query, s.top_k, query_vector=vector)
-            answer = self.composer.run(query, hits, vector, disclaimer=disclaimer, notice=notice)
-            answer.retrieval_query = query
+            flagged_now = self.triage.check(message) is not None
+            # A red flag in this message is answered with when to get help, whatever it asks:
+            # exercises matched on "leg" or "walk" are no use to someone who cannot stand.
+            primary = _CARE_QUERY if flagged_now else message
+            answer = self._compose(search_words(f"{context} {primary}".strip()), disclaimer, notice, reasons)
+            if flag and answer.refused:  # a red flag is never refused
+                answer = self._compose(_CARE_QUERY, disclaimer, notice, reasons)
         answer.question = message
         answer.red_flag_reasons = flag.reasons if flag else ()
         answer.latency_ms = (time.perf_counter() - started) * 1000

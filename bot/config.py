@@ -77,6 +77,12 @@ class Settings:
     turns are not re-read on every reply, so a long conversation costs what a short one does;
     the app remembers a red flag raised further back on its own (``Session.red_flags``)."""
 
+    # --- red flags (calibrated on eval/red_flags_dev.jsonl only) -------------
+    red_flag_threshold: float = 0.55
+    """Cosine a clause needs to one category's exemplars for the semantic detector to count it."""
+    red_flag_margin: float = 0.03
+    """...and by how much it must beat its closest ordinary-soreness exemplar."""
+
     # --- app -----------------------------------------------------------------
     host: str = "127.0.0.1"
     port: int = 7860

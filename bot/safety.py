@@ -1,20 +1,44 @@
 """Red flags: symptoms that need prompt medical care, found in what the user wrote.
 
-This module reads only the conversation text. It never sees retrieval scores,
-so a red flag is raised even when the library has nothing to say about the
-question. Each rule is a set of patterns for one warning sign, written for the
-ways runners actually describe it ("can't put weight on it", "woke me up at
-night"); a match is dropped when a negation sits just before it in the same
-clause ("no fever", "I didn't fall"), and a clause ends at sentence punctuation
-and at joining words ("but", "and", "then", "though", …), so "no fever but
-it's hot and swollen" and "I didn't run today and I can't walk" still count.
+This module reads only the conversation text (and, for the semantic check, the
+encoder that embeds it). It never sees retrieval scores, so a red flag is
+raised even when the library has nothing to say about the question.
+
+The categories, their reasons, patterns and exemplar phrasings are reviewed
+data in ``red_flags.json``. Two detectors read each clause of a message, and
+either one is enough:
+
+- **patterns**: explicit phrasings ("can't put weight on it", "woke me up at
+  night"), dropped when a negation sits just before the match in the same
+  clause ("no fever", "I didn't fall");
+- **semantic**: the clause's embedding is compared with every exemplar; it
+  counts when it is close to a category's exemplars and clearly closer to
+  them than to the ordinary-soreness exemplars (``not_red_flag``), which is
+  what keeps "I can walk fine, just tight" from matching "I can't walk".
+
+Before either looks, a clause that is hypothetical ("if I ever got
+numbness…"), about someone else ("my sister fell…"), or a general question
+("when should someone see a doctor?") is set aside, as in the NegEx/ConText
+family of rules. A child's symptoms are the exception: a parent describing
+them is the usual way they reach us.
+
+Cost is linear in the message: every message and history turn is cut by the
+input gate before it gets here, the patterns have bounded repeats, the
+negation check reads a bounded window, and a message's clauses are embedded
+in one batch (history turns were checked when they were sent, and are cached).
 """
 
 from __future__ import annotations
 
+import json
 import re
-import unicodedata
+from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
 
 #: The one disclaimer, shown word for word at the top of every red-flag answer.
 DISCLAIMER = (
@@ -26,83 +50,70 @@ DISCLAIMER = (
     "department now."
 )
 
-_W = r"(?:\s+\w+){0,3}?"  # up to three filler words
+TAXONOMY_FILE = Path(__file__).with_name("red_flags.json")
+
 _NEG = re.compile(
     r"\b(?:no|not|never|without|none|nor|neither|zero|denies|free of|absence of|"
     r"don'?t|doesn'?t|didn'?t|haven'?t|hasn'?t|hadn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|won'?t)\b"
 )
-_CLAUSE_BREAK = re.compile(r"[.;!?\n]|\b(?:but|and|then|so|though|although|however|except|yet|now)\b")
+#: Words that end a negation's reach inside a clause ("I didn't run today and I can't walk").
+_NEG_BREAK = re.compile(r"\b(?:and|then|so|now|because|cos|since|plus)\b|,\s*(?:i|i'm|im|i've|it|it's|my|now|then)\b")
+_FIGURE = re.compile(r"\b(?:like|as if|as though)\b")
 _NEG_WINDOW_WORDS = 6
-_NEG_WINDOW_CHARS = 120  # six words of any plausible length
+_NEG_WINDOW_CHARS = 120
+#: Where one clause ends and the next begins, for scoping negation and context.
+_CLAUSE_END = re.compile(r"[.;!?\n]+|\s(?:but|though|although|however|whereas|except|yet)\s")
+_HYPOTHETICAL = re.compile(
+    r"\b(?:what if|in case|suppose|supposing|hypothetically|what happens when|what would|would it be|"
+    r"should i worry (?:if|about)|is it bad if|how would i know|if i (?:ever|were to|was to|did)|"
+    r"if (?:you|someone|somebody|one|a runner|runners) |if(?:\s+\S+){0,8}?\s+(?:ever|would|could|might)\b)"
+)
+_OTHER_PERSON = re.compile(
+    r"\b(?:my|our|a|his|her|their) (?:friend|mate|sister|brother|mum|mom|dad|mother|father|wife|husband|"
+    r"partner|girlfriend|boyfriend|coach|teammate|team ?mate|club ?mate|training partner|colleague|"
+    r"co-?worker|neighbou?r|cousin|aunt|uncle|gran\w*|dog|client|patient)s?\b|\b(?:he|she|they|him|her|his|their)\b|"
+    r"^(?:friend|mate|sister|brother|mum|mom|dad|wife|husband|partner|coach|teammate|colleague|neighbou?r)\b"
+)
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|myself|mine)\b|\bmy (?:hip|hips|leg|legs|groin|thigh|foot|back|bum|side|knee|calf)\b")
+_GENERAL = re.compile(
+    r"\b(?:someone|somebody|anyone|anybody|a person|people|runners|a runner|one|you)\b|"
+    r"\b(?:signs?|symptoms?|warning signs?|red flags?) (?:of|for|that)\b|\bwhat (?:does|do|is|are) (?:\w+ ){0,5}(?:mean|like)\b"
+)
+_QUESTION_START = re.compile(r"^(?:what|when|how|which|who|why|is|are|do|does|should|can|could|would|at what)\b")
+_HISTORICAL = re.compile(
+    r"\b(?:used to|years ago|as a (?:kid|child|teen|teenager)|when i was (?:a kid|a child|young|little|\d+)|"
+    r"in the past|back in (?:school|the day))\b"
+)
+#: Words that reverse or soften a clause ("never cold", "getting better", "walking fine"): the
+#: semantic detector, which cannot read polarity, abstains on such clauses; the patterns still read them.
+_REASSURED = re.compile(r"\b(?:no|not|never|nothing|none|neither|nor|without|fine|better|improving|normal|normally|mild|mildly|slight|slightly|only|just)\b")
+#: A negator inside a match, after its first word ("feet are never cold").
+_INNER_NEG = re.compile(r"\b(?:no|never|without|none|zero)\b")
+_WORD = re.compile(r"\w+")
 
-RULES: dict[str, list[str]] = {
-    "cannot bear weight or walk": [
-        rf"\b(?:can ?not|can'?t|cant|unable to|not able to|couldn'?t|could not|impossible to|barely|hardly|struggl\w+ to){_W}\s+(?:walk|stand|bear\b|put\b{_W}\s+weight|weight|move (?:my|the) leg|get up)",
-        r"\b(?:too (?:painful|sore) to|hurts too much to) (?:walk|stand|put weight)",
-        r"\bnon[- ]?weight[- ]?bearing\b",
-        r"\b(?:on|need|needed|using) crutches\b",
-        r"\bhobbl\w+\b",
-    ],
-    "pain after a fall or impact": [
-        r"\b(?:a|the|my|bad|hard) (?:fall|crash|tumble|collision|accident)\b",
-        r"\bfell (?:on|onto|off|down|over|hard|while|during|when|and)\b",
-        r"\b(?:fallen|falling) (?:on|onto|off|down|over)\b",
-        r"\b(?:after|since) (?:falling|i fell)\b",
-        r"\b(?:tripped|slipped|crashed|collided|wiped out)\b",
-        r"\b(?:hit|struck|knocked (?:down|over)) by\b",
-        r"\bheard (?:a|something) (?:crack|snap)\b",
-        r"\b(?:leg|foot) (?:looks|is|seems) (?:shorter|turned out|twisted|deformed)\b",
-    ],
-    "fever, feeling unwell, or a hot, red or swollen hip": [
-        r"\b(?:fever|feverish|chills|shivering|night sweats)\b",
-        r"\bhave (?:a )?(?:high )?temperature\b",
-        r"\b(?:feel|feeling|felt|feels) (?:really |very |quite )?(?:unwell|sick|ill|run ?down)\b",
-        r"\b(?:hip|joint|groin|thigh|it|area|skin)(?: \w+){0,2} (?:is|feels|looks|got|gets|became|turned|went)(?: \w+){0,2} (?:hot|red|warm|inflamed)\b",
-        r"\b(?:hot|red|warm|inflamed)(?:,? (?:and )?(?:hot|red|warm|swollen|tender|painful))*,? (?:and )?(?:swollen )?(?:hip|joint|groin)\b",
-    ],
-    "sudden severe pain, swelling or bruising": [
-        r"\b(?:sudden(?:ly)?|all of a sudden|out of nowhere)\b(?: \w+){0,5} (?:severe|sharp|intense|excruciating|agoni\w+|terrible|stabbing|pain|swell\w*)",
-        r"\b(?:severe|excruciating|unbearable|agoni[sz]ing|intense|extreme|terrible|worst)\b(?: \w+){0,2} (?:pain|ache|hurt\w*)",
-        r"\b(?:swelling|swollen|swelled|puffy|bruis\w+|black and blue|discolou?r\w*)\b",
-        r"\b(?:pain|hurts?|hurting)(?: is| it is)? (?:severe|excruciating|unbearable)\b",
-        r"\b10 ?(?:/|out of) ?10\b",
-    ],
-    "groin or hip pain at rest or at night": [
-        r"\b(?:at night|during the night|in the night|overnight|nighttime|night time|nightly)\b",
-        r"\b(?:wakes?|woke|waking|keeps?|kept) me (?:up|awake)\b",
-        r"\b(?:while|when) (?:i'?m |i am )?(?:sleeping|asleep|resting|lying (?:down|in bed)|in bed)\b",
-        r"\beven (?:when|while) (?:i'?m |i am )?(?:sitting|not moving|still)\b",
-        r"\b(?:at rest|when resting|while resting|even resting|when i rest|even when i rest|sitting still|doing nothing|not even running|not running at all|even when i'?m not running|even without running)\b",
-        r"\bhurts? (?:all the time|constantly|24/7|nonstop)\b",
-    ],
-    "numbness, tingling or weakness in the leg": [
-        r"\b(?:numb|numbness|tingl\w+|pins and needles|electric(?:al)? (?:shock|pain)|shoot\w* (?:pain )?down)\b",
-        r"\bweak(?:ness)? (?:in|down) (?:my |the )?(?:leg|legs|thigh|foot)\b",
-        r"\b(?:leg|legs|foot) (?:is|are|feels?|went|goes|going|gets?|got) (?:\w+ )?weak\b",
-        r"\bfoot drop\b",
-    ],
-    "loss of bladder or bowel control": [
-        r"\b(?:bladder|bowel|bowels|incontinen\w+)\b",
-        r"\b(?:wet|peed|pooped|soiled) myself\b",
-        r"\bcan'?t (?:hold|control) (?:my )?(?:pee|urine|wee|poo|stool)\b",
-        r"\bsaddle (?:numbness|area)\b",
-    ],
-    "hip locking or giving way": [
-        r"\b(?:gives?|gave|giving|goes|went) (?:way|out)\b",
-        r"\b(?:locks?|locked|locking) up\b",
-        r"\b(?:hip|joint|leg) (?:locks|locked|keeps locking|catches|gets stuck|got stuck|buckles|buckled|collapsed|collapses)\b",
-        r"\bbuckl\w+\b",
-    ],
-    "pain that persists or worsens despite rest": [
-        r"\b(?:getting|got|gets|keeps getting|growing|becoming|is) (?:\w+ )?worse\b",
-        r"\bworsening\b",
-        r"\b(?:despite|even with|even after|in spite of)(?: \w+){0,3} (?:rest|resting|time off|a break|stopping|not running)\b",
-        r"\b(?:for|over|after|past|last) (?:\d+|two|three|four|five|six|several|many|a few|a couple of) (?:weeks|months)\b(?: \w+){0,8} (?:rest|resting|off|stopped|break|not running|still|persist\w*|won'?t|hasn'?t|not (?:getting )?better)",
-        r"\b(?:won'?t go away|not going away|hasn'?t (?:gone away|improved|got(?:ten)? better)|isn'?t getting better|not getting better|never gets better)\b",
-    ],
-}
 
-_COMPILED = {name: [re.compile(p) for p in pats] for name, pats in RULES.items()}
+class Encoder(Protocol):
+    def encode(self, texts: list[str]) -> np.ndarray: ...
+    def encode_query(self, text: str) -> np.ndarray: ...
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    reason: str
+    rules: tuple[tuple[re.Pattern, ...], ...]
+    """Each rule is one pattern, or several that must all occur in the same clause."""
+    exemplars: tuple[str, ...]
+    figurative: bool = False
+    """Whether "like"/"as if" just before a match makes it a figure of speech ("ache like I was hit by a bus")."""
+    past_counts: bool = False
+    """Whether something in the past still counts ("had lymphoma as a teenager"), as a history of cancer does."""
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    categories: tuple[Category, ...]
+    not_red_flag: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -111,47 +122,198 @@ class RedFlag:
 
     reasons: tuple[str, ...]
     evidence: tuple[str, ...]
+    categories: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One clause of a message and what the context rules say about it."""
+
+    text: str
+    set_aside: bool
+    """Hypothetical, about someone else, or a general question: neither detector reads it."""
+    past: bool = False
+    """About the past ("used to limp as a kid"): read only for categories where the past counts."""
+
+
+def load_taxonomy(path: Path = TAXONOMY_FILE) -> Taxonomy:
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    categories = tuple(
+        Category(c["id"], c["reason"],
+                 tuple(tuple(re.compile(p) for p in ([r] if isinstance(r, str) else r)) for r in c["patterns"]),
+                 tuple(c["exemplars"]), bool(c.get("figurative")), bool(c.get("past_counts")))
+        for c in data["categories"]
+    )
+    return Taxonomy(categories, tuple(data["not_red_flag"]))
 
 
 def normalise(text: str) -> str:
-    """Lower-case, straight apostrophes, no accents or stray symbols: one spelling to match."""
-    text = unicodedata.normalize("NFKC", text).lower()
-    text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
-    return re.sub(r"[^\w'/\s.,;!?-]", " ", text)
+    """Lower-case, straight apostrophes, no stray symbols: one spelling to match."""
+    text = text.lower().replace("’", "'").replace("‘", "'").replace("`", "'")
+    return re.sub(r"[^\w'/\s.,;!?&-]", " ", text)
 
 
-def _negated(text: str, start: int) -> bool:
+def clauses(text: str) -> list[Clause]:
+    """The clauses of a normalised message, each marked when context sets it aside."""
+    out = []
+    for piece in _CLAUSE_END.split(text):
+        piece = piece.strip(" ,-")
+        if len(_WORD.findall(piece)) < 2:
+            continue
+        out.append(Clause(piece, _set_aside(piece), bool(_HISTORICAL.search(piece))))
+    return out
+
+
+def _set_aside(clause: str) -> bool:
+    if _HYPOTHETICAL.search(clause):
+        return True
+    first_person = bool(_FIRST_PERSON.search(clause))
+    if _OTHER_PERSON.search(clause) and not first_person:
+        return True
+    return bool(_QUESTION_START.search(clause) and _GENERAL.search(clause) and not first_person)
+
+
+def negated(text: str, start: int) -> bool:
     """True when a negation word sits just before ``start`` in the same clause."""
     before = text[max(0, start - _NEG_WINDOW_CHARS) : start]  # bounded, so many matches stay linear
-    breaks = list(_CLAUSE_BREAK.finditer(before))
-    clause = before[breaks[-1].end() :] if breaks else before
-    window = " ".join(clause.split()[-_NEG_WINDOW_WORDS:])
-    return bool(_NEG.search(window))
+    breaks = list(_NEG_BREAK.finditer(before))
+    scope = before[breaks[-1].end() :] if breaks else before
+    return bool(_NEG.search(" ".join(scope.split()[-_NEG_WINDOW_WORDS:])))
+
+
+def _semantic_reads(clause: Clause) -> bool:
+    return not (clause.set_aside or clause.past or _REASSURED.search(clause.text))
+
+
+def _first_affirmed(pattern: re.Pattern, text: str, figurative: bool) -> str | None:
+    for m in pattern.finditer(text):
+        inner = m.group(0).split(maxsplit=1)
+        if negated(text, m.start()) or (len(inner) == 2 and _INNER_NEG.search(inner[1])):
+            continue
+        if figurative and _FIGURE.search(text[max(0, m.start() - 30) : m.start()]):
+            continue
+        return m.group(0).strip()
+    return None
+
+
+_CHILD = "child_limping"
+
+
+class Triage:
+    """Both detectors over one taxonomy; shared read-only by every conversation.
+
+    ``encoder`` is the index's exported model. Without one (or with
+    ``semantic=False``) only the patterns run.
+    """
+
+    def __init__(self, taxonomy: Taxonomy | None = None, encoder: Encoder | None = None, *,
+                 threshold: float = 0.55, margin: float = 0.03, cache_size: int = 1024):
+        self.taxonomy = taxonomy or load_taxonomy()
+        self.encoder = encoder
+        self.threshold = threshold
+        self.margin = margin
+        self._cache: OrderedDict[str, RedFlag | None] = OrderedDict()
+        self._cache_size = cache_size
+        if encoder is not None:
+            owners, texts = [], []
+            for n, category in enumerate(self.taxonomy.categories):
+                owners += [n] * len(category.exemplars)
+                texts += list(category.exemplars)
+            self._owners = np.asarray(owners)
+            self._exemplars = encoder.encode(texts)
+            self._ordinary = encoder.encode(list(self.taxonomy.not_red_flag))
+
+    # --- one message ---------------------------------------------------------------
+    def detect(self, message: str) -> RedFlag | None:
+        """The red flags in one (gated) message, or ``None``."""
+        text = normalise(message)
+        parts = clauses(text)
+        found: dict[str, str] = {}
+        for clause in parts:
+            for category in self.taxonomy.categories:
+                if category.id in found or (clause.set_aside and category.id != _CHILD) or (
+                        clause.past and not category.past_counts):
+                    continue
+                hit = self._pattern_hit(category, clause.text)
+                if hit:
+                    found[category.id] = hit
+        if not found and self.encoder is not None:
+            found = self._semantic([c.text for c in parts if _semantic_reads(c)])
+        if not found:
+            return None
+        by_id = {c.id: c for c in self.taxonomy.categories}
+        return RedFlag(tuple(by_id[k].reason for k in found), tuple(found.values()), tuple(found))
+
+    @staticmethod
+    def _pattern_hit(category: Category, text: str) -> str | None:
+        """The words of the first rule whose every pattern matches, un-negated, in ``text``."""
+        for rule in category.rules:
+            words = [_first_affirmed(pattern, text, category.figurative) for pattern in rule]
+            if all(words):
+                return " … ".join(words)
+        return None
+
+    def semantic_scores(self, texts: list[str]) -> list[tuple[str, float, float]]:
+        """For each clause: the closest category, its cosine, and its lead over ordinary soreness."""
+        if not texts:
+            return []
+        vectors = (self.encoder.encode_query(texts[0])[None, :] if len(texts) == 1
+                   else self.encoder.encode(texts))
+        to_flags = vectors @ self._exemplars.T
+        to_ordinary = (vectors @ self._ordinary.T).max(axis=1)
+        best = to_flags.argmax(axis=1)
+        return [(self.taxonomy.categories[int(self._owners[b])].id, float(to_flags[row, b]),
+                 float(to_flags[row, b] - to_ordinary[row])) for row, b in enumerate(best)]
+
+    def semantic_clauses(self, message: str) -> list[str]:
+        """The clauses the semantic detector reads: not set aside, at least three words."""
+        return [c.text for c in clauses(normalise(message)) if _semantic_reads(c) and len(_WORD.findall(c.text)) >= 3]
+
+    def _semantic(self, texts: list[str]) -> dict[str, str]:
+        """Categories some clause is close to, and clearly closer to than to ordinary soreness."""
+        texts = [t for t in texts if len(_WORD.findall(t)) >= 3]
+        found: dict[str, str] = {}
+        for text, (category, score, lead) in zip(texts, self.semantic_scores(texts)):
+            if score >= self.threshold and lead >= self.margin:
+                found.setdefault(category, text)
+        return found
+
+    # --- a conversation ------------------------------------------------------------
+    def detect_in_conversation(self, message: str, earlier: Sequence[str] = ()) -> RedFlag | None:
+        """Red flags in this message or any earlier user message given.
+
+        A symptom mentioned once keeps mattering: "it's hot and swollen"
+        followed by "what stretches help?" still gets the disclaimer. Earlier
+        turns were checked when they were sent, so their results are cached.
+        """
+        found = [f for f in (self.check(m) for m in (*earlier, message)) if f]
+        if not found:
+            return None
+        return RedFlag(*(tuple(dict.fromkeys(x for f in found for x in getattr(f, name)))
+                         for name in ("reasons", "evidence", "categories")))
+
+    def check(self, turn: str) -> RedFlag | None:
+        """``detect``, remembered for the last ``cache_size`` texts (a turn is checked once)."""
+        if turn in self._cache:
+            self._cache.move_to_end(turn)
+            return self._cache[turn]
+        flag = self._cache[turn] = self.detect(turn)
+        if len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+        return flag
+
+
+_PATTERNS_ONLY: Triage | None = None
+
+
+def patterns_only() -> Triage:
+    """A shared pattern-only triage, for callers without an encoder (tests of the rules)."""
+    global _PATTERNS_ONLY
+    if _PATTERNS_ONLY is None:
+        _PATTERNS_ONLY = Triage()
+    return _PATTERNS_ONLY
 
 
 def detect(message: str) -> RedFlag | None:
-    """The red flags in one message, or ``None``."""
-    text = normalise(message)
-    reasons, evidence = [], []
-    for name, patterns in _COMPILED.items():
-        for pattern in patterns:
-            hit = next((m for m in pattern.finditer(text) if not _negated(text, m.start())), None)
-            if hit:
-                reasons.append(name)
-                evidence.append(hit.group(0).strip())
-                break
-    return RedFlag(tuple(reasons), tuple(evidence)) if reasons else None
-
-
-def detect_in_conversation(message: str, earlier: list[str] = ()) -> RedFlag | None:
-    """Red flags in this message or any earlier user message of the conversation.
-
-    A symptom mentioned once keeps mattering: "it's hot and swollen" followed by
-    "what stretches help?" still gets the disclaimer.
-    """
-    found = [f for f in (detect(m) for m in [*earlier, message]) if f]
-    if not found:
-        return None
-    reasons = tuple(dict.fromkeys(r for f in found for r in f.reasons))
-    evidence = tuple(dict.fromkeys(e for f in found for e in f.evidence))
-    return RedFlag(reasons, evidence)
+    """Pattern-only detection of one message."""
+    return patterns_only().detect(message)

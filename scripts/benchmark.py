@@ -29,13 +29,10 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bot.config import PROJECT_ROOT, from_env  # noqa: E402
 from bot.evaluation import percentile  # noqa: E402
-from scale_benchmark import timed_ms  # noqa: E402
-from scripts_common import load_questions  # noqa: E402
+from bot.evaluation import load_items, timed_ms  # noqa: E402
 
 ENV = os.environ | {"HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False"}
 
@@ -94,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", choices=["scale", "vectors"], help="run just those parts")
     args = parser.parse_args(argv)
 
-    questions = load_questions(args.questions)
+    questions = load_items(args.questions)
     texts = [q["question"] for q in questions]
 
     import faiss

@@ -19,11 +19,9 @@ import json
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bot.config import PROJECT_ROOT, from_env  # noqa: E402
-from scripts_common import load_questions  # noqa: E402
+from bot.evaluation import load_items  # noqa: E402
 
 
 def markdown_report(scores, questions: Path) -> str:
@@ -61,6 +59,36 @@ def html_report(scores) -> str:
     )
 
 
+def red_flag_report(scores, path: Path) -> str:
+    lines = [f"# Red flags on `{path.name}`", "",
+             f"recall **{scores.recall:.3f}**, precision **{scores.precision:.3f}**, "
+             f"red-flag items refused: {len(scores.refused_red_flags)}", "",
+             "| category | n | flagged | rate |", "|---|---|---|---|"]
+    for name, c in sorted(scores.by_category.items()):
+        lines.append(f"| {name} | {c['n']} | {c['caught']} | {c['recall']:.3f} |")
+    lines += ["", f"## Misses ({len(scores.misses)})", ""]
+    lines += [f"- `{m['id']}` ({m['category']}) {m['message']!r}" + (f" after {m['turns']!r}" if m["turns"] else "")
+              for m in scores.misses]
+    lines += ["", f"## False alarms ({len(scores.false_alarms)})", ""]
+    lines += [f"- `{m['id']}` {m['message']!r}: {', '.join(m['reasons'])}" for m in scores.false_alarms]
+    return "\n".join(lines) + "\n"
+
+
+def run_red_flags(chat, path: Path, out: Path, quiet: bool) -> int:
+    from tqdm import tqdm
+
+    from bot.evaluation import red_flag_scores
+
+    items = load_items(path)
+    results = [chat.reply(q["question"], q["turns"]).to_dict() for q in tqdm(items, desc="messages", disable=quiet)]
+    scores = red_flag_scores(items, results)
+    report = red_flag_report(scores, path)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / f"{path.stem}.md").write_text(report, encoding="utf-8")
+    print(report)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--questions", type=Path, default=PROJECT_ROOT / "eval" / "questions.jsonl",
@@ -68,6 +96,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "eval" / "out", help="output folder (default eval/out)")
     parser.add_argument("-k", type=int, default=5, help="passages retrieved per question (default 5)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.add_argument("--red-flags", metavar="SPLIT", choices=("dev", "test"),
+                        help="score red-flag detection on eval/red_flags_SPLIT.jsonl instead "
+                             "(tune on dev; run test once, at the end)")
     args = parser.parse_args(argv)
 
     from tqdm import tqdm
@@ -78,8 +109,10 @@ def main(argv: list[str] | None = None) -> int:
     if not args.questions.is_file():
         print(f"error: question file not found: {args.questions}", file=sys.stderr)
         return 2
-    items = load_questions(args.questions)
     chat = Chat(from_env().with_(top_k=args.k))
+    if args.red_flags:
+        return run_red_flags(chat, PROJECT_ROOT / "eval" / f"red_flags_{args.red_flags}.jsonl", args.out, args.quiet)
+    items = load_items(args.questions)
     results = [collect(chat, item, args.k) for item in tqdm(items, desc="questions", disable=args.quiet)]
     scores = score(items, results)
 

@@ -18,18 +18,10 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bot.config import PROJECT_ROOT, from_env  # noqa: E402
 from bot.evaluation import percentile  # noqa: E402
-from scripts_common import load_questions  # noqa: E402
-
-
-def timed_ms(fn, *args) -> float:
-    started = time.perf_counter()
-    fn(*args)
-    return (time.perf_counter() - started) * 1000
+from bot.evaluation import load_items, timed_ms  # noqa: E402
 
 
 def peak_mib() -> float:
@@ -151,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--questions", type=Path, default=PROJECT_ROOT / "eval" / "questions.jsonl")
     args = parser.parse_args(argv)
     if args.part == "scale":
-        texts = [q["question"] for q in load_questions(args.questions)]
+        texts = [q["question"] for q in load_items(args.questions)]
         result = scale_child(int(args.size), texts)
     else:
         kind, _, n = args.size.partition(":")

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Sweep chunk size and overlap, the per-article cap and the BM25 weight on the question set.
+"""Sweep chunk size and overlap, the per-article cap and the BM25 weight on the question set;
+with ``--red-flags``, sweep the semantic red-flag threshold and margin on the dev split.
 
 Each setting gets its own temporary index, built with the same model; the
 table printed at the end is what chose the defaults in bot/config.py (see
@@ -13,10 +14,43 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bot.config import PROJECT_ROOT, from_env  # noqa: E402
+
+
+def sweep_red_flags(thresholds: list[float], margins: list[float]) -> int:
+    """Recall and false alarms of patterns + semantic match for each (threshold, margin), on dev only.
+
+    The patterns' verdict does not depend on the two numbers, so each message's clauses are
+    scored once and every grid point is a cheap re-count.
+    """
+    from bot.chat import Chat
+    from bot.evaluation import load_items
+    from bot.safety import Triage
+
+    chat = Chat(from_env())
+    patterns = Triage()
+    items = load_items(PROJECT_ROOT / "eval" / "red_flags_dev.jsonl")
+    rows = []
+    for item in items:
+        turns = [*item["turns"], item["question"]]
+        by_pattern = any(patterns.detect(t) for t in turns)
+        scores = [x for t in turns for x in chat.triage.semantic_scores(chat.triage.semantic_clauses(t))]
+        rows.append((item["red_flag"], by_pattern, scores))
+    print("| threshold | margin | recall | precision | false alarms | semantic-only catches |")
+    print("|---|---|---|---|---|---|")
+    for t in thresholds:
+        for m in margins:
+            tp = fp = fn = only = 0
+            for positive, by_pattern, scores in rows:
+                by_meaning = any(score >= t and lead >= m for _, score, lead in scores)
+                flagged = by_pattern or by_meaning
+                tp += positive and flagged
+                fn += positive and not flagged
+                fp += flagged and not positive
+                only += positive and by_meaning and not by_pattern
+            print(f"| {t:.2f} | {m:.2f} | {tp / max(tp + fn, 1):.3f} | {tp / max(tp + fp, 1):.3f} | {fp} | {only} |")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,16 +61,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--caps", default="2,3,5", help="per-article caps to try")
     parser.add_argument("--weights", default="0.3",
                         help="BM25 weights in the hybrid score to try (Settings.keyword_weight)")
+    parser.add_argument("--red-flags", action="store_true",
+                        help="instead: sweep the semantic red-flag threshold and margin on eval/red_flags_dev.jsonl")
+    parser.add_argument("--thresholds", default="0.60,0.65,0.70,0.75,0.80")
+    parser.add_argument("--margins", default="0.00,0.04,0.08,0.12,0.16")
     args = parser.parse_args(argv)
+    if args.red_flags:
+        return sweep_red_flags([float(x) for x in args.thresholds.split(",")],
+                               [float(x) for x in args.margins.split(",")])
 
     from tqdm import tqdm
 
     from bot.chat import Chat
     from bot.embedding import shared_embedder
     from bot.evaluation import collect, score
-    from scripts_common import load_questions  # type: ignore
+    from bot.evaluation import load_items
 
-    items = load_questions(args.questions)
+    items = load_items(args.questions)
     embedder = shared_embedder()
     rows = []
     configs = [(s, o) for s in map(int, args.sizes.split(",")) for o in map(int, args.overlaps.split(",")) if o < s]

@@ -81,6 +81,10 @@ def _all_patterns() -> list[tuple[str, re.Pattern]]:
                     stack += [(f"{label}[{k!r}]", v) for k, v in item.items()]
                 elif isinstance(item, (list, tuple)):
                     stack += [(f"{label}[{i}]", v) for i, v in enumerate(item)]
+    from bot.safety import load_taxonomy
+
+    for category in load_taxonomy().categories:  # the red-flag patterns are data, not module globals
+        found += [(f"red_flags.json {category.id}", p) for rule in category.rules for p in rule]
     return found
 
 
@@ -101,7 +105,7 @@ def _growth(run, unit: str) -> float:
     microsecond-scale runs cannot fake growth.
     """
     small = unit * (25_000 // len(unit))
-    large = unit * (200_000 // len(unit))
+    large = unit * (200_000 // len(unit))  # the size the issue names
     return _seconds(run, large) / max(_seconds(run, small), 2e-4)
 
 
