@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import signal
 import sys
 from pathlib import Path
@@ -20,29 +21,80 @@ BUILD_HELP = (
 )
 
 
-def _ask(args) -> int:
-    from .chat import Chat
+class UsageError(Exception):
+    """Something the user gave cannot work; the message says what and what to do instead."""
+
+
+def _settings(**overrides):
+    """Settings from the environment; a bad ``HIPBOT_*`` value is the user's to fix, not a traceback."""
     from .config import from_env
 
-    chat = Chat(from_env())
-    if args.jsonl:
-        source = sys.stdin if str(args.jsonl) == "-" else open(args.jsonl, encoding="utf-8")
+    try:
+        return from_env(**overrides)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
+
+
+def _scrub(value):
+    """Lone surrogates (JSON "\\ud800") cannot be written as UTF-8: make them "?" before use."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "replace").decode("utf-8")
+    if isinstance(value, list):
+        return [_scrub(v) for v in value]
+    if isinstance(value, dict):
+        return {_scrub(k): _scrub(v) for k, v in value.items()}
+    return value
+
+
+def _emit(row: dict) -> None:
+    """One JSON line, UTF-8 whatever the locale, flushed so a later failure cannot take it with it."""
+    sys.stdout.buffer.write(json.dumps(row, ensure_ascii=False).encode("utf-8") + b"\n")
+    sys.stdout.buffer.flush()
+
+
+def _ask_jsonl(chat, source) -> None:
+    """Answer every line of ``source`` (bytes); a bad line gets its own error row and the rest go on.
+
+    Lines are decoded one by one, so one invalid byte costs that line only.
+    """
+    for n, raw in enumerate(source, 1):
+        try:
+            line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            _emit({"line": n, "error": f"bad input line: not UTF-8 ({exc.reason} at byte {exc.start})"})
+            continue
+        if not line.strip():
+            continue
+        try:
+            item = _scrub(json.loads(line))
+            question, turns = str(item["question"]), item.get("turns") or []
+            if not isinstance(turns, list):
+                raise TypeError("'turns' must be a list of earlier messages")
+        except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
+            _emit({"line": n, "error": f"bad input line: {exc}"})
+            continue
+        answer = chat.reply(question, [str(t) for t in turns])
+        _emit({"id": item.get("id", n), "question": question} | answer.to_dict())
+
+
+def _ask(args) -> int:
+    from .chat import Chat
+
+    settings = _settings()
+    if not args.jsonl and not args.question:
+        raise UsageError("give a question, or --jsonl FILE")
+    source = None
+    if args.jsonl:  # opened before the model loads, so a wrong path fails at once
+        try:
+            source = sys.stdin.buffer if args.jsonl == "-" else open(args.jsonl, "rb")
+        except OSError as exc:
+            raise UsageError(f"cannot read --jsonl file {args.jsonl} ({exc.strerror}); "
+                             "give a JSONL file of questions, or - for stdin") from exc
+    chat = Chat(settings)
+    if source is not None:
         with source:
-            for n, line in enumerate(source, 1):
-                if not line.strip():
-                    continue
-                try:
-                    item = json.loads(line)
-                    question, turns = str(item["question"]), [str(t) for t in item.get("turns") or []]
-                except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                    print(json.dumps({"line": n, "error": f"bad input line: {exc}"}), flush=True)
-                    continue
-                result = {"id": item.get("id", n), "question": question} | chat.reply(question, turns).to_dict()
-                print(json.dumps(result, ensure_ascii=False), flush=True)
+            _ask_jsonl(chat, source)
         return 0
-    if not args.question:
-        print("error: give a question, or --jsonl FILE", file=sys.stderr)
-        return 2
     answer = chat.reply(" ".join(args.question), args.turn or [])
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=1))
@@ -52,10 +104,9 @@ def _ask(args) -> int:
 
 
 def _build(args) -> int:
-    from .config import from_env
     from .index import build_index
 
-    settings = from_env(corpus_dir=args.corpus, index_dir=args.index)
+    settings = _settings(corpus_dir=args.corpus, index_dir=args.index)
     interrupted = []
 
     def on_interrupt(signum, frame):
@@ -87,9 +138,13 @@ def _build(args) -> int:
 
 
 def _serve(args) -> int:
+    settings = _settings(host=args.host, port=args.port)  # checked before the slow imports
     from .app import serve
 
-    return serve(host=args.host, port=args.port, share=args.share)
+    try:
+        return serve(share=args.share, settings=settings)
+    except OSError as exc:  # the address: a bad host, a port in use
+        raise UsageError(str(exc)) from exc
 
 
 def main(argv: list[str] | None = None, *, build_prog: str | None = None) -> int:
@@ -116,7 +171,7 @@ def main(argv: list[str] | None = None, *, build_prog: str | None = None) -> int
 
     serve = sub.add_parser("serve", help="start the chat app")
     serve.add_argument("--host", default=None, help="address to bind (default 127.0.0.1)")
-    serve.add_argument("--port", type=int, default=None, help="port (default 7860)")
+    serve.add_argument("--port", type=int, default=None, help="port, 1-65535 (default 7860)")
     serve.add_argument("--share", action="store_true", help="ask Gradio for a public share link")
     serve.set_defaults(run=_serve)
 
@@ -130,10 +185,20 @@ def main(argv: list[str] | None = None, *, build_prog: str | None = None) -> int
     from .index import IndexProblem
 
     try:
-        return args.run(args)
-    except (CorpusError, ModelError, IndexProblem) as exc:
+        code = args.run(args)
+        sys.stdout.flush()  # inside the try: a closed pipe is reported here, not at exit
+        return code
+    except (CorpusError, ModelError, IndexProblem, UsageError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader went away (`| head -1`): stop quietly, as CLI tools do. Python would
+        # otherwise complain again when it flushes stdout at exit, so point it at /dev/null.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # 128 + SIGPIPE, what a shell reports for a tool the pipe stopped
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

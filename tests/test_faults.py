@@ -11,7 +11,7 @@ import pytest
 
 from bot.config import PROJECT_ROOT, REBUILD_COMMAND
 from bot.encoder import ONNX_FILE, TOKENIZER_FILE
-from bot.index import CHUNKS, MANIFEST, VECTORS, build_index, current_path, load_index
+from bot.index import CHUNKS, MANIFEST, SENTENCE_VECTORS, VECTORS, build_index, current_path, load_index
 
 
 def run(args, settings, timeout=300, **env_extra):
@@ -115,3 +115,54 @@ def test_a_damaged_exported_model_gets_a_clear_error(small_settings, embedder, n
     build_index(small_settings, embedder=embedder)
     (current_path(small_settings.index_dir) / name).write_bytes(b"\x00not a model")
     _assert_clear_error(_ask(small_settings), name)
+
+
+def _overwrite_inside(path, size=4096):
+    """Random bytes written inside a file, its size unchanged: what a bad disk sector leaves."""
+    data = bytearray(path.read_bytes())
+    start = len(data) // 3
+    data[start : start + size] = os.urandom(min(size, len(data) - start))
+    path.write_bytes(bytes(data))
+
+
+def test_random_bytes_inside_the_vectors_are_refused_and_a_build_repairs_them(small_settings, embedder):
+    build_index(small_settings, embedder=embedder)
+    _overwrite_inside(current_path(small_settings.index_dir) / VECTORS)
+    code, out, err = _ask(small_settings)
+    _assert_clear_error((code, out, err), VECTORS)
+    assert "checksum" in err and out == ""
+    # a plain build notices the damage; no --force needed
+    code, out, err = finish(run([str(PROJECT_ROOT / "scripts" / "build_index.py"), "--quiet"], small_settings))
+    assert code == 0 and f"damaged files: {VECTORS}" in out
+    code, out, err = _ask(small_settings)
+    assert code == 0 and "error" not in err, err
+    assert load_index(small_settings).chunks
+
+
+@pytest.mark.parametrize("name, damage", [
+    (SENTENCE_VECTORS, b""),
+    (MANIFEST, b"[]"),
+    (MANIFEST, b"{}"),
+])
+def test_an_empty_or_wrongly_shaped_file_gets_a_clear_error(small_settings, embedder, name, damage):
+    build_index(small_settings, embedder=embedder)
+    (current_path(small_settings.index_dir) / name).write_bytes(damage)
+    _assert_clear_error(_ask(small_settings), name)
+
+
+def test_an_index_folder_that_cannot_be_written_fails_at_once(small_settings, tmp_path):
+    """Not a wait for a lock nobody holds: the folder is checked before the lock is taken."""
+    blocker = tmp_path / "a_file"
+    blocker.write_text("not a folder")
+    build = [str(PROJECT_ROOT / "scripts" / "build_index.py"), "--quiet"]
+    settings = small_settings.with_(index_dir=blocker / "index")
+    for args in (build, ["-m", "bot", "ask", "how should I rest a sore hip?"]):
+        code, out, err = finish(run(args, settings), timeout=120)
+        assert code == 2 and "Traceback" not in err, err
+        assert err.splitlines()[-1].startswith(f"error: cannot write the index folder {blocker / 'index'}")
+        assert "HIPBOT_INDEX_DIR" in err
+    # a lock file that cannot be opened (as root, chmod would not stop us) used to look like a running build
+    lock = small_settings.index_dir / ".build.lock"
+    lock.mkdir(parents=True)
+    code, out, err = finish(run(build, small_settings), timeout=120)
+    assert code == 2 and "waiting" not in err and err.startswith("error: cannot write the index folder"), err

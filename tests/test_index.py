@@ -14,7 +14,7 @@ import pytest
 
 from bot.config import PROJECT_ROOT, REBUILD_COMMAND
 from bot.index import (
-    CHUNKS, MANIFEST, VECTORS, IndexCorrupt, IndexMissing, IndexStale, build_index, current_path, load_index,
+    CHUNKS, MANIFEST, SENTENCE_VECTORS, VECTORS, IndexCorrupt, IndexMissing, IndexStale, build_index, current_path, load_index,
 )
 from bot.retrieval import Retriever
 
@@ -129,3 +129,64 @@ def test_an_interrupted_build_leaves_the_previous_index_working(small_settings, 
     assert index.manifest["documents"].keys() == {"a_rest", "b_strength"}
     after = Retriever(index, small_settings).search("ice after a run", 3)
     assert [h.chunk for h in after] == [h.chunk for h in before]
+
+
+def test_manifest_records_size_and_sha256_of_every_other_file(index):
+    import hashlib
+
+    files = index.manifest["files"]
+    assert set(files) == {p.name for p in index.path.iterdir() if p.name != MANIFEST}
+    for name, recorded in files.items():
+        data = (index.path / name).read_bytes()
+        assert recorded == {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+
+
+def test_a_damaged_file_of_any_kind_is_named_at_load(small_settings, embedder):
+    build_index(small_settings, embedder=embedder)
+    folder = current_path(small_settings.index_dir)
+    names = sorted(json.loads((folder / MANIFEST).read_text())["files"])
+    assert {CHUNKS, VECTORS, SENTENCE_VECTORS, "encoder.onnx", "tokenizer.json"} <= set(names)
+    for name in names:
+        original = (folder / name).read_bytes()
+        damaged = bytearray(original)
+        middle = len(damaged) // 2
+        damaged[middle : middle + 4096] = os.urandom(len(damaged[middle : middle + 4096]))  # same size
+        (folder / name).write_bytes(bytes(damaged))
+        with pytest.raises(IndexCorrupt, match="checksum") as err:
+            load_index(small_settings)
+        assert name in str(err.value) and REBUILD_COMMAND in str(err.value)
+        (folder / name).write_bytes(original)
+    assert load_index(small_settings).chunks
+    # file checksums never make an intact index stale: an unchanged corpus is not rebuilt
+    assert not build_index(small_settings, embedder=embedder).built
+
+
+def test_a_damaged_file_is_rebuilt_without_force(small_settings, embedder):
+    build_index(small_settings, embedder=embedder)
+    (current_path(small_settings.index_dir) / SENTENCE_VECTORS).write_bytes(b"")
+    with pytest.raises(IndexCorrupt, match=SENTENCE_VECTORS):
+        load_index(small_settings)
+    report = build_index(small_settings, embedder=embedder)
+    assert report.built and report.reason == f"damaged files: {SENTENCE_VECTORS}"
+    assert load_index(small_settings).chunks
+
+
+@pytest.mark.parametrize("text", ["[]", "{}", '"manifest"', "null"])
+def test_a_manifest_of_the_wrong_shape_is_corrupt_not_a_traceback(small_settings, embedder, text):
+    build_index(small_settings, embedder=embedder)
+    (current_path(small_settings.index_dir) / MANIFEST).write_text(text)
+    for check_corpus in (True, False):
+        with pytest.raises(IndexCorrupt, match=MANIFEST) as err:
+            load_index(small_settings, check_corpus=check_corpus)
+        assert REBUILD_COMMAND in str(err.value)
+    assert build_index(small_settings, embedder=embedder).reason == f"damaged files: {MANIFEST}"
+
+
+def test_a_manifest_without_file_checksums_is_refused(small_settings, embedder):
+    build_index(small_settings, embedder=embedder)
+    path = current_path(small_settings.index_dir) / MANIFEST
+    manifest = json.loads(path.read_text())
+    del manifest["files"]
+    path.write_text(json.dumps(manifest))
+    with pytest.raises(IndexCorrupt, match="records no file checksums"):
+        load_index(small_settings, check_corpus=False)
