@@ -109,6 +109,11 @@ class Encoder:
         vector.setflags(write=False)  # shared by every caller of the cache
         return vector
 
+    def vocabulary(self) -> set[str]:
+        """The whole words the model's tokenizer knows (about 20k common English words):
+        a dictionary for telling a typo from a word."""
+        return {w for w in self.tokenizer.get_vocab() if w.isalpha() and w.islower()}
+
     def encode_query(self, text: str) -> np.ndarray:
         return self._cached(text)
 

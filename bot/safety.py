@@ -66,13 +66,16 @@ _CLAUSE_END = re.compile(r"[.;!?\n]+|\s(?:but|though|although|however|whereas|ex
 _HYPOTHETICAL = re.compile(
     r"\b(?:what if|in case|suppose|supposing|hypothetically|what happens when|what would|would it be|"
     r"should i worry (?:if|about)|is it bad if|how would i know|if i (?:ever|were to|was to|did)|"
-    r"if (?:you|someone|somebody|one|a runner|runners) |if(?:\s+\S+){0,8}?\s+(?:ever|would|could|might)\b)"
+    r"if (?:you|someone|somebody|one|a runner|runners) |if(?:\s+\S+){0,8}?\s+(?:ever|would|could|might)\b|"
+    r"^(?:say|imagine|let'?s say|picture this)\b|for future reference|just so i know|in (?:the )?future)"
 )
 _OTHER_PERSON = re.compile(
     r"\b(?:my|our|a|his|her|their) (?:friend|mate|sister|brother|mum|mom|dad|mother|father|wife|husband|"
-    r"partner|girlfriend|boyfriend|coach|teammate|team ?mate|club ?mate|training partner|colleague|"
+    r"partner|girlfriend|boyfriend|coach|teammate|team ?mate|club ?mate|training partner|colleague|buddy|pal|"
     r"co-?worker|neighbou?r|cousin|aunt|uncle|gran\w*|dog|client|patient)s?\b|\b(?:he|she|they|him|her|his|their)\b|"
-    r"^(?:friend|mate|sister|brother|mum|mom|dad|wife|husband|partner|coach|teammate|colleague|neighbou?r)\b"
+    r"^(?:friend|mate|sister|brother|mum|mom|dad|wife|husband|partner|coach|teammate|colleague|neighbou?r)\b|"
+    r"\b(?:dad|mum|mom|sister|brother|wife|husband|partner|friend|buddy|pal|coach|boss|colleague)(?:'s|s)\b|"
+    r"\b(?:running|training|gym) (?:buddy|pal|partner|mate)\b"
 )
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|myself|mine)\b|\bmy (?:hip|hips|leg|legs|groin|thigh|foot|back|bum|side|knee|calf)\b")
 _GENERAL = re.compile(
@@ -90,11 +93,14 @@ _REASSURED = re.compile(r"\b(?:no|not|never|nothing|none|neither|nor|without|fin
 #: A negator inside a match, after its first word ("feet are never cold").
 _INNER_NEG = re.compile(r"\b(?:no|never|without|none|zero)\b")
 _WORD = re.compile(r"\w+")
+_LETTERS = re.compile(r"[a-z]{4,}")
+_CHILD = "child_limping"
 
 
 class Encoder(Protocol):
     def encode(self, texts: list[str]) -> np.ndarray: ...
     def encode_query(self, text: str) -> np.ndarray: ...
+    def vocabulary(self) -> set[str]: ...
 
 
 @dataclass(frozen=True)
@@ -147,6 +153,52 @@ def load_taxonomy(path: Path = TAXONOMY_FILE) -> Taxonomy:
     return Taxonomy(categories, tuple(data["not_red_flag"]))
 
 
+class Speller:
+    """Mends one slip of the thumb in a word the taxonomy uses: two letters swapped ("cnat",
+    "wieght", "hurst"), or one letter missing or extra ("painkilers").
+
+    Only words of four letters or more that are not themselves known are touched, and
+    only when exactly one taxonomy word is that close, so ordinary words stay as typed.
+    The work per word is a few set look-ups (the symmetric-delete idea of SymSpell).
+    """
+
+    def __init__(self, alert_words: set[str], known_words: set[str]):
+        self.alert = alert_words
+        self.known = known_words | alert_words
+        self.missing: dict[str, set[str]] = {}
+        for word in alert_words:
+            for i in range(len(word)):
+                self.missing.setdefault(word[:i] + word[i + 1 :], set()).add(word)
+
+    def fix(self, word: str) -> str:
+        if len(word) < 4 or word in self.known:
+            return word
+        # A letter missing or extra at the end is an inflection ("tear"/"tears",
+        # "diagnose"/"diagnosed"), not a slip: only inner ones are mended.
+        found = {w for w in self.missing.get(word, ()) if w[:-1] != word}
+        found.update(w for i in range(len(word) - 1) if (w := word[:i] + word[i + 1 :]) in self.alert)
+        found.update(w for i in range(len(word) - 1)
+                     if (w := word[:i] + word[i + 1] + word[i] + word[i + 2 :]) in self.alert)
+        return found.pop() if len(found) == 1 else word
+
+    def fix_text(self, text: str) -> str:
+        return _LETTERS.sub(lambda m: self.fix(m.group(0)), text)
+
+    @classmethod
+    def for_taxonomy(cls, taxonomy: "Taxonomy", dictionary: set[str]) -> "Speller":
+        """``dictionary``: words that are never corrected, whatever taxonomy word they are near."""
+        alert, known = set(), set(dictionary)
+        for category in taxonomy.categories:
+            for rule in category.rules:
+                for pattern in rule:
+                    alert.update(_LETTERS.findall(pattern.pattern))
+            for exemplar in category.exemplars:
+                alert.update(_LETTERS.findall(exemplar.lower()))
+        for exemplar in taxonomy.not_red_flag:
+            known.update(_LETTERS.findall(exemplar.lower()))
+        return cls(alert, known)
+
+
 def normalise(text: str) -> str:
     """Lower-case, straight apostrophes, no stray symbols: one spelling to match."""
     text = text.lower().replace("’", "'").replace("‘", "'").replace("`", "'")
@@ -182,21 +234,40 @@ def negated(text: str, start: int) -> bool:
 
 
 def _semantic_reads(clause: Clause) -> bool:
-    return not (clause.set_aside or clause.past or _REASSURED.search(clause.text))
+    """Whether the semantic detector reads a clause: statements only, not softened ones.
+
+    A question asking what to do ("how should I rest a sore hip") shares words with the
+    exemplars but reports nothing; symptoms asked about in a question are the patterns' job.
+    """
+    return not (clause.set_aside or clause.past or _REASSURED.search(clause.text)
+                or _QUESTION_START.search(clause.text))
 
 
-def _first_affirmed(pattern: re.Pattern, text: str, figurative: bool) -> str | None:
+def _first_affirmed(pattern: re.Pattern, text: str, category: Category) -> str | None:
+    """The first match that is not negated, not someone else's, and not a figure of speech."""
     for m in pattern.finditer(text):
         inner = m.group(0).split(maxsplit=1)
         if negated(text, m.start()) or (len(inner) == 2 and _INNER_NEG.search(inner[1])):
             continue
-        if figurative and _FIGURE.search(text[max(0, m.start() - 30) : m.start()]):
+        if category.id != _CHILD and someone_else(text, m.start()):
+            continue
+        if category.figurative and _FIGURE.search(text[max(0, m.start() - 30) : m.start()]):
             continue
         return m.group(0).strip()
     return None
 
 
-_CHILD = "child_limping"
+def someone_else(text: str, start: int) -> bool:
+    """True when another person is named just before ``start`` and the user is not ("my dad's hip op")."""
+    before = text[max(0, start - _NEG_WINDOW_CHARS) : start]
+    breaks = list(_NEG_BREAK.finditer(before))
+    scope = before[breaks[-1].end() :] if breaks else before
+    other = None
+    for other in _OTHER_PERSON.finditer(scope):
+        pass
+    return other is not None and not _FIRST_PERSON.search(scope[other.end() :])
+
+
 
 
 class Triage:
@@ -209,6 +280,9 @@ class Triage:
     def __init__(self, taxonomy: Taxonomy | None = None, encoder: Encoder | None = None, *,
                  threshold: float = 0.55, margin: float = 0.03, cache_size: int = 1024):
         self.taxonomy = taxonomy or load_taxonomy()
+        # Without a dictionary, real words ("tear", "through") would be taken for typos of
+        # taxonomy words ("tears", "though"): the speller needs the encoder's vocabulary.
+        self.speller = Speller.for_taxonomy(self.taxonomy, encoder.vocabulary()) if encoder is not None else None
         self.encoder = encoder
         self.threshold = threshold
         self.margin = margin
@@ -227,6 +301,7 @@ class Triage:
     def detect(self, message: str) -> RedFlag | None:
         """The red flags in one (gated) message, or ``None``."""
         text = normalise(message)
+        text = self.speller.fix_text(text) if self.speller else text
         parts = clauses(text)
         found: dict[str, str] = {}
         for clause in parts:
@@ -245,12 +320,22 @@ class Triage:
         return RedFlag(tuple(by_id[k].reason for k in found), tuple(found.values()), tuple(found))
 
     @staticmethod
+    @staticmethod
     def _pattern_hit(category: Category, text: str) -> str | None:
-        """The words of the first rule whose every pattern matches, un-negated, in ``text``."""
+        """The words of the first rule whose patterns all match in ``text``.
+
+        In a rule of several patterns ("painkillers" + "don't touch it", "pain" + "at
+        night") the last one names the sign, so it alone must be affirmed: a negation
+        near an earlier part ("I haven't slept, ibuprofen does nothing") is not about it.
+        """
         for rule in category.rules:
-            words = [_first_affirmed(pattern, text, category.figurative) for pattern in rule]
-            if all(words):
-                return " … ".join(words)
+            *context, sign = rule
+            words = [m.group(0).strip() for m in (p.search(text) for p in context) if m]
+            if len(words) < len(context):
+                continue
+            affirmed = _first_affirmed(sign, text, category)
+            if affirmed:
+                return " … ".join([*words, affirmed])
         return None
 
     def semantic_scores(self, texts: list[str]) -> list[tuple[str, float, float]]:
@@ -267,7 +352,9 @@ class Triage:
 
     def semantic_clauses(self, message: str) -> list[str]:
         """The clauses the semantic detector reads: not set aside, at least three words."""
-        return [c.text for c in clauses(normalise(message)) if _semantic_reads(c) and len(_WORD.findall(c.text)) >= 3]
+        text = normalise(message)
+        text = self.speller.fix_text(text) if self.speller else text
+        return [c.text for c in clauses(text) if _semantic_reads(c) and len(_WORD.findall(c.text)) >= 3]
 
     def _semantic(self, texts: list[str]) -> dict[str, str]:
         """Categories some clause is close to, and clearly closer to than to ordinary soreness."""

@@ -88,10 +88,10 @@ def test_a_parent_describing_a_child_is_not_set_aside():
     assert detect("my 11 year old son has started limping after football").categories == ("child_limping",)
 
 
-def test_semantic_match_catches_what_no_pattern_names(triage):
-    message = "My hip pain has escalated every day since my race on Sunday."  # dev item rd081
-    assert detect(message) is None  # no explicit pattern
-    assert triage.detect(message) is not None
+def test_semantic_match_catches_dev_red_flags_that_no_pattern_names(triage):
+    unnamed = [i["message"] for i in DEV if i["red_flag"] and not i["turns"] and detect(i["message"]) is None]
+    assert unnamed, "every dev red flag is named by a pattern, so the semantic detector is untested here"
+    assert all(triage.detect(message) is not None for message in unnamed)
 
 
 def test_a_red_flag_is_answered_with_the_disclaimer_and_never_refused(chat):
