@@ -57,7 +57,11 @@ _NEG = re.compile(
     r"don'?t|doesn'?t|didn'?t|haven'?t|hasn'?t|hadn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|won'?t)\b"
 )
 #: Words that end a negation's reach inside a clause ("I didn't run today and I can't walk").
-_NEG_BREAK = re.compile(r"\b(?:and|then|so|now|because|cos|since|plus)\b|,\s*(?:i|i'm|im|i've|it|it's|my|now|then)\b")
+_NEG_BREAK = re.compile(
+    r"\b(?:and|then|so|now|because|cos|since|plus)\b|,\s*(?:i|i'm|im|i've|it|it's|my|now|then|even)\b|"
+    # Pseudo-negations: "won't go away" says the pain persists, and ends a negation's reach.
+    r"\b(?:won'?t|wont|doesn'?t|isn'?t|not) (?:go(?:ing)?(?: away)?|stop(?:ping)?|eas(?:e|ing)|settl(?:e|ing)|shift|budge)\b"
+)
 _FIGURE = re.compile(r"\b(?:like|as if|as though)\b")
 _NEG_WINDOW_WORDS = 6
 _NEG_WINDOW_CHARS = 120
@@ -77,7 +81,11 @@ _OTHER_PERSON = re.compile(
     r"\b(?:dad|mum|mom|sister|brother|wife|husband|partner|friend|buddy|pal|coach|boss|colleague)(?:'s|s)\b|"
     r"\b(?:running|training|gym) (?:buddy|pal|partner|mate)\b"
 )
-_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|myself|mine)\b|\bmy (?:hip|hips|leg|legs|groin|thigh|foot|back|bum|side|knee|calf)\b")
+_PEOPLE = (r"friend|mate|sister|brother|mum|mom|dad|mother|father|wife|husband|partner|girlfriend|boyfriend|"
+           r"coach|teammate|team ?mate|club ?mate|training partner|colleague|co-?worker|neighbou?r|cousin|aunt|"
+           r"uncle|gran\w*|dog|client|patient|buddy|pal|son|daughter|kid|child|boy|girl|lad|lass")
+#: The user speaking of themselves: "I", or "my" before anything but a person ("my leg", not "my dad").
+_FIRST_PERSON = re.compile(rf"\b(?:i|i'm|im|i've|ive|i'd|myself|mine)\b|\bmy\b(?! (?:running |training |gym |old )?(?:{_PEOPLE})\b)")
 _GENERAL = re.compile(
     r"\b(?:someone|somebody|anyone|anybody|a person|people|runners|a runner|one|you)\b|"
     r"\b(?:signs?|symptoms?|warning signs?|red flags?) (?:of|for|that)\b|\bwhat (?:does|do|is|are) (?:\w+ ){0,5}(?:mean|like)\b"
@@ -87,11 +95,12 @@ _HISTORICAL = re.compile(
     r"\b(?:used to|years ago|as a (?:kid|child|teen|teenager)|when i was (?:a kid|a child|young|little|\d+)|"
     r"in the past|back in (?:school|the day))\b"
 )
-#: Words that reverse or soften a clause ("never cold", "getting better", "walking fine"): the
+#: Words that reverse or soften a clause ("never cold", "getting better", "walking fine", "feels
+#: like a bruise"): the
 #: semantic detector, which cannot read polarity, abstains on such clauses; the patterns still read them.
-_REASSURED = re.compile(r"\b(?:no|not|never|nothing|none|neither|nor|without|fine|better|improving|normal|normally|mild|mildly|slight|slightly|only|just)\b")
+_REASSURED = re.compile(r"\b(?:no|not|never|nothing|none|neither|nor|without|fine|better|improving|normal|normally|mild|mildly|slight|slightly|only|just|like)\b")
 #: A negator inside a match, after its first word ("feet are never cold").
-_INNER_NEG = re.compile(r"\b(?:no|never|without|none|zero)\b")
+_INNER_NEG = re.compile(r"\b(?:no|never|without|none|zero)\b(?![- ]go\b)")
 _WORD = re.compile(r"\w+")
 _LETTERS = re.compile(r"[a-z]{4,}")
 _CHILD = "child_limping"
@@ -138,6 +147,8 @@ class Clause:
     text: str
     set_aside: bool
     """Hypothetical, about someone else, or a general question: neither detector reads it."""
+    about_other: bool = False
+    """Set aside only because it is about someone else: a child's symptoms still count."""
     past: bool = False
     """About the past ("used to limp as a kid"): read only for categories where the past counts."""
 
@@ -179,7 +190,7 @@ class Speller:
         found.update(w for i in range(len(word) - 1) if (w := word[:i] + word[i + 1 :]) in self.alert)
         found.update(w for i in range(len(word) - 1)
                      if (w := word[:i] + word[i + 1] + word[i] + word[i + 2 :]) in self.alert)
-        return found.pop() if len(found) == 1 else word
+        return min(found) if found else word  # near two taxonomy words ("cannt"): either reads the same
 
     def fix_text(self, text: str) -> str:
         return _LETTERS.sub(lambda m: self.fix(m.group(0)), text)
@@ -212,17 +223,17 @@ def clauses(text: str) -> list[Clause]:
         piece = piece.strip(" ,-")
         if len(_WORD.findall(piece)) < 2:
             continue
-        out.append(Clause(piece, _set_aside(piece), bool(_HISTORICAL.search(piece))))
+        hypothetical = _set_aside(piece)
+        other = bool(_OTHER_PERSON.search(piece)) and not _FIRST_PERSON.search(piece)
+        out.append(Clause(piece, hypothetical or other, other and not hypothetical, bool(_HISTORICAL.search(piece))))
     return out
 
 
 def _set_aside(clause: str) -> bool:
+    """Hypothetical, or a general question about people at large."""
     if _HYPOTHETICAL.search(clause):
         return True
-    first_person = bool(_FIRST_PERSON.search(clause))
-    if _OTHER_PERSON.search(clause) and not first_person:
-        return True
-    return bool(_QUESTION_START.search(clause) and _GENERAL.search(clause) and not first_person)
+    return bool(_QUESTION_START.search(clause) and _GENERAL.search(clause) and not _FIRST_PERSON.search(clause))
 
 
 def negated(text: str, start: int) -> bool:
@@ -249,7 +260,7 @@ def _first_affirmed(pattern: re.Pattern, text: str, category: Category) -> str |
         inner = m.group(0).split(maxsplit=1)
         if negated(text, m.start()) or (len(inner) == 2 and _INNER_NEG.search(inner[1])):
             continue
-        if category.id != _CHILD and someone_else(text, m.start()):
+        if category.id != _CHILD and someone_else(text, m.start(), m.end()):
             continue
         if category.figurative and _FIGURE.search(text[max(0, m.start() - 30) : m.start()]):
             continue
@@ -257,17 +268,15 @@ def _first_affirmed(pattern: re.Pattern, text: str, category: Category) -> str |
     return None
 
 
-def someone_else(text: str, start: int) -> bool:
-    """True when another person is named just before ``start`` and the user is not ("my dad's hip op")."""
-    before = text[max(0, start - _NEG_WINDOW_CHARS) : start]
-    breaks = list(_NEG_BREAK.finditer(before))
-    scope = before[breaks[-1].end() :] if breaks else before
+def someone_else(text: str, start: int, end: int) -> bool:
+    """True when another person is named before a match and the user is not named between
+    them and its end ("coach has done his back in and is hobbling"; not "my friend fell and
+    I can't walk", nor "borrowed my mum's crutches, standing on my leg is a no go")."""
+    scope = text[max(0, start - _NEG_WINDOW_CHARS) : end]
     other = None
-    for other in _OTHER_PERSON.finditer(scope):
+    for other in _OTHER_PERSON.finditer(scope[: start - max(0, start - _NEG_WINDOW_CHARS)]):
         pass
     return other is not None and not _FIRST_PERSON.search(scope[other.end() :])
-
-
 
 
 class Triage:
@@ -306,7 +315,8 @@ class Triage:
         found: dict[str, str] = {}
         for clause in parts:
             for category in self.taxonomy.categories:
-                if category.id in found or (clause.set_aside and category.id != _CHILD) or (
+                child_ok = category.id == _CHILD and clause.about_other
+                if category.id in found or (clause.set_aside and not child_ok) or (
                         clause.past and not category.past_counts):
                     continue
                 hit = self._pattern_hit(category, clause.text)

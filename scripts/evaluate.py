@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "eval" / "out", help="output folder (default eval/out)")
     parser.add_argument("-k", type=int, default=5, help="passages retrieved per question (default 5)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
-    parser.add_argument("--red-flags", metavar="SPLIT", choices=("dev", "test"),
+    parser.add_argument("--red-flags", metavar="SPLIT", choices=("dev", "test", "test2"),
                         help="score red-flag detection on eval/red_flags_SPLIT.jsonl instead "
                              "(tune on dev; run test once, at the end)")
     args = parser.parse_args(argv)
