@@ -51,6 +51,8 @@ DISCLAIMER = (
 )
 
 TAXONOMY_FILE = Path(__file__).with_name("red_flags.json")
+#: The learned detector's weights (scripts/train_red_flags.py); optional.
+MODEL_FILE = Path(__file__).with_name("red_flag_model.json")
 
 _NEG = re.compile(
     r"\b(?:no|not|never|without|none|nor|neither|zero|denies|free of|absence of|"
@@ -129,6 +131,26 @@ class Category:
 class Taxonomy:
     categories: tuple[Category, ...]
     not_red_flag: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Learned:
+    """A logistic regression over the encoder's message vector: the detector that generalises
+    to wordings neither the patterns nor the exemplars name ("my foot looks like a corpse's")."""
+
+    weights: np.ndarray
+    bias: float
+    threshold: float
+
+    @classmethod
+    def load(cls, path: Path = MODEL_FILE) -> "Learned | None":
+        if not Path(path).is_file():
+            return None
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return cls(np.asarray(data["weights"], dtype=np.float32), float(data["bias"]), float(data["threshold"]))
+
+    def probability(self, vector: np.ndarray) -> float:
+        return float(1.0 / (1.0 + np.exp(-(float(vector @ self.weights) + self.bias))))
 
 
 @dataclass(frozen=True)
@@ -287,11 +309,12 @@ class Triage:
     """
 
     def __init__(self, taxonomy: Taxonomy | None = None, encoder: Encoder | None = None, *,
-                 threshold: float = 0.55, margin: float = 0.03, cache_size: int = 1024):
+                 threshold: float = 0.55, margin: float = 0.03, cache_size: int = 1024, learned: bool = True):
         self.taxonomy = taxonomy or load_taxonomy()
         # Without a dictionary, real words ("tear", "through") would be taken for typos of
         # taxonomy words ("tears", "though"): the speller needs the encoder's vocabulary.
         self.speller = Speller.for_taxonomy(self.taxonomy, encoder.vocabulary()) if encoder is not None else None
+        self.learned = Learned.load() if encoder is not None and learned else None
         self.encoder = encoder
         self.threshold = threshold
         self.margin = margin
@@ -324,6 +347,14 @@ class Triage:
                     found[category.id] = hit
         if not found and self.encoder is not None:
             found = self._semantic([c.text for c in parts if _semantic_reads(c)])
+        # The learned model reads every clause the context rules keep (not hypotheticals,
+        # other people, general questions or the past): it cannot tell those apart itself.
+        readable = ". ".join(c.text for c in parts if not (c.set_aside or c.past))
+        if not found and self.learned is not None and len(_WORD.findall(readable)) >= 3:
+            if self.learned.probability(self.encoder.encode_query(readable)) >= self.learned.threshold:
+                # The model says whether, not which: the reason is the nearest category's.
+                category = self.semantic_scores([readable])[0][0]
+                found = {category: readable[:120]}
         if not found:
             return None
         by_id = {c.id: c for c in self.taxonomy.categories}

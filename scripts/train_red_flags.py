@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""Fit the learned red-flag detector: logistic regression on the encoder's message vectors.
+
+Positives: the red-flag messages of the training sets and the taxonomy's exemplars.
+Negatives: their hard negatives, the ordinary-soreness exemplars, and every
+question of the answer dev set and the old question set that is not a red flag.
+The decision threshold is the lowest one whose precision, in cross-validation
+grouped by family (so paraphrases of one situation never straddle a fold), stays
+at or above --precision together with the patterns. Writes bot/red_flag_model.json
+(weights as plain JSON, no pickle), read by bot/safety.py at start-up.
+
+Never train on a set you will report as held out: the default training sets are
+the ones already seen during development.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from bot.config import PROJECT_ROOT, from_env
+from bot.evaluation import load_items
+from bot.safety import MODEL_FILE, load_taxonomy, normalise
+
+EVAL = PROJECT_ROOT / "eval"
+DEFAULT_SETS = ["red_flags_dev.jsonl", "red_flags_test.jsonl", "red_flags_test2.jsonl", "red_flags_test3.jsonl"]
+
+
+def training_text(item: dict) -> str:
+    """A red flag said only in an earlier turn is learned from that turn, not from the innocent follow-up."""
+    if item["red_flag"] and item["turns"]:
+        return normalise(" ".join(item["turns"]))
+    return normalise(item["question"])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sets", nargs="+", default=DEFAULT_SETS, help="red-flag sets in eval/ to learn from")
+    parser.add_argument("--precision", type=float, default=0.95,
+                        help="cross-validated precision the threshold must keep (default 0.95)")
+    parser.add_argument("--out", type=Path, default=MODEL_FILE, help=f"where to write (default {MODEL_FILE.name})")
+    args = parser.parse_args(argv)
+
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    from bot.chat import Chat
+
+    chat = Chat(from_env())
+    items = [i for name in args.sets for i in load_items(EVAL / name)]
+    ordinary = [i for name in ("answers_dev.jsonl", "questions.jsonl") for i in load_items(EVAL / name)
+                if not i["red_flag"]]
+    texts = [training_text(i) for i in items] + [normalise(i["question"]) for i in ordinary]
+    labels = np.array([int(i["red_flag"]) for i in items] + [0] * len(ordinary))
+    groups = [i.get("family", i["id"]) for i in items] + [f"q-{i['id']}" for i in ordinary]
+    by_patterns = np.array([chat.triage.check(i["question"]) is not None or
+                            any(chat.triage.check(t) for t in i["turns"]) for i in items] + [False] * len(ordinary))
+    taxonomy = load_taxonomy()
+    exemplars = [e for c in taxonomy.categories for e in c.exemplars]
+    vectors = chat.encoder.encode(texts)
+    extra = chat.encoder.encode([normalise(t) for t in exemplars + list(taxonomy.not_red_flag)])
+    extra_labels = np.array([1] * len(exemplars) + [0] * len(taxonomy.not_red_flag))
+
+    def fit(rows):
+        model = LogisticRegression(C=4.0, class_weight="balanced", max_iter=5000)
+        return model.fit(np.vstack([vectors[rows], extra]), np.concatenate([labels[rows], extra_labels]))
+
+    probs = np.zeros(len(texts))
+    for train, held in GroupKFold(n_splits=5).split(vectors, labels, groups):
+        probs[held] = fit(train).predict_proba(vectors[held])[:, 1]
+    table, chosen = [], None
+    for threshold in np.arange(0.30, 0.96, 0.05):
+        flagged = by_patterns | (probs >= threshold)
+        tp = int((flagged & (labels == 1)).sum())
+        fp = int((flagged & (labels == 0)).sum())
+        alone = int(((probs >= threshold) & (labels == 1)).sum())
+        precision = tp / max(tp + fp, 1)
+        table.append((round(float(threshold), 2), round(alone / max((labels == 1).sum(), 1), 3), fp, round(precision, 3)))
+        if chosen is None and precision >= args.precision:
+            chosen = round(float(threshold), 2)
+    print("| threshold | learned recall alone (CV) | false alarms with patterns (CV) | precision with patterns (CV) |")
+    print("|---|---|---|---|")
+    for row in table:
+        print("| " + " | ".join(str(x) for x in row) + " |")
+    if chosen is None:
+        print(f"error: no threshold keeps precision {args.precision}", file=sys.stderr)
+        return 2
+    model = fit(np.arange(len(texts)))
+    args.out.write_text(json.dumps({
+        "about": "Logistic regression on all-MiniLM-L6-v2 message vectors (scripts/train_red_flags.py).",
+        "trained_on": args.sets + ["answers_dev.jsonl (negatives)", "questions.jsonl (negatives)", "taxonomy exemplars"],
+        "threshold": chosen,
+        "bias": float(model.intercept_[0]),
+        "weights": [round(float(w), 6) for w in model.coef_[0]],
+    }, indent=1) + "\n", encoding="utf-8")
+    print(f"threshold {chosen} (cross-validated precision >= {args.precision}); wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
