@@ -24,6 +24,8 @@ import numpy as np
 from .config import Settings
 from .index import LoadedIndex
 from .markup import safe_corpus_text
+from .query import Query
+from .text import content_stems, is_filler, overlap
 from .retrieval import Hit
 
 SUGGESTIONS = (
@@ -37,33 +39,27 @@ PROMPT = (
     "recovery, prevention, or when to see a professional."
 )
 
-#: (intent, heading shown above the quoted sentences, cue pattern in the question)
-INTENTS: tuple[tuple[str, str, str], ...] = (
-    ("exercises", "Exercises and how to do them", r"\bhow long (should|do|to|can) (i |you )?hold\b"),
-    ("see_professional", "When to get it checked",
-     r"\b(doctor|physio\w*|physical therapist|professional|gp|see (a|someone)|medical (help|attention|care)|specialist|diagnos\w*|x-?ray|mri)\b"),
-    ("recovery_time", "How long recovery takes",
-     r"\b(how long|how many (days|weeks)|when can i (run|start|go back)|recover\w*|heal\w*|go away|back to running)\b"),
-    ("exercises", "Exercises and how to do them",
-     r"\b(exercise\w*|stretch\w*|strengthen\w*|clamshell\w*|bridge\w*|plank\w*|lunge\w*|how (do|should) i (do|perform|hold)|reps|sets|hold (it|each|the))\b"),
-    ("prevention", "How to prevent it",
-     r"\b(prevent\w*|avoid\w*|stop (it|this) from|keep (it|this) from|coming back|future|warm[- ]?up|cool[- ]?down|shoes?|footwear)\b"),
-    ("treatment", "What helps",
-     r"\b(treat\w*|relie\w*|help\w*|ease|soothe|fix|cure|manage|ice|heat|foam roll\w*|rest|what (can|should) i do|get rid)\b"),
-    ("causes", "Common causes",
-     r"\b(why|cause\w*|reason\w*|what makes|trigger\w*|due to|because)\b"),
-)
-GENERAL_HEADING = "What the articles say"
-
-#: Sentences that carry the kind of fact an intent asks for get a small boost.
-_INTENT_CUES = {
-    "recovery_time": r"\b(\d+|few|several)\s*(-\s*\d+\s*)?(days?|weeks?|months?)\b|\brecover",
-    "exercises": r"\b(how to perform|hold|repetitions|reps|sets|seconds|lie on|stand|kneel)\b",
-    "see_professional": r"\b(consult|doctor|physician|physical therapist|professional|seek)\b",
-    "prevention": r"\b(prevent|avoid|gradual|10% rule|warm-up|before running)\b",
-    "causes": r"\b(cause|lead to|leads to|result in|contribut|due to|because)\b",
-    "treatment": r"\b(ice|rest|stretch|foam|compression|elevat|heat|strength)\b",
+#: answer type -> (heading shown above the quotes, cue of a sentence that gives that kind of answer)
+ANSWER_FORMS: dict[str, tuple[str, str]] = {
+    "definition": ("What it is", r"\b(?:is an?|are|refers to|describes|is the|term|means|occurs when|is when|involves)\b"),
+    "cause": ("Common causes", r"\b(?:caus\w*|lead to|leads to|result\w*|contribut\w*|due to|because|develop\w*|trigger\w*)\b"),
+    "treatment": ("What helps", r"\b(?:ice|rest|stretch\w*|foam|compression|elevat\w*|heat|strength\w*|physical therapy|massage|"
+                  r"anti-inflammatory|apply|reduce|try|consider|modify|cross-train\w*)\b"),
+    "exercise_howto": ("Exercises and how to do them", r"\b(?:lie|lying|stand|kneel|lift|lower|keep|hold|step|bend|place|squeeze|"
+                       r"repeat|raise|start|how to perform)\b"),
+    "exercise_dose": ("How much and how often", r"\b\d+\s*(?:[-–]\s*\d+\s*)?(?:sets?|reps?|repetitions|seconds|minutes|times)\b|"
+                      r"\bsets? of\b|\bhold (?:for|each)\b|\beach side\b|\b(?:per|a|times a) (?:week|day)\b"),
+    "can_i_run": ("Running with it", r"\b(?:running with|not recommended|should (?:not|avoid)|can (?:continue|run)|return to running|"
+                  r"resum\w*|stop running|take a break|rest from|cross-train\w*|before returning|listen to your body|avoid running)\b"),
+    "recovery_time": ("How long recovery takes", r"\b(?:\d+|few|several)\s*(?:[-–]\s*\d+\s*)?(?:days?|weeks?|months?)\b|\brecover\w*"),
+    "see_doctor": ("When to get it checked", r"\b(?:consult|doctor|physician|physical therapist|professional|seek|medical|persist\w*|evaluat\w*)\b"),
+    "prevention": ("How to prevent it", r"\b(?:prevent\w*|avoid\w*|gradual\w*|10% rule|warm-up|warm up|before running|reduce the risk|"
+                   r"strengthen\w*|proper)\b"),
+    "yes_no": ("What the articles say", r"\b(?:yes|no|not recommended|generally|can|should|is (?:not )?(?:safe|necessary|normal))\b"),
+    "comparison": ("What the articles say", r"\b(?:better|more|less|whereas|while|compared|instead)\b"),
 }
+GENERAL_HEADING = "What the articles say"
+_CUES = {kind: re.compile(cue, re.IGNORECASE) for kind, (_, cue) in ANSWER_FORMS.items()}
 _DOSING = re.compile(
     r"\b(dose|doses|dosage|milligrams?|mg|how many (pills|tablets|capsules)|how much (ibuprofen|paracetamol|acetaminophen|naproxen|aspirin|advil|tylenol))\b",
     re.IGNORECASE,
@@ -75,13 +71,6 @@ _META = re.compile(
     r"discussed below|we'?ll explore|here'?s (how|a|everything)|read on)\b",
     re.IGNORECASE,
 )
-_TOKEN = re.compile(r"[a-z0-9]+")
-_STOP = set(
-    "a an the and or of to in on for with my i me is are was it its this that do does did can "
-    "should how what when why which after before from at be by if so as your you am have has".split()
-)
-
-
 @dataclass(frozen=True)
 class Citation:
     n: int
@@ -91,8 +80,6 @@ class Citation:
     text: str
     """The whole cited chunk, so a reader (or a test) can check every quoted sentence."""
     score: float
-    chunk_id: int
-    span: tuple[int, int]
 
 
 @dataclass(frozen=True)
@@ -110,7 +97,7 @@ class Answer:
     quotes: list[Quote] = field(default_factory=list)
     red_flag_reasons: tuple[str, ...] = ()
     disclaimer: str | None = None
-    intent: str = "general"
+    answer_type: str = "general"
     notice: str | None = None
     question: str = ""
     """The message as the input gate kept it (normalised, cut): what the app shows and remembers."""
@@ -134,31 +121,20 @@ class Answer:
                  "text": c.text, "score": round(c.score, 4)}
                 for c in self.citations
             ],
+            "quotes": [q.text for q in self.quotes],
             "red_flag": self.red_flag,
             "red_flag_reasons": list(self.red_flag_reasons),
             "disclaimer": self.disclaimer,
             "refused": self.refused,
             "kind": self.kind,
-            "intent": self.intent,
+            "answer_type": self.answer_type,
             "notice": self.notice,
             "latency_ms": round(self.latency_ms, 2),
         }
 
 
-def detect_intent(question: str) -> str:
-    q = question.lower()
-    for name, _, pattern in INTENTS:
-        if re.search(pattern, q):
-            return name
-    return "general"
-
-
-def _heading(intent: str) -> str:
-    return next((h for name, h, _ in INTENTS if name == intent), GENERAL_HEADING)
-
-
-def _words(text: str) -> set[str]:
-    return {t for t in _TOKEN.findall(text.lower()) if t not in _STOP and len(t) > 2}
+def heading_for(answer_type: str) -> str:
+    return ANSWER_FORMS.get(answer_type, (GENERAL_HEADING, ""))[0]
 
 
 def lead_ins(sentences) -> dict[int, int]:
@@ -203,7 +179,16 @@ def render_refusal(disclaimer: str | None, notice: str | None, dosing: bool = Fa
 
 
 class Composer:
-    """Builds answers from hits; holds the sentence bank of one loaded index."""
+    """Builds answers from hits; holds the sentence bank of one loaded index.
+
+    Sentence choice follows answer-sentence selection practice: a sentence scores by
+    its similarity to the question, the strength of its passage, shared words, whether
+    it gives the kind of answer asked for (a dose, a cause, a verdict…), and whether its
+    section heading asks the same question (the articles' FAQ headings, such as "Can I
+    run with sore hip flexors?"). The best sentence leads; each further one must add
+    something new (maximal marginal relevance with a hard cut-off) and say something
+    concrete about the question (``text.is_filler``).
+    """
 
     def __init__(self, index: LoadedIndex, settings: Settings, unfamiliar: Callable[[str], float] | None = None):
         """``unfamiliar(question)`` is the share of the question's words the library never
@@ -212,17 +197,23 @@ class Composer:
         self.settings = settings
         self.unfamiliar = unfamiliar
         # Fixed per index, so worked out once here rather than on every question:
-        # which sentences may be quoted (grouped by chunk), and each one's words.
+        # which sentences may be quoted (grouped by chunk), each one's words, and the
+        # vector of each chunk's own heading (the last part of its section path).
         self.by_chunk: dict[int, list[int]] = {}
         for i, sentence in enumerate(index.sentences):
             if not _META.search(sentence.text):
                 self.by_chunk.setdefault(sentence.chunk_id, []).append(i)
-        self.words = [_words(sentence.text) for sentence in index.sentences]
+        self.stems = [content_stems(sentence.text) for sentence in index.sentences]
         self.lead_in = lead_ins(index.sentences)
+        headings = [c.section.split(" › ")[-1] for c in index.chunks]
+        unique = sorted(set(headings))
+        vectors = index.encoder.encode(unique) if unique else np.zeros((0, 1), dtype=np.float32)
+        row = {h: n for n, h in enumerate(unique)}
+        self.heading_vectors = vectors[[row[h] for h in headings]] if headings else vectors
 
     def run(
         self,
-        question: str,
+        query: Query,
         hits: list[Hit],
         query_vector: np.ndarray,
         *,
@@ -231,55 +222,47 @@ class Composer:
         reasons: tuple[str, ...] = (),
     ) -> Answer:
         s = self.settings
-        intent = detect_intent(question)
+        kind = query.answer_type
         best = max((h.dense_score for h in hits), default=0.0)
-        dosing = bool(_DOSING.search(question))
+        dosing = bool(_DOSING.search(query.text))
         off_topic = (best < s.weak_match and self.unfamiliar is not None
-                     and self.unfamiliar(question) >= s.unfamiliar_share)
+                     and self.unfamiliar(query.search_text) >= s.unfamiliar_share)
         covered = best >= s.refuse_below and not dosing and not off_topic
-        picked = self._select(question, hits, query_vector, intent) if covered else []
+        picked = self._select(query, hits, query_vector) if covered else []
         if not picked:
             return Answer(
                 render_refusal(disclaimer, notice, dosing, reasons), "refusal",
-                disclaimer=disclaimer, intent=intent, notice=notice,
+                disclaimer=disclaimer, answer_type=kind, notice=notice,
             )
 
-        # Number sources in the order their first sentence appears; keep each
-        # source's sentences together and in article order so the reply reads well.
+        # Number sources in the order their first sentence appears.
         hit_of = {c.id: h for h in hits for c in h.passage}
-        chunk_order: list[int] = []
+        numbers: dict[int, int] = {}
+        citations, quotes = [], []
         for i in picked:
             cid = self.index.sentences[i].chunk_id
-            if cid not in chunk_order:
-                chunk_order.append(cid)
-        citations, quotes = [], []
-        for n, cid in enumerate(chunk_order, 1):
-            hit = hit_of[cid]
-            c = self.index.chunks[cid]
-            citations.append(Citation(n, c.doc_id, c.title, c.section, c.text, hit.dense_score, c.id, (c.start, c.end)))
-            mine = sorted((i for i in picked if self.index.sentences[i].chunk_id == cid),
-                          key=lambda i: self.index.sentences[i].start)
-            quotes += [Quote(self._display(self.index.sentences[i].text), n) for i in mine]
+            if cid not in numbers:
+                numbers[cid] = len(numbers) + 1
+                c = self.index.chunks[cid]
+                citations.append(Citation(numbers[cid], c.doc_id, c.title, c.section, c.text, hit_of[cid].dense_score))
+            quotes.append(Quote(self._display(self.index.sentences[i].text), numbers[cid]))
 
-        lines = prefix_block(disclaimer, notice, reasons) + [f"**{_heading(intent)}**", ""]
+        lines = prefix_block(disclaimer, notice, reasons) + [f"**{heading_for(kind)}**", ""]
         lines += [f"- {safe_corpus_text(q.text)} [{q.citation}]" for q in quotes]
         lines += ["", "**Sources**"]
         lines += [f"{c.n}. {safe_corpus_text(c.title)}" + (f" — {safe_corpus_text(c.section)}" if c.section != c.title else "")
                   for c in citations]
         return Answer("\n".join(lines), "answer", citations, quotes,
-                      disclaimer=disclaimer, intent=intent, notice=notice)
+                      disclaimer=disclaimer, answer_type=kind, notice=notice)
 
     @staticmethod
     def _display(text: str) -> str:
         """Drop the list marker ("- ", "2. "); the rest is quoted exactly."""
         return _LIST_MARK.sub("", text, count=1)
 
-    def _select(self, question: str, hits: list[Hit], query_vector: np.ndarray, intent: str) -> list[int]:
-        """Pick the best sentences within the word budget, skipping near-duplicates."""
+    def _scores(self, query: Query, hits: list[Hit], query_vector: np.ndarray, candidates: list[int]) -> tuple[np.ndarray, np.ndarray]:
+        """(score, similarity) of each candidate sentence; weights live in ``Settings``."""
         s = self.settings
-        candidates = [i for h in hits for c in h.passage for i in self.by_chunk.get(c.id, [])]
-        if not candidates:
-            return []
         vecs = self.index.sentence_vectors[candidates]
         sims = vecs @ query_vector
         # A list item is as relevant as the line that introduces it: "Physical Therapy:
@@ -290,35 +273,64 @@ class Composer:
             lead_sims = self.index.sentence_vectors[[i for _, i in leads]] @ query_vector
             for (j, _), lead_sim in zip(leads, lead_sims):
                 sims[j] = max(sims[j], lead_sim)
+        chunk_ids = [self.index.sentences[i].chunk_id for i in candidates]
+        heading_sims = self.heading_vectors[chunk_ids] @ query_vector
         hit_score = {c.id: h.dense_score for h in hits for c in h.passage}
-        q_words = _words(question)
-        cue = re.compile(_INTENT_CUES[intent], re.IGNORECASE) if intent in _INTENT_CUES else None
-        scores = []
+        q_stems = content_stems(query.question)
+        cue = _CUES.get(query.answer_type)
+        scores = np.empty(len(candidates), dtype=np.float32)
         for j, i in enumerate(candidates):
-            sent = self.index.sentences[i]
-            overlap = len(q_words & self.words[i]) / max(len(q_words), 1)
-            score = 0.6 * sims[j] + 0.3 * hit_score[sent.chunk_id] + 0.15 * overlap
-            if cue and cue.search(sent.text):
-                score += 0.05
-            scores.append(score)
+            text = self.index.sentences[i].text
+            shared = len(q_stems & self.stems[i]) / max(len(q_stems), 1)
+            score = (s.w_sentence * sims[j] + s.w_passage * hit_score[chunk_ids[j]] + s.w_shared_words * shared
+                     + s.w_heading * max(0.0, float(heading_sims[j]) - s.heading_floor))
+            if cue is not None and cue.search(text):
+                score += s.answer_type_bonus
+            scores[j] = score
+        return scores, sims
 
-        order = np.argsort(-np.asarray(scores), kind="stable")
+    def _select(self, query: Query, hits: list[Hit], query_vector: np.ndarray) -> list[int]:
+        """The best sentence first, then what adds something new and concrete, within the word budget."""
+        s = self.settings
+        candidates = list(dict.fromkeys(i for h in hits for c in h.passage for i in self.by_chunk.get(c.id, [])))
+        if not candidates:
+            return []
+        scores, sims = self._scores(query, hits, query_vector, candidates)
+        vecs = self.index.sentence_vectors[candidates]
+        topic = content_stems(" ".join([query.question, *query.topics, query.context]))
+        order = np.argsort(-scores, kind="stable")
+        top = float(scores[order[0]])
         picked: list[int] = []
-        picked_vecs: list[np.ndarray] = []
+        picked_at: list[int] = []
         words = 0
         for j in order:
-            if sims[j] < s.sentence_floor and picked:
-                continue
             i = candidates[j]
-            v = vecs[j]
-            if any(float(v @ p) > 0.9 for p in picked_vecs):
-                continue  # the same advice from another article adds nothing
-            n_words = len(self.index.sentences[i].text.split())
+            text = self.index.sentences[i].text
+            if picked and (sims[j] < s.sentence_floor or scores[j] < top - s.score_margin):
+                continue
+            if picked and is_filler(text, topic):
+                continue
+            if any(float(vecs[j] @ vecs[k]) > s.same_point_cosine or overlap(self.stems[i], self.stems[candidates[k]])
+                   >= s.same_point_words for k in picked_at):
+                continue  # the same point from another article adds nothing
+            n_words = len(text.split())
             if picked and words + n_words > s.max_words:
                 continue
             picked.append(i)
-            picked_vecs.append(v)
+            picked_at.append(j)
             words += n_words
             if len(picked) >= s.max_sentences:
                 break
-        return picked
+        return self._in_reading_order(picked)
+
+    def _in_reading_order(self, picked: list[int]) -> list[int]:
+        """Lead with the best sentence and the rest of its passage in article order, then the others."""
+        if not picked:
+            return picked
+        lead_chunk = self.index.sentences[picked[0]].chunk_id
+        same = sorted((i for i in picked[1:] if self.index.sentences[i].chunk_id == lead_chunk),
+                      key=lambda i: self.index.sentences[i].start)
+        after = [i for i in same if self.index.sentences[i].start > self.index.sentences[picked[0]].start]
+        before = [i for i in same if i not in after]
+        rest = [i for i in picked[1:] if self.index.sentences[i].chunk_id != lead_chunk]
+        return [picked[0], *after, *before, *rest]

@@ -8,12 +8,12 @@ composes. What the evaluation measures is exactly what users get.
 
 from __future__ import annotations
 
-import re
 import sys
 import time
 from collections.abc import Sequence
 
 from .answer import PROMPT, Answer, Composer, prefix_block
+from .query import Query, analyse
 from .config import Settings
 from .gate import admit
 from .index import IndexMissing, IndexStale, build_index, load_index
@@ -21,56 +21,8 @@ from .retrieval import Retriever
 from .vector_index import single_query_threads
 from .safety import DISCLAIMER, RedFlag, Triage
 
-_FOLLOWUP_START = re.compile(
-    r"^(and|what about|how about|also|ok(ay)?|so|then|but|same|what if|is that|are those|should i)\b", re.I
-)
-_PRONOUN = re.compile(r"\b(it|that|this|those|these|them|they|one|ones|there)\b", re.I)
-_TOPIC_WORD = re.compile(
-    r"\b(hip|hips|groin|glute\w*|flexor\w*|hamstring\w*|quad\w*|piriformis|it band|bursitis|labr\w*|"
-    r"fai|tendon\w*|arthritis|fracture\w*|stretch\w*|exercise\w*|clamshell\w*|bridge\w*|plank\w*|"
-    r"lunge\w*|squat\w*|foam|roll\w*|warm[- ]?up|cool[- ]?down|running|run|runner\w*|pain|ache\w*|"
-    r"sore\w*|tight\w*|shoes?|footwear|core|knee|back|thigh|leg|mileage|training|rest|ice|heat)\b",
-    re.I,
-)
-#: Words runners use that the articles spell another way; applied to the search query only.
-RUNNER_WORDS = {
-    r"physios?|physiotherapists?": "physical therapist",
-    r"physio(?:therapy)?": "physical therapy",
-    r"docs?": "doctor",
-    r"runners'? hip": "Runner's Hip",
-    r"flexers?": "flexors",
-    r"glutes?": "glutes gluteal",
-    r"it ?band": "IT band iliotibial",
-    r"shoes?|trainers|sneakers": "running shoes",
-}
-_RUNNER_WORDS = [(re.compile(rf"\b(?:{k})\b", re.I), v) for k, v in RUNNER_WORDS.items()]
-_FOLLOWUP_MAX_WORDS = 10
-_CARE_QUERY = "when should I see a doctor about hip pain"
-
-
-def search_words(text: str) -> str:
-    """Spell runners' words the way the articles do ("physio" → "physical therapist")."""
-    for pattern, replacement in _RUNNER_WORDS:
-        text = pattern.sub(replacement, text)
-    return text
-
-
-def is_followup(message: str) -> bool:
-    """A short message that leans on the conversation rather than standing alone."""
-    words = message.split()
-    if not words or len(words) > _FOLLOWUP_MAX_WORDS:
-        return False
-    return bool(_FOLLOWUP_START.search(message) or _PRONOUN.search(message)) or not _TOPIC_WORD.search(message)
-
-
-def context_for(message: str, history: Sequence[str]) -> str:
-    """The earlier user message a follow-up refers to ('' when it stands alone)."""
-    if not is_followup(message) or not history:
-        return ""
-    for earlier in reversed(history):
-        if not is_followup(earlier):
-            return earlier
-    return history[0]  # a conversation of short messages: its opening sets the topic
+#: What a red flag is answered with, whatever it asked: when to get help.
+CARE_QUESTION = "when should I see a doctor about hip pain"
 
 
 class Chat:
@@ -99,11 +51,11 @@ class Chat:
                              margin=self.settings.red_flag_margin)
         self.composer = Composer(index, self.settings, unfamiliar=self.retriever.keywords.unfamiliar)
 
-    def _compose(self, query: str, disclaimer: str | None, notice: str | None, reasons: tuple[str, ...]) -> Answer:
-        vector = self.encoder.encode_query(query)
-        hits = self.retriever.search(query, self.settings.top_k, query_vector=vector)
+    def _compose(self, query: Query, disclaimer: str | None, notice: str | None, reasons: tuple[str, ...]) -> Answer:
+        vector = self.encoder.encode_query(query.search_text)
+        hits = self.retriever.search(query.search_text, self.settings.top_k, query_vector=vector)
         answer = self.composer.run(query, hits, vector, disclaimer=disclaimer, notice=notice, reasons=reasons)
-        answer.retrieval_query = query
+        answer.retrieval_query = query.search_text
         return answer
 
     def reply(self, message: str, history: Sequence[str] = (), *, earlier_flags: Sequence[str] = ()) -> Answer:
@@ -126,14 +78,14 @@ class Chat:
             answer = Answer("\n".join(prefix_block(disclaimer, notice, reasons) + [PROMPT]), "prompt",
                             disclaimer=disclaimer, notice=notice)
         else:
-            context = context_for(message, history[-s.history_turns :])
-            flagged_now = self.triage.check(message) is not None
+            query = analyse(message, history[-s.history_turns :])
+            care = analyse(CARE_QUESTION)
             # A red flag in this message is answered with when to get help, whatever it asks:
             # exercises matched on "leg" or "walk" are no use to someone who cannot stand.
-            primary = _CARE_QUERY if flagged_now else message
-            answer = self._compose(search_words(f"{context} {primary}".strip()), disclaimer, notice, reasons)
+            flagged_now = self.triage.check(message) is not None
+            answer = self._compose(care if flagged_now else query, disclaimer, notice, reasons)
             if flag and answer.refused:  # a red flag is never refused
-                answer = self._compose(_CARE_QUERY, disclaimer, notice, reasons)
+                answer = self._compose(care, disclaimer, notice, reasons)
         answer.question = message
         answer.red_flag_reasons = flag.reasons if flag else ()
         answer.latency_ms = (time.perf_counter() - started) * 1000

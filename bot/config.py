@@ -65,6 +65,24 @@ class Settings:
     unfamiliar_share: float = 0.5
     sentence_floor: float = 0.30
     """Sentences scoring under this similarity to the query are left out of a reply."""
+    w_sentence: float = 0.6
+    """Sentence score = w_sentence × its cosine to the question + w_passage × its passage's cosine
+    + w_shared_words × share of the question's words it contains + w_heading × how far its
+    section heading's cosine to the question exceeds heading_floor (+ answer_type_bonus when it
+    gives the kind of answer asked for). Tuned on eval/answers_dev.jsonl (docs/tuning.md)."""
+    w_passage: float = 0.3
+    w_shared_words: float = 0.15
+    w_heading: float = 0.5
+    heading_floor: float = 0.5
+    """A heading only counts when it is about the question: FAQ headings that ask the same
+    question score 0.6–0.8 against it, topic headings 0.3–0.5."""
+    answer_type_bonus: float = 0.1
+    score_margin: float = 0.15
+    """A sentence scoring this far below the best is left out: fewer bullets beat padding."""
+    same_point_cosine: float = 0.85
+    """Two sentences this similar say the same thing; the second is dropped."""
+    same_point_words: float = 0.6
+    """...and so do two sentences sharing this share of their content words (Jaccard)."""
     max_words: int = 120
     """About what fits in a chat bubble."""
     max_sentences: int = 5

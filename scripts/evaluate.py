@@ -89,6 +89,39 @@ def run_red_flags(chat, path: Path, out: Path, quiet: bool) -> int:
     return 0
 
 
+def run_answers(chat, path: Path, out: Path, quiet: bool) -> int:
+    """Answer-level metrics on an answer set (eval/answers_SPLIT.jsonl), overall and per answer type."""
+    from tqdm import tqdm
+
+    from bot.cleaning import apply_glossary
+    from bot.corpus import load_glossary
+    from bot.evaluation import answer_scores
+
+    glossary = {}
+    for g in (chat.settings.corpus_dir / "glossary").glob("*.json"):
+        glossary |= load_glossary(chat.settings.corpus_dir, g.stem)
+    items = load_items(path)
+    results = [chat.reply(q["question"], q["turns"]).to_dict() for q in tqdm(items, desc="questions", disable=quiet)]
+    scores = answer_scores(items, results, repair=lambda text: apply_glossary(text, glossary))
+    lines = [f"# Answers on `{path.name}` ({scores.n} answerable, {len(items) - scores.n} off-topic)", "",
+             "| metric | value | target |", "|---|---|---|"]
+    lines += [f"| {m} | {v} | {t} |" for m, v, t in scores.table()]
+    lines += ["", "| answer type | n | lead | evidence in answer |", "|---|---|---|---|"]
+    lines += [f"| {k} | {v['n']} | {v['lead']:.2f} | {v['evidence']:.2f} |" for k, v in sorted(scores.by_type.items())]
+    lines += ["", f"## Failures ({len(scores.failures)})", ""]
+    lines += [f"- `{f['id']}` {f['question'][:120]!r}" + (f" after {f.get('turns')!r}" if f.get("turns") else "")
+              + f": {'; '.join(f['problems'])}" + (f" — first: {f['first'][:100]!r}" if f.get("first") else "")
+              for f in scores.failures]
+    report = "\n".join(lines) + "\n"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / f"{path.stem}.md").write_text(report, encoding="utf-8")
+    with (out / f"{path.stem}.results.jsonl").open("w", encoding="utf-8") as fh:
+        for r in results:
+            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    print(report)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--questions", type=Path, default=PROJECT_ROOT / "eval" / "questions.jsonl",
@@ -96,8 +129,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "eval" / "out", help="output folder (default eval/out)")
     parser.add_argument("-k", type=int, default=5, help="passages retrieved per question (default 5)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
-    parser.add_argument("--red-flags", metavar="SPLIT", choices=("dev", "test", "test2"),
+    parser.add_argument("--red-flags", metavar="SPLIT", choices=("dev", "test", "test2", "test3", "test4"),
                         help="score red-flag detection on eval/red_flags_SPLIT.jsonl instead "
+                             "(tune on dev; run test once, at the end)")
+    parser.add_argument("--answers", metavar="SPLIT", choices=("dev", "test"),
+                        help="score answers on eval/answers_SPLIT.jsonl: lead, evidence, filler, repeats "
                              "(tune on dev; run test once, at the end)")
     args = parser.parse_args(argv)
 
@@ -110,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: question file not found: {args.questions}", file=sys.stderr)
         return 2
     chat = Chat(from_env().with_(top_k=args.k))
+    if args.answers:
+        return run_answers(chat, PROJECT_ROOT / "eval" / f"answers_{args.answers}.jsonl", args.out, args.quiet)
     if args.red_flags:
         return run_red_flags(chat, PROJECT_ROOT / "eval" / f"red_flags_{args.red_flags}.jsonl", args.out, args.quiet)
     items = load_items(args.questions)

@@ -51,7 +51,7 @@ def test_markup_in_an_article_never_renders_in_the_cli_answer_but_stays_plain_in
 
 def test_the_sources_panel_shows_article_markup_as_text():
     citation = Citation(1, "hostile", "A <b>title</b>", "Rest [x](javascript:alert(1))",
-                        "Ice it <script>alert(1)</script> and <img src=x onerror=alert(1)>.", 0.9, 0, (0, 1))
+                        "Ice it <script>alert(1)</script> and <img src=x onerror=alert(1)>.", 0.9)
     panel = sources_markdown(type("A", (), {"citations": [citation]})())
     assert not LIVE.search(panel), panel
     assert "&lt;script&gt;" in panel and "title" in panel

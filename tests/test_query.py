@@ -1,0 +1,44 @@
+"""Question analysis: the answer type, the topic, the asking part of a long message, follow-ups."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.query import analyse, answer_type, asking_part, is_followup
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("how many sets and reps for clamshells?", "exercise_dose"),
+    ("how long should i hold the pigeon stretch", "exercise_dose"),
+    ("is it ok to run with a sore hip flexor?", "can_i_run"),
+    ("how long until sore hip flexors go away", "recovery_time"),
+    ("when should I see a physio", "see_doctor"),
+    ("how do i stop it from coming back", "prevention"),
+    ("what exercises help my glutes", "exercise_howto"),
+    ("why do my hips hurt after running", "cause"),
+    ("what should i do about a sore hip", "treatment"),
+    ("what is runners hip", "definition"),
+    ("is foam rolling better than stretching", "comparison"),
+])
+def test_answer_types(question, kind):
+    assert answer_type(question) == kind
+
+
+def test_a_long_message_is_searched_by_the_sentences_that_ask():
+    story = ("I have been running for three years and did a half marathon last month. " * 3
+             + "My hip flexors have been sore since. Should I keep running or rest?")
+    assert asking_part(story) == "Should I keep running or rest?"
+    assert asking_part("why do my hips hurt") == "why do my hips hurt"
+
+
+def test_an_elliptical_follow_up_borrows_the_earlier_topic():
+    q = analyse("how many sets and reps for those?", ["what glute exercises like clamshells help?"])
+    assert q.context and "clamshells" in q.topics and q.answer_type == "exercise_dose"
+    assert "clamshells" in q.search_text.lower()
+
+
+def test_a_self_contained_turn_does_not_inherit_an_old_topic():
+    q = analyse("what causes IT band pain in runners?", ["how do I do clamshells?"])
+    assert q.context == "" and "clamshells" not in q.topics
+    assert not is_followup("what causes IT band pain in runners?")
+    assert is_followup("and for the glutes?")
