@@ -13,6 +13,10 @@ The scrapes carry no markup, so headings are recognised by shape:
 - sub-headings: a short bullet ("- Overstriding") or a short title ending in ":".
 Enumerated headings nest under the plain heading above them; sub-headings
 nest under whatever heading is open.
+
+A PDF's sections are also cut at page breaks, and the page joins the path:
+"Warning Signs (p. 3)", or "p. 3" for text above the first heading. A chunk
+therefore never spans two pages, and every citation says which page it quotes.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from .cleaning import split_sentences
 from .corpus import Document
 
 PATH_SEPARATOR = " › "
+_PAGE_MARK = re.compile(r"^p\. [^()]+$| \(p\. [^()]+\)$")
 _ENUMERATED = re.compile(
     r"^(?:(?P<num>\d+(?:\.\d+)*)\.?|(?:Tip|Step|Question|Query|Part)\s+(?P<lab>\d+):)\s+(?P<text>\S.*)$"
 )
@@ -141,6 +146,30 @@ def sections_of(text: str) -> list[Section]:
     return sections
 
 
+def page_path(path: str, label: str) -> str:
+    """A section path with its page: "Warning Signs (p. 3)", or "p. 3" where there is no heading."""
+    return f"{path} (p. {label})" if path else f"p. {label}"
+
+
+def section_topic(section: str) -> str:
+    """A section path without its page mark ("" for a page with no heading)."""
+    return _PAGE_MARK.sub("", section)
+
+
+def split_at_pages(sections: list[Section], pages: tuple[tuple[int, str], ...], text: str) -> list[Section]:
+    """Cut sections at page starts, naming the page in each piece's path."""
+    if not pages:
+        return sections
+    ends = [start for start, _ in pages[1:]] + [len(text)]
+    pieces = []
+    for section in sections:
+        for (page_start, label), page_end in zip(pages, ends):
+            start, end = max(section.start, page_start), min(section.end, page_end)
+            if end > start and text[start:end].strip():
+                pieces.append(Section(page_path(section.path, label), start, end))
+    return pieces
+
+
 def chunk_document(
     doc: Document, chunk_size: int, chunk_overlap: int, first_id: int = 0
 ) -> list[Chunk]:
@@ -156,7 +185,7 @@ def chunk_document(
         strip_whitespace=True,
     )
     chunks: list[Chunk] = []
-    for section in sections_of(doc.text):
+    for section in split_at_pages(sections_of(doc.text), doc.pages, doc.text):
         body = doc.text[section.start : section.end]
         for piece in splitter.create_documents([body]):
             start = section.start + piece.metadata["start_index"]
@@ -229,13 +258,13 @@ def continuations(chunks: list[Chunk], chunk_size: int) -> dict[int, tuple[int, 
     for i, chunk in enumerate(chunks):
         if len(chunk.text) >= chunk_size / 2:
             continue
-        below = chunk.section + PATH_SEPARATOR
+        below = section_topic(chunk.section) + PATH_SEPARATOR
         colon = chunk.text.rstrip().endswith(":")
         length, following = len(chunk.text), []
         for nxt in (chunks[j] for j in range(i + 1, len(chunks))):  # no copy of the tail per chunk
             if nxt.doc_id != chunk.doc_id or length >= chunk_size:
                 break
-            if not (colon or nxt.section.startswith(below)):
+            if not (colon or section_topic(nxt.section).startswith(below)):
                 break
             following.append(nxt.id)
             length += len(nxt.text)

@@ -10,6 +10,10 @@ quoted in an answer must contain none of that, so it goes before chunking.
 Cleaning is line-based because the scrapes keep one block (paragraph, list
 item, heading) per line; the output keeps exactly that: one block per line,
 no blank lines, bullets normalised to "- ".
+
+Saved web pages and PDFs arrive as blocks already (``bot/formats.py`` found
+their main text), so ``clean_extracted`` applies only the line-level rules:
+no guessing at page chrome, and no cut for a scrape that stopped mid-sentence.
 """
 
 from __future__ import annotations
@@ -79,6 +83,38 @@ def drop_echoed_heading(line: str, above: str | None) -> str:
     return line
 
 
+def normalise_lines(raw: str) -> list[str]:
+    """Non-empty lines with runs of whitespace collapsed (and no BOM or CR)."""
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    lines = [" ".join(line.split()) for line in raw.split("\n")]
+    return [line for line in lines if line]
+
+
+def cut_footer(lines: list[str]) -> list[str]:
+    """Drop the page foot: a comment-form line in the second half and all after it."""
+    for i, line in enumerate(lines):
+        if strip_markup(line).lower() in FOOTER_STARTS and i > len(lines) // 2:
+            return lines[:i]
+    return lines
+
+
+def clean_blocks(lines: list[str], above: str | None = None) -> list[str]:
+    """Line-level cleaning of body blocks: furniture, bullets, self-promotion, echoed headings.
+
+    ``above`` is the title (or the line) just before the first block, so an
+    opening sentence that only repeats it can be dropped.
+    """
+    out: list[str] = []
+    for line in lines:
+        if strip_markup(line).lower() in FURNITURE_LINES:
+            continue
+        line = _BULLET.sub("- ", line)
+        line = drop_echoed_heading(drop_self_promotion(line), out[-1] if out else above)
+        if line and line not in ("-",):
+            out.append(line)
+    return out
+
+
 def clean_text(raw: str) -> Cleaned:
     """Clean one scraped article; return its body and the title found above it.
 
@@ -87,36 +123,31 @@ def clean_text(raw: str) -> Cleaned:
     the title the page shows, kept as ``leading_title`` so an article without
     metadata still gets one.
     """
-    raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-    lines = [" ".join(line.split()) for line in raw.split("\n")]
-    lines = [line for line in lines if line]
-
+    lines = normalise_lines(raw)
     lead_end = next(
         (i for i, line in enumerate(lines) if len(line.split()) >= _LONG_BLOCK_WORDS), 0
     )
     leading = [strip_markup(line) for line in lines[:lead_end]]
     # The chrome ends with the title itself (site name and captions come first).
     leading_title = leading[-1] if leading else None
-    body = lines[lead_end:]
-
-    for i, line in enumerate(body):
-        if line.lower() in FOOTER_STARTS and i > len(body) // 2:
-            body = body[:i]
-            break
-
-    out: list[str] = []
-    for line in body:
-        if line.lower() in FURNITURE_LINES:
-            continue
-        line = _BULLET.sub("- ", line)
-        line = drop_echoed_heading(drop_self_promotion(line), out[-1] if out else leading_title)
-        if line and line not in ("-",):
-            out.append(line)
+    out = clean_blocks(cut_footer(lines[lead_end:]), leading_title)
     # A scrape that stops mid-sentence leaves a fragment; keep only whole sentences.
     if out and not re.search(r"[.!?:)\"”’]$", out[-1]):
         whole = split_sentences(out[-1])[:-1]
         out[-1:] = [" ".join(whole)] if whole else []
     return Cleaned(text="\n".join(out), leading_title=leading_title)
+
+
+def clean_extracted(lines: list[str], above: str | None = None, *, footer: bool = True) -> list[str]:
+    """Clean the blocks a format reader extracted from a saved web page or a PDF page.
+
+    The reader has already found the main text, so there is no page chrome to
+    guess at and nothing was cut off by a scrape: only whitespace, the page
+    foot (``footer``) and the line-level furniture are removed.
+    """
+    lines = [" ".join(line.split()) for line in lines]
+    lines = [line for line in lines if line]
+    return clean_blocks(cut_footer(lines) if footer else lines, above)
 
 
 def apply_glossary(text: str, glossary: dict[str, str]) -> str:

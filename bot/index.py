@@ -3,7 +3,8 @@
 Layout under ``index/`` (plain formats only, never pickle)::
 
     index/current -> builds/<id>      a symlink, swapped atomically
-    index/builds/<id>/manifest.json   model, dimension, chunking, corpus hashes, file checksums
+    index/builds/<id>/manifest.json   model, dimension, chunking, corpus hashes, file checksums,
+                                      files left out and why ("skipped")
     index/builds/<id>/vectors.faiss   chunk vectors (flat, or IVF for a large corpus)
     index/builds/<id>/encoder.onnx    the embedding model exported for ONNX Runtime
     index/builds/<id>/tokenizer.json  its tokenizer
@@ -40,9 +41,10 @@ from pathlib import Path
 
 import numpy as np
 
-from .chunking import Chunk, Sentence, chunk_corpus, sentences_of
+from .chunking import Chunk, Sentence, chunk_corpus, section_topic, sentences_of
 from .config import REBUILD_COMMAND, Settings
-from .corpus import Document, file_hashes, load_corpus
+from .corpus import Document, file_hashes, load_library
+from .formats import EXTRACTED_SUFFIXES, extractor_versions
 from .vector_index import apply_search_params, build_vectors, write_npy
 
 FORMAT_VERSION = 3  # 3: the manifest records file checksums
@@ -98,13 +100,17 @@ class BuildReport:
 
 
 def chunk_embedding_text(chunk: Chunk) -> str:
-    """What the model sees for a chunk: its section path gives short passages their topic."""
-    return f"{chunk.section}: {chunk.text}"
+    """What the model sees for a chunk: its section path gives short passages their topic.
+
+    A PDF page mark ("(p. 3)") is left out: it says where the text is, not what it is about.
+    """
+    return f"{section_topic(chunk.section) or chunk.title}: {chunk.text}"
 
 
 #: The code that turns articles into index content; editing it makes old indexes stale.
 PIPELINE_MODULES = (
-    "cleaning.py", "corpus.py", "chunking.py", "index.py", "embedding.py", "encoder.py", "vector_index.py"
+    "cleaning.py", "corpus.py", "formats.py", "chunking.py", "index.py", "embedding.py", "encoder.py",
+    "vector_index.py",
 )
 
 
@@ -116,14 +122,19 @@ def pipeline_hash() -> str:
 
 
 def expected_manifest_fields(settings: Settings) -> dict:
-    return {
+    corpus = file_hashes(settings.corpus_dir)
+    fields = {
         "format": FORMAT_VERSION,
         "pipeline": pipeline_hash(),
         "model": settings.model_name,
         "chunk_size": settings.chunk_size,
         "chunk_overlap": settings.chunk_overlap,
-        "corpus": file_hashes(settings.corpus_dir),
+        "corpus": corpus,
     }
+    if any(Path(name).suffix.lower() in EXTRACTED_SUFFIXES for name in corpus):
+        # Another trafilatura or pypdf may extract other text from the same file.
+        fields["extractors"] = extractor_versions()
+    return fields
 
 
 def current_path(index_dir: Path) -> Path:
@@ -188,9 +199,9 @@ def staleness(settings: Settings, manifest: dict | None) -> str:
         return f"no index has been built in {settings.index_dir}"
     expected = expected_manifest_fields(settings)
     reasons = []
-    for key in ("format", "pipeline", "model", "chunk_size", "chunk_overlap"):
-        if manifest.get(key) != expected[key]:
-            reasons.append(f"{key} is {manifest.get(key)!r} in the index but {expected[key]!r} now")
+    for key in ("format", "pipeline", "model", "chunk_size", "chunk_overlap", "extractors"):
+        if manifest.get(key) != expected.get(key):
+            reasons.append(f"{key} is {manifest.get(key)!r} in the index but {expected.get(key)!r} now")
     built, now = manifest.get("corpus", {}), expected["corpus"]
     changed = sorted(name for name in set(built) | set(now) if built.get(name) != now.get(name))
     if changed:
@@ -204,7 +215,9 @@ def _write_jsonl(path: Path, rows) -> None:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
-def _write_build(folder: Path, docs: list[Document], settings: Settings, embedder, progress: bool) -> dict:
+def _write_build(
+    folder: Path, docs: list[Document], settings: Settings, embedder, progress: bool, skipped: dict[str, str]
+) -> dict:
     import faiss
 
     from .embedding import check_export, export_onnx
@@ -238,6 +251,7 @@ def _write_build(folder: Path, docs: list[Document], settings: Settings, embedde
         "encoder": encoder_info,
         "vectors": vector_info,
         "documents": {d.doc_id: d.title for d in docs},
+        "skipped": skipped,
         "chunks": len(chunks),
         "sentences": len(sentences),
         "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -301,14 +315,16 @@ def build_index(
         if not reason:
             return BuildReport(
                 False, len(manifest["documents"]), manifest["chunks"], manifest["sentences"],
-                time.perf_counter() - started, current_path(index_dir), reason="up to date",
+                time.perf_counter() - started, current_path(index_dir),
+                problems=tuple(_skipped_problems(settings, manifest)), reason="up to date",
             )
-        docs, problems = load_corpus(settings.corpus_dir, skip_bad=skip_bad)
+        library = load_library(settings.corpus_dir, skip_bad=skip_bad)
+        docs, problems = library.documents, library.problems
         if embedder is None:
             from .embedding import shared_embedder
 
             embedder = shared_embedder(settings.batch_size)
-        folder, manifest = _build_folder(index_dir, docs, settings, embedder, progress)
+        folder, manifest = _build_folder(index_dir, docs, settings, embedder, progress, library.skipped)
         if cancelled is not None and cancelled():
             shutil.rmtree(folder, ignore_errors=True)
             raise KeyboardInterrupt
@@ -341,8 +357,16 @@ def check_writable(index_dir: Path) -> None:
         ) from exc
 
 
+def _skipped_problems(settings: Settings, manifest: dict) -> list[str]:
+    """The files the current index left out, named as a build named them: still not in it."""
+    skipped = manifest.get("skipped")
+    if not isinstance(skipped, dict):
+        return []
+    return [f"{settings.corpus_dir / name}: {reason}" for name, reason in sorted(skipped.items())]
+
+
 def _build_folder(
-    index_dir: Path, docs: list[Document], settings: Settings, embedder, progress: bool
+    index_dir: Path, docs: list[Document], settings: Settings, embedder, progress: bool, skipped: dict[str, str]
 ) -> tuple[Path, dict]:
     """Write a complete build under a hidden name, then give it its real name."""
     builds = index_dir / "builds"
@@ -355,7 +379,7 @@ def _build_folder(
     work = builds / f".{folder.name}.partial"
     work.mkdir()
     try:
-        manifest = _write_build(work, docs, settings, embedder, progress)
+        manifest = _write_build(work, docs, settings, embedder, progress, skipped)
         os.replace(work, folder)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
