@@ -1,7 +1,8 @@
-"""Command line: ``python -m bot ask|build|serve``.
+"""Command line: ``python -m bot ask|build|serve|feedback``.
 
 ``ask`` answers one question (or every line of a JSONL file, loading the model
-once); ``build`` rebuilds the index; ``serve`` starts the chat app.
+once); ``build`` rebuilds the index; ``serve`` starts the chat app;
+``feedback`` summarises the thumbs up/down and exports the disliked questions.
 """
 
 from __future__ import annotations
@@ -19,6 +20,19 @@ BUILD_HELP = (
     "anyway. The new index is written beside the old one and swapped in atomically, so an "
     "interrupted build leaves the previous index intact."
 )
+
+
+FEEDBACK_HELP = (
+    "Summarise the thumbs up/down given in the chat app (the feedback file, data/feedback.jsonl "
+    "or $HIPBOT_DATA_DIR/feedback.jsonl): how many likes and dislikes, on how many answers, and "
+    "the most disliked questions. The disliked questions, each once with the earlier turns it "
+    "followed, are written to --out as JSONL in the evaluation set's format (the fields of "
+    "eval/questions.jsonl: id, kind, question, turns, sources, evidence, must_mention, "
+    "red_flag), ready to be labelled: evidence and must_mention are left empty, and "
+    "kind, sources and red_flag are what the bot did, to be checked, before the rows are added "
+    "to the evaluation set."
+)
+DISLIKED_FILE = "disliked_questions.jsonl"
 
 
 class UsageError(Exception):
@@ -147,6 +161,64 @@ def _serve(args) -> int:
         raise UsageError(str(exc)) from exc
 
 
+def _feedback(args) -> int:
+    from .feedback import FEEDBACK_FILE, disliked_questions, read_records, summarise
+
+    settings = _settings()
+    source = Path(args.feedback) if args.feedback else settings.data_dir / FEEDBACK_FILE
+    out = Path(args.out) if args.out else source.parent / DISLIKED_FILE
+    if out.resolve() == source.resolve():
+        raise UsageError(f"--out {out} is the feedback file itself; give another file")
+    if source.is_dir():
+        raise UsageError(f"{source} is a folder; give the feedback file (feedback.jsonl) itself")
+    if not source.exists():
+        print(f"no feedback yet: {source} does not exist. Ratings are recorded there when someone clicks "
+              "thumbs up or down under an answer in the chat app (make run); nothing was written.")
+        return 0
+    try:
+        records, bad = read_records(source)
+    except OSError as exc:
+        raise UsageError(f"cannot read {source} ({exc.strerror or exc})") from exc
+    unreadable = f" ({_count(bad, 'unreadable line')} skipped)" if bad else ""
+    if not records:
+        print(f"no feedback yet: {source} holds no ratings{unreadable}; nothing was written.")
+        return 0
+    summary = summarise(records)
+    print(f"feedback: {source}{unreadable}")
+    print(f"  {_count(summary['ratings'], 'rating')} of {_count(summary['answers'], 'answer')}: "
+          f"{_count(summary['likes'], 'like')}, {_count(summary['dislikes'], 'dislike')}")
+    if summary["dislikes"]:
+        kinds = ", ".join(f"{k} {n}" for k, n in sorted(summary["dislikes_by_kind"].items(), key=lambda kv: -kv[1]))
+        print(f"  dislikes by answer kind: {kinds}; on red-flag answers: {summary['dislikes_on_red_flags']}")
+    rows = disliked_questions(records)
+    if not rows:
+        print(f"no disliked questions: nothing written to {out}")
+        return 0
+    print("  most disliked:")
+    for row, count in rows[:10]:
+        after = f"  (after: {_shorten(' / '.join(row['turns']), 80)})" if row["turns"] else ""
+        print(f"    {count}x {_shorten(row['question'])}{after}")
+    text = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row, _ in rows)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write --out file {out} ({exc.strerror or exc}); give a writable path") from exc
+    print(f"wrote {_count(len(rows), 'disliked question')} to {out}: label them (add evidence "
+          "and must_mention; check kind, sources and red_flag), then add them to eval/questions.jsonl")
+    return 0
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' * (n != 1)}"
+
+
+def _shorten(text: str, width: int = 100) -> str:
+    """One line for the terminal: no control characters (no escape sequences from the log)."""
+    text = " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def main(argv: list[str] | None = None, *, build_prog: str | None = None) -> int:
     """``build_prog`` names the build command when scripts/build_index.py runs it."""
     parser = argparse.ArgumentParser(prog="python -m bot", description="A runner's hip-pain assistant.")
@@ -175,9 +247,18 @@ def main(argv: list[str] | None = None, *, build_prog: str | None = None) -> int
     serve.add_argument("--share", action="store_true", help="ask Gradio for a public share link")
     serve.set_defaults(run=_serve)
 
+    feedback = sub.add_parser("feedback", help="summarise likes and dislikes; export disliked questions to label",
+                              description=FEEDBACK_HELP)
+    feedback.add_argument("--feedback", metavar="FILE",
+                          help="the feedback log (default: data/feedback.jsonl, or under $HIPBOT_DATA_DIR)")
+    feedback.add_argument("--out", metavar="FILE",
+                          help=f"where to write the disliked questions (default: {DISLIKED_FILE} beside the "
+                               "feedback log, so it stays out of git like the log itself)")
+    feedback.set_defaults(run=_feedback)
+
     args, extra = parser.parse_known_args(argv)
     if extra:  # reported by the subcommand, so scripts/build_index.py names itself
-        {"ask": ask, "build": build, "serve": serve}[args.command].error(
+        {"ask": ask, "build": build, "serve": serve, "feedback": feedback}[args.command].error(
             f"unrecognized arguments: {' '.join(extra)}"
         )
     from .corpus import CorpusError

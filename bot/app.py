@@ -4,7 +4,9 @@ One ``Chat`` (model, index, retriever) is loaded at start-up and shared
 read-only by every session; each browser session keeps its own conversation
 in a ``gr.State``, so memory never crosses between users. The handler behind
 the page is also the API endpoint ``/chat``, so scripts and tests drive
-exactly what people use.
+exactly what people use. ``/ask`` is the same answer as structured JSON (what
+``python -m bot ask --json`` prints), for programs: one question and the
+earlier user turns it follows, no session.
 
 What the user typed is shown escaped: the chat renders markdown and some
 HTML, and a question must never come back as a live link or element.
@@ -42,8 +44,83 @@ EXAMPLES = (
 CSS = """
 .hipbot-chat blockquote { border-left: 6px solid #c2410c; background: #fff7ed; color: #7c2d12;
   padding: 0.6em 0.9em; margin: 0 0 0.8em 0; border-radius: 6px; }
+/* The callout keeps its own light background in dark mode, so its bold text keeps its colour too. */
+#chat blockquote strong { color: #7c2d12; }
 .hipbot-note { font-size: 0.9em; color: #57534e; }
+/* The "Sources" title is itself the (role="button") toggle; Gradio also puts a nameless icon
+   <button> inside it, a control nested in a control. That button is removed and the arrow is
+   drawn on its wrapper, which Gradio already rotates when the panel opens. */
+#chat .thought-group .title .arrow > button { display: none; }
+#chat .thought-group .title .arrow::before { content: ""; display: inline-block; margin: 0 0.35em;
+  border-left: 0.3em solid transparent; border-right: 0.3em solid transparent;
+  border-top: 0.4em solid currentColor; vertical-align: middle; }
 """
+#: Colours that pass WCAG AA (4.5:1) for normal-size text: white on orange-700 (#c2410c) is 5.2:1
+#: where Gradio's default orange-500 is 2.8:1, and the footer's "subdued" grey (#bbbbc2, 1.9:1)
+#: becomes stone-600 (#57534e, 7.6:1). Dark mode gets the same button.
+THEME_COLOURS = {
+    "button_primary_background_fill": "#c2410c",
+    "button_primary_background_fill_dark": "#c2410c",
+    "button_primary_background_fill_hover": "#9a3412",
+    "button_primary_background_fill_hover_dark": "#9a3412",
+    "button_primary_border_color": "#c2410c",
+    "button_primary_border_color_dark": "#c2410c",
+    "button_primary_text_color": "#ffffff",
+    "button_primary_text_color_dark": "#ffffff",
+    "body_text_color_subdued": "#57534e",
+}
+#: What no setting reaches in Gradio's markup, kept up as messages appear: each "Sources" title
+#: says whether its panel is open (aria-expanded), and footer icons that repeat their link's
+#: text become decorative (alt="").
+PAGE_JS = """
+() => {
+  const repair = () => {
+    for (const title of document.querySelectorAll('#chat .thought-group [role="button"]')) {
+      const open = String(title.classList.contains('expanded'));
+      if (title.getAttribute('aria-expanded') !== open) title.setAttribute('aria-expanded', open);
+    }
+    for (const img of document.querySelectorAll('footer img:not([alt=""])')) img.setAttribute('alt', '');
+  };
+  repair();
+  new MutationObserver(repair).observe(document.body,
+    {childList: true, subtree: true, attributes: true, attributeFilter: ['class']});
+}
+"""
+#: Footer links kept: the API page (``/chat`` and ``/ask``) and Settings (light/dark theme,
+#: language). "Built with Gradio" leads off this offline app, and run history is off (below).
+FOOTER_LINKS = ["api", "settings"]
+
+
+class AskInputError(ValueError):
+    """An ``/ask`` call whose arguments have the wrong shape; the message says what to send."""
+
+
+def ask_arguments(question: object, turns: object, max_turns: int) -> tuple[str, list[str]]:
+    """Check ``/ask``'s arguments and keep the last ``max_turns`` earlier turns.
+
+    Types are checked here; everything else (length, invisible characters, markup) is the
+    input gate's job inside ``Chat.reply``, exactly as for the page.
+    """
+    if not isinstance(question, str):
+        raise AskInputError(f"'question' must be a string, not {type(question).__name__}")
+    if turns is None:
+        return question, []
+    if not isinstance(turns, (list, tuple)):
+        raise AskInputError(f"'turns' must be a list of earlier user messages (strings), "
+                            f"not {type(turns).__name__}")
+    for n, turn in enumerate(turns, 1):
+        if not isinstance(turn, str):
+            raise AskInputError(f"'turns' must be a list of strings: item {n} is {type(turn).__name__}")
+    return question, list(turns)[-max_turns:] if max_turns > 0 else []
+
+
+ASK_DESCRIPTION = (
+    "Answer one question, after the earlier user messages it follows (a list of strings, oldest "
+    "first; the last {turns} are read), and return the answer as JSON: answer (markdown), citations "
+    "(n, doc_id, title, section, text, score), red_flag, red_flag_reasons, disclaimer, refused, "
+    "latency_ms and the rest of what `python -m bot ask --json` prints: the same object."
+)
+
 
 def sources_markdown(answer: Answer) -> str:
     """The cited passages, for the collapsible panel under an answer."""
@@ -138,6 +215,14 @@ def build_app(chat: Chat, settings: Settings):
     def new_conversation():
         return [], "", Session()
 
+    def ask(question: str, turns: list[str] | None = None) -> dict:
+        """``/ask``: one question, after the earlier user turns it follows; the answer as JSON."""
+        try:
+            question, turns = ask_arguments(question, turns, settings.max_history_turns)
+        except AskInputError as exc:
+            raise gr.Error(str(exc), print_exception=False) from None
+        return chat.reply(question, turns).to_dict()
+
     def on_like(data: gr.LikeData, session: Session | None):
         """Record a rating of an answer this session was given; anything else is ignored."""
         if session is None:
@@ -149,6 +234,9 @@ def build_app(chat: Chat, settings: Settings):
         if session.feedback_rate.allow():
             feedback.append(record_for(session.rated[index], bool(data.liked), settings.feedback_max_bytes))
 
+    # Every event that composes an answer shares one concurrency group, so at most
+    # ``settings.concurrency`` answers run at once whichever way they were asked.
+    answering = {"concurrency_id": "answer"}
     with gr.Blocks(title=TITLE) as demo:
         gr.Markdown(f"# {TITLE}\n{INTRO}")
         gr.Markdown(f"ℹ️ {STANDING_NOTE}", elem_classes=["hipbot-note"])
@@ -156,6 +244,8 @@ def build_app(chat: Chat, settings: Settings):
         chatbot = gr.Chatbot(
             label="Conversation", height=520, elem_classes=["hipbot-chat"], elem_id="chat",
             sanitize_html=True, render_markdown=True, feedback_options=("Like", "Dislike"),
+            # No "share" (to Hugging Face, useless offline, and an unlabelled icon button).
+            buttons=["copy", "copy_all"],
             placeholder="Ask about hip pain after running, or pick an example below.",
         )
         with gr.Row():
@@ -167,12 +257,18 @@ def build_app(chat: Chat, settings: Settings):
         clear = gr.Button("New conversation", size="sm", elem_id="new-conversation")
 
         outputs = [chatbot, box, session]
-        box.submit(respond, [box, session], outputs, api_name="chat")
-        send.click(respond, [box, session], outputs, api_visibility="private")
+        box.submit(respond, [box, session], outputs, api_name="chat", **answering)
+        send.click(respond, [box, session], outputs, api_visibility="private", **answering)
         for button, question in zip(examples, EXAMPLES):
-            button.click(lambda s, q=question: respond(q, s), [session], outputs, api_visibility="private")
+            button.click(lambda s, q=question: respond(q, s), [session], outputs, api_visibility="private",
+                         **answering)
         clear.click(new_conversation, None, outputs, api_visibility="private")
+        # The chat's own trash button empties the page at once; the conversation behind it goes
+        # too. The question box is left alone: the user may already be typing the next question.
+        chatbot.clear(Session, None, [session], api_visibility="private")
         chatbot.like(on_like, [session], None, api_visibility="private")
+        gr.api(ask, api_name="ask", api_description=ASK_DESCRIPTION.format(turns=settings.max_history_turns),
+               **answering)
     demo.queue(default_concurrency_limit=settings.concurrency, max_size=settings.queue_size)
     return demo
 
@@ -199,11 +295,15 @@ def serve(host: str | None = None, port: int | None = None, share: bool = False,
     importer.start()
     chat = Chat(settings)  # builds the index (with progress) when missing or stale
     importer.join()
+    import gradio as gr
     from starlette.middleware import Middleware
 
     demo = build_app(chat, settings)
+    # run_history=False: Gradio would otherwise keep every question (health details) in the
+    # browser's storage for anyone at that browser to read back.
     demo.launch(server_name=settings.host, server_port=settings.port, share=share, css=CSS,
-                show_error=False, quiet=True, prevent_thread_lock=True,
+                theme=gr.themes.Default().set(**THEME_COLOURS), js=PAGE_JS, footer_links=FOOTER_LINKS,
+                run_history=False, show_error=False, quiet=True, prevent_thread_lock=True,
                 app_kwargs={"middleware": [Middleware(BodyLimit, max_bytes=settings.max_request_bytes)]})
     print(f"ready in {time.perf_counter() - started:.1f} s: {demo.local_url}", file=sys.stderr)
     demo.block_thread()

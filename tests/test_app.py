@@ -36,9 +36,111 @@ def last_answer(conversation: list[dict]) -> tuple[str, str | None]:
     return text_of(tail[-1]), None
 
 
-def test_the_app_binds_loopback_and_exposes_one_named_api(app_server, client):
+def test_the_app_binds_loopback_and_exposes_the_chat_and_ask_apis_only(app_server, client):
     assert app_server["url"].startswith("http://127.0.0.1:")
-    assert list(client.view_api(print_info=False, return_format="dict")["named_endpoints"]) == ["/chat"]
+    assert list(client.view_api(print_info=False, return_format="dict")["named_endpoints"]) == ["/chat", "/ask"]
+
+
+#: What `python -m bot ask --json` documents; /ask must return the CLI's object whatever else it holds.
+ANSWER_FIELDS = {"answer", "citations", "red_flag", "red_flag_reasons", "disclaimer", "refused", "latency_ms"}
+CITATION_FIELDS = {"n", "doc_id", "title", "section", "text", "score"}
+
+
+def test_ask_returns_the_same_json_as_the_cli_for_a_question_after_earlier_turns(app_server, client, settings):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    data = client.predict("how many reps?", ["how do I do clamshells?"], api_name="/ask")
+    assert set(data) >= ANSWER_FIELDS
+    assert data["refused"] is False and data["red_flag"] is False and data["disclaimer"] is None
+    assert data["red_flag_reasons"] == [] and data["latency_ms"] > 0 and "sets" in data["answer"]
+    assert data["citations"] and all(set(c) >= CITATION_FIELDS for c in data["citations"])
+    assert any("Clamshell" in c["text"] for c in data["citations"])
+    assert all(isinstance(c["score"], float) and c["text"].strip() for c in data["citations"])
+    # The earlier turn is what makes the follow-up answerable: alone, it is not understood.
+    assert client.predict("how many reps?", api_name="/ask")["refused"] is True
+    # One code path: `python -m bot ask --json` over the same index gives the same object.
+    cli = subprocess.run([sys.executable, "-m", "bot", "ask", "--json", "--turn", "how do I do clamshells?",
+                          "how many reps?"], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300,
+                         env=os.environ | {"HIPBOT_INDEX_DIR": str(settings.index_dir), "HF_HUB_OFFLINE": "1"})
+    assert cli.returncode == 0, cli.stderr
+    expected = json.loads(cli.stdout)
+    assert {k: v for k, v in data.items() if k != "latency_ms"} == {k: v for k, v in expected.items()
+                                                                    if k != "latency_ms"}
+
+
+def test_ask_flags_a_red_flag_question_with_the_disclaimer(client):
+    data = client.predict("I fell off my bike and can't put weight on my leg", api_name="/ask")
+    assert data["red_flag"] is True and data["disclaimer"] == DISCLAIMER and data["red_flag_reasons"]
+    assert data["answer"].startswith(f"> ⚠️ **{DISCLAIMER}**")
+    # A red flag in an earlier turn keeps the disclaimer on the follow-up.
+    later = client.predict("what stretches can I do?", ["I fell and can't walk"], api_name="/ask")
+    assert later["red_flag"] is True and later["disclaimer"] == DISCLAIMER
+
+
+def test_ask_reads_only_the_last_turns_the_page_would(client):
+    from bot.config import Settings
+
+    keep = Settings().max_history_turns
+    flagged = ["I fell and can't walk"]
+    within = client.predict("how do I do clamshells?", flagged + ["thanks"] * (keep - 1), api_name="/ask")
+    beyond = client.predict("how do I do clamshells?", flagged + ["thanks"] * keep, api_name="/ask")
+    assert within["red_flag"] is True and beyond["red_flag"] is False
+    # The same input gate as the page: a huge question is cut, with the notice.
+    assert "first 2,000 characters" in (client.predict("hip " * 25_000, api_name="/ask")["notice"] or "")
+
+
+@pytest.mark.parametrize("question, turns, words", [
+    ("how many reps?", "how do I do clamshells?", ["'turns'", "list", "not str"]),
+    ("how many reps?", 5, ["'turns'", "list", "not int"]),
+    ("how many reps?", {"a": 1}, ["'turns'", "list", "not dict"]),
+    ("how many reps?", ["how do I do clamshells?", 7], ["'turns'", "item 2", "int"]),
+    (None, [], ["'question'", "string", "NoneType"]),
+    (["how many reps?"], [], ["'question'", "string", "list"]),
+])
+def test_ask_with_arguments_of_the_wrong_type_is_told_what_to_send(client, question, turns, words):
+    from gradio_client.exceptions import AppError
+
+    with pytest.raises(AppError) as caught:
+        client.predict(question, turns, api_name="/ask")
+    message = str(caught.value)
+    assert all(w in message for w in words), message
+    assert "Traceback" not in message
+
+
+def test_ask_over_plain_http_returns_the_json_and_reports_bad_turns(client):
+    import json
+
+    import httpx
+
+    base = client.src.rstrip("/")
+
+    def call(data: list) -> tuple[str, object]:
+        event = httpx.post(f"{base}/gradio_api/call/ask", json={"data": data}, timeout=30).json()["event_id"]
+        with httpx.stream("GET", f"{base}/gradio_api/call/ask/{event}", timeout=60) as stream:
+            lines = list(stream.iter_lines())
+        kind = next(line for line in lines if line.startswith("event:"))[6:].strip()
+        return kind, json.loads(next(line for line in lines if line.startswith("data:"))[5:])
+
+    kind, data = call(["how many reps?", ["how do I do clamshells?"]])
+    assert kind == "complete" and set(data[0]) >= ANSWER_FIELDS and data[0]["citations"]
+    kind, data = call(["how many reps?", "how do I do clamshells?"])
+    assert kind == "error" and "'turns' must be a list" in data["error"]
+
+
+@pytest.mark.parametrize("question, turns, kept", [
+    ("q", None, []),
+    ("q", [], []),
+    ("q", ["a", "b"], ["a", "b"]),
+    ("q", [str(i) for i in range(20)], [str(i) for i in range(12, 20)]),
+    ("q", ("a",), ["a"]),
+])
+def test_ask_arguments_keep_the_last_turns(question, turns, kept):
+    from bot.app import ask_arguments
+
+    assert ask_arguments(question, turns, 8) == (question, kept)
 
 
 def test_a_question_gets_a_cited_answer_with_its_sources(client):

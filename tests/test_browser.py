@@ -1,21 +1,40 @@
-"""The chat page in headless Chromium (Debian's package, never downloaded at run time)."""
+"""The chat page in headless Chromium (Debian's package, never downloaded at run time).
+
+The browser is ``$HIPBOT_CHROMIUM`` when set (a path or a command name), else
+``chromium`` on PATH, else /usr/bin/chromium; the Makefile looks in the same
+places. Without one these tests are skipped, and ``pytest -ra`` says why.
+"""
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 import time
-from pathlib import Path
 
 import pytest
 
 from bot.config import PROJECT_ROOT
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+DEBIAN_CHROMIUM = "/usr/bin/chromium"
+INSTALL = "sudo apt-get install chromium chromium-driver"
+
+
+def find_chromium() -> tuple[str | None, str]:
+    """The browser to drive, or None and the reason there is none."""
+    configured = os.environ.get("HIPBOT_CHROMIUM")
+    if configured:
+        return shutil.which(configured), f"HIPBOT_CHROMIUM={configured} is not an executable program"
+    found = shutil.which("chromium") or (DEBIAN_CHROMIUM if os.access(DEBIAN_CHROMIUM, os.X_OK) else None)
+    return found, f"chromium is not installed (not on PATH, not at {DEBIAN_CHROMIUM}); to run these: {INSTALL}"
+
+
+CHROMIUM, NO_CHROMIUM = find_chromium()
 OUTPUT = PROJECT_ROOT / "test-output"
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (make test installs it)"),
+    pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM),
 ]
 
 
@@ -111,3 +130,50 @@ def test_thumbs_feedback_is_saved_in_the_data_folder(page, app_server):
     records = [json.loads(line) for line in path.read_text().splitlines()]
     assert records[-1]["liked"] is True
     assert "running shoes" in (records[-1]["question"] or "")
+
+
+def start_over(page, button: str = "#new-conversation"):
+    """Click a button that empties the conversation, and wait until the page shows it empty."""
+    page.locator(button).click()
+    deadline = time.time() + 30
+    while bot_messages(page).count():
+        assert time.time() < deadline, f"{button} did not empty the conversation"
+        page.wait_for_timeout(100)
+
+
+def test_the_chats_own_clear_button_starts_a_new_conversation(page):
+    start_over(page)
+    ask(page, "How do I do clamshells?", "Sources")
+    start_over(page, "#chat button[aria-label='Clear']")  # empties the page at once, before the server hears
+    page.wait_for_timeout(500)  # ...so give the server's reset a moment, as a person typing would
+    # A follow-up now has nothing to follow: the session was cleared with the page.
+    ask(page, "how many reps?", "I don't know")
+
+
+def test_the_page_with_an_answer_and_a_red_flag_has_no_serious_accessibility_violations(page):
+    """axe-core (axe-playwright-python) over the page as people see it: a cited answer with
+    its sources open, then a red-flag answer with its callout."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    start_over(page)
+    ask(page, "How do I do clamshells?", "Sources")
+    page.locator("#chat").get_by_text("cited passages (click to read)").last.click()
+    page.locator("#chat").get_by_text("10-15 repetitions on each side").first.wait_for(timeout=10_000)
+    ask(page, "I fell off my bike and can't put weight on my leg", "prompt medical care")
+    page.locator("#chat blockquote").last.wait_for(timeout=10_000)
+    page.wait_for_timeout(500)  # let the page settle (scrolling, fonts)
+
+    results = Axe().run(page)
+    violations = results.response["violations"]
+    OUTPUT.mkdir(exist_ok=True)
+    (OUTPUT / "axe.json").write_text(json.dumps(violations, indent=1))
+    found = [(v["impact"], v["id"], len(v["nodes"])) for v in violations]
+    print(f"\naxe-core {results.response['testEngine']['version']}: {found or 'no violations'}")
+    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]]) for v in violations
+               if v["impact"] in ("critical", "serious")]
+    assert serious == [], serious
+    # The page's own fixes, checked directly as well.
+    assert page.locator("#chat .top-panel button[aria-label='']").count() == 0
+    titles = page.locator("#chat .thought-group [role='button']")
+    assert titles.count() >= 1 and titles.first.locator("button").filter(visible=True).count() == 0
+    assert titles.last.get_attribute("aria-expanded") in ("true", "false")

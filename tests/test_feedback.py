@@ -1,10 +1,15 @@
-"""Feedback is appended one whole, size-capped JSON line at a time, at a capped rate."""
+"""Feedback is appended one whole, size-capped JSON line at a time, at a capped rate, and
+`python -m bot feedback` turns it into counts and disliked questions to label."""
 
 from __future__ import annotations
 
 import json
 import multiprocessing
+import os
+import subprocess
+import sys
 
+from bot.config import PROJECT_ROOT
 from bot.feedback import FeedbackLog, RateLimit, Rated, record_for
 
 RATED = Rated("abc123", "how do I do clamshells?", ("what helps glutes?",), ("001",), "answer", False)
@@ -51,3 +56,85 @@ def test_the_rate_limit_allows_a_burst_then_refuses_until_the_minute_passes():
     limit = RateLimit(3)
     assert [limit.allow(now=t) for t in (0, 1, 2, 3)] == [True, True, True, False]
     assert limit.allow(now=61) is True
+
+
+# --- `python -m bot feedback`: what the ratings say, and the disliked questions to label ------
+
+def run_feedback(data_dir, *args):
+    env = os.environ | {"HIPBOT_DATA_DIR": str(data_dir)}
+    return subprocess.run([sys.executable, "-m", "bot", "feedback", *args], cwd=PROJECT_ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def rate(log, question, liked, turns=(), sources=("001",), kind="answer", red_flag=False):
+    rated = Rated(f"id-{question[:10]}", question, tuple(turns), tuple(sources), kind, red_flag)
+    log.append(record_for(rated, liked, 4096))
+
+
+def test_feedback_summary_counts_ratings_and_exports_disliked_questions_to_label(tmp_path):
+    log = FeedbackLog(tmp_path)
+    rate(log, "how do I do clamshells?", True)
+    rate(log, "how many reps?", False, turns=["how do I do clamshells?"], sources=("003", "004"))
+    rate(log, "what helps a sore hip?", True)
+    rate(log, "how do I treat a sprained ankle?", False, sources=(), kind="refusal")
+    rate(log, "how many reps?", False, turns=["how do I do clamshells?"], sources=("003", "004"))
+    rate(log, "I fell and can't walk", False, sources=("002",), red_flag=True)
+    rate(log, "stretches for my hips", True)
+    with open(log.path, "ab") as f:
+        f.write(b'{"liked": fals')  # a line cut by a crash
+    out = tmp_path / "to-label" / "disliked.jsonl"
+
+    result = run_feedback(tmp_path, "--out", str(out))
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    assert "7 ratings" in result.stdout and "3 likes, 4 dislikes" in result.stdout
+    assert "1 unreadable line skipped" in result.stdout
+    assert "2x how many reps?" in result.stdout and f"wrote 3 disliked questions to {out}" in result.stdout
+
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    example = json.loads((PROJECT_ROOT / "eval" / "questions.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert all(list(row) == list(example) for row in rows)  # the question set's fields, in its order
+    assert [r["question"] for r in rows] == ["how many reps?", "how do I treat a sprained ankle?",
+                                             "I fell and can't walk"]  # most disliked first
+    followup, refused, flagged = rows
+    assert followup["turns"] == ["how do I do clamshells?"] and followup["kind"] == "followup"
+    assert followup["sources"] == ["003", "004"] and followup["red_flag"] is False
+    assert refused["kind"] == "answerable" and refused["turns"] == []
+    assert flagged["kind"] == "red_flag" and flagged["red_flag"] is True
+    assert all(r["evidence"] == [] and r["must_mention"] == [] for r in rows)
+    assert len({r["id"] for r in rows}) == 3
+    # The evaluation's own loader takes the file as it is.
+    from bot.evaluation import load_items
+
+    assert [item["id"] for item in load_items(out)] == [r["id"] for r in rows]
+    # Ids are stable, so exporting again after more feedback gives the same ids.
+    again = run_feedback(tmp_path, "--out", str(out))
+    assert again.returncode == 0
+    assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == [r["id"] for r in rows]
+
+
+def test_feedback_with_no_file_or_no_dislikes_says_so_and_writes_nothing(tmp_path):
+    result = run_feedback(tmp_path)
+    assert result.returncode == 0 and result.stderr == ""
+    assert result.stdout.startswith("no feedback yet:") and "feedback.jsonl does not exist" in result.stdout
+    assert not (tmp_path / "disliked_questions.jsonl").exists()
+
+    (tmp_path / "feedback.jsonl").write_text("")
+    result = run_feedback(tmp_path)
+    assert result.returncode == 0 and "no feedback yet:" in result.stdout and "holds no ratings" in result.stdout
+
+    rate(FeedbackLog(tmp_path), "how do I do clamshells?", True)
+    result = run_feedback(tmp_path)
+    assert result.returncode == 0 and "1 rating of 1 answer: 1 like, 0 dislikes" in result.stdout
+    assert "no disliked questions: nothing written" in result.stdout
+    assert not (tmp_path / "disliked_questions.jsonl").exists()
+
+
+def test_feedback_writes_beside_the_log_by_default_and_explains_itself(tmp_path):
+    rate(FeedbackLog(tmp_path), "why do my hips click?", False)
+    result = run_feedback(tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads((tmp_path / "disliked_questions.jsonl").read_text())["question"] == "why do my hips click?"
+    helped = run_feedback(tmp_path, "--help")
+    assert helped.returncode == 0 and "--out" in helped.stdout and "eval/questions.jsonl" in helped.stdout
+    clash = run_feedback(tmp_path, "--out", str(tmp_path / "feedback.jsonl"))
+    assert clash.returncode == 2 and clash.stderr.startswith("error: ") and "feedback file itself" in clash.stderr
