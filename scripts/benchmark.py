@@ -138,6 +138,28 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def detection_rows(chat, repeat: int) -> list[tuple[str, str]]:
+    """Red-flag detection per message (uncached) beside one question's encoding, on the red-flag dev set."""
+    messages = [i["question"] for i in load_items(PROJECT_ROOT / "eval" / "red_flags_dev.jsonl")]
+
+    def detect(text: str) -> float:
+        chat.encoder.clear_cache()
+        return timed_ms(chat.triage.detect, text)
+
+    def encode(text: str) -> float:
+        chat.encoder.clear_cache()
+        return timed_ms(chat.encoder.encode_query, text)
+
+    detection = percentile([detect(m) for _ in range(repeat) for m in messages], 0.5)
+    encoding = percentile([encode(m) for _ in range(repeat) for m in messages], 0.5)
+    longest = ("My hip has been sore after runs and I wanted to describe it fully. " * 40)[:chat.settings.max_input_chars]
+    at_limit = percentile([detect(longest) for _ in range(repeat * 3)], 0.5)
+    return [("red-flag detection per message p50 (ms)", f"{detection:.1f}"),
+            ("one question encoding p50 (ms)", f"{encoding:.1f}"),
+            ("detection / encoding", f"{detection / encoding:.2f}"),
+            (f"red-flag detection at the input limit ({chat.settings.max_input_chars:,} chars) p50 (ms)", f"{at_limit:.1f}")]
+
+
 def core_rows(settings, questions: list[dict], texts: list[str], args) -> list[tuple[str, str]]:
     from bot.chat import Chat
     from bot.embedding import shared_embedder
@@ -176,6 +198,8 @@ def core_rows(settings, questions: list[dict], texts: list[str], args) -> list[t
             list(pool.map(lambda q: chat.reply(q["question"], q["turns"]), questions))
             rate = len(questions) / (time.perf_counter() - started)
         rows.append((f"answers per second, {workers} thread{'s' if workers > 1 else ''}", f"{rate:.1f}"))
+
+    rows += detection_rows(chat, args.repeat)
 
     model = shared_embedder().model  # the PyTorch reference, loaded only here
     flat = chat.index.vectors
