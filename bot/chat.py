@@ -23,6 +23,7 @@ from .safety import DISCLAIMER, RedFlag, Triage
 
 #: What a red flag is answered with, whatever it asked: when to get help.
 CARE_QUESTION = "when should I see a doctor about hip pain"
+CARE = analyse(CARE_QUESTION)
 
 
 class Chat:
@@ -72,20 +73,19 @@ class Chat:
         flag = self.triage.detect_in_conversation(message, history)  # every kept turn, each already bounded
         if earlier_flags:
             reasons = tuple(dict.fromkeys([*earlier_flags, *(flag.reasons if flag else ())]))
-            flag = RedFlag(reasons, flag.evidence if flag else ())
+            flag = RedFlag(reasons, flag.evidence if flag else (), flag.categories if flag else ())
         disclaimer, reasons = (DISCLAIMER, flag.reasons) if flag else (None, ())
         if not message:
             answer = Answer("\n".join(prefix_block(disclaimer, notice, reasons) + [PROMPT]), "prompt",
                             disclaimer=disclaimer, notice=notice)
         else:
-            query = analyse(message, history[-s.history_turns :])
-            care = analyse(CARE_QUESTION)
+            query = analyse(message, history[-s.history_turns :] if s.history_turns > 0 else [])
             # A red flag in this message is answered with when to get help, whatever it asks:
             # exercises matched on "leg" or "walk" are no use to someone who cannot stand.
             flagged_now = self.triage.check(message) is not None
-            answer = self._compose(care if flagged_now else query, disclaimer, notice, reasons)
-            if flag and answer.refused:  # a red flag is never refused
-                answer = self._compose(care, disclaimer, notice, reasons)
+            answer = self._compose(CARE if flagged_now else query, disclaimer, notice, reasons)
+            if flag and answer.refused and not flagged_now:  # a red flag is never refused
+                answer = self._compose(CARE, disclaimer, notice, reasons)
         answer.question = message
         answer.red_flag_reasons = flag.reasons if flag else ()
         answer.latency_ms = (time.perf_counter() - started) * 1000

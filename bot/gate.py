@@ -23,12 +23,18 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-#: Raw input beyond this many times the limit is dropped before any work is done on it.
-#: Normalising and stripping markup can only shorten text, so a few times the limit is
-#: enough to keep every character that could survive to the final cut.
+#: Raw input beyond this many times the limit is dropped before any work is done on it, and
+#: normalised text is cut there again (NFKC can lengthen a character up to 18 times). Markup
+#: stripping mostly shortens text, so a few times the limit keeps what survives the final cut.
 RAW_FACTOR = 4
 
-_TAG = re.compile(r"</?[a-zA-Z!][^<>]{0,400}>")
+#: Only real HTML tag names: "pain <I can't bear weight>" keeps its words.
+_TAG = re.compile(
+    r"</?(?:(?:a|b|i|p|s|u)(?=\s*/?>|\s+[\w-]{1,30}\s*=)|abbr|blockquote|body|br|button|code|div|em|font|form|"
+    r"h[1-6]|head|hr|html|iframe|img|input|li|link|meta|object|ol|pre|script|small|span|strong|style|sub|sup|"
+    r"svg|table|td|th|tr|ul|video|audio|embed|!--|!doctype)\b[^<>]{0,400}>",
+    re.IGNORECASE,
+)
 _MD_LINK = re.compile(r"!?\[([^\[\]\n]{0,300})\]\((?:[^()\s]|\([^()\s]{0,100}\)){0,500}\)")
 _SPACE = re.compile(r"[ \t\f\v]+")
 
@@ -58,7 +64,9 @@ def normalise(text: object) -> str:
         kind = unicodedata.category(ch)
         if ch in "\n\t":
             out.append(ch)
-        elif kind == "Cc" or kind == "Zl" or kind == "Zp":
+        elif kind in ("Zl", "Zp"):
+            out.append("\n")  # a line or paragraph separator still ends a sentence
+        elif kind == "Cc":
             out.append(" ")
         elif kind in ("Cf", "Cs", "Co", "Cn"):
             continue  # zero-width and format characters, surrogates, private or unassigned
@@ -67,17 +75,33 @@ def normalise(text: object) -> str:
     return "".join(out)
 
 
+def _next(lower: str, needle: str):
+    """``find(needle, at)`` for ever-increasing ``at``, scanning the text once in all."""
+    found = -2
+
+    def at(position: int) -> int:
+        nonlocal found
+        if found != -1 and found < position:
+            found = lower.find(needle, position)
+        return found
+    return at
+
+
 def _drop_blocks(text: str, tag: str) -> str:
-    """Drop ``<script>…</script>``-style blocks in one left-to-right pass (no regex backtracking)."""
+    """Drop ``<script>…</script>``-style blocks in one left-to-right pass (no regex backtracking).
+    An opener with no closer loses only its own tag, not the rest of the message."""
     lower = text.lower()
-    opener, closer = f"<{tag}", f"</{tag}"
+    opener = f"<{tag}"
+    next_closer, next_gt = _next(lower, f"</{tag}"), _next(lower, ">")
     out, pos = [], 0
     while (start := lower.find(opener, pos)) != -1:
         out.append(text[pos:start])
-        end = lower.find(closer, start)
+        end = next_closer(start)
         if end == -1:
-            return "".join(out)
-        close = lower.find(">", end)
+            tag_end = next_gt(start)
+            pos = start + len(opener) if tag_end == -1 else tag_end + 1
+            continue
+        close = next_gt(end)
         pos = len(text) if close == -1 else close + 1
     out.append(text[pos:])
     return "".join(out)
@@ -95,22 +119,22 @@ def strip_markup(text: str) -> str:
 
 def clean(text: object, limit: int) -> tuple[str, bool]:
     """Normalised, markup-free text cut to ``limit`` characters, and whether it was cut."""
-    raw = text if isinstance(text, str) else normalise(text)
+    raw = text if isinstance(text, str) else ("" if text is None else str(text))
     bounded = raw[: limit * RAW_FACTOR]
-    cleaned = strip_markup(normalise(bounded))
+    cleaned = strip_markup(normalise(bounded)[: limit * RAW_FACTOR])
     cut = len(cleaned) > limit or len(raw) > len(bounded)
     return cleaned[:limit].strip(), cut
 
 
-def admit(message: object, history: Sequence[object] = (), *, max_chars: int, max_turns: int) -> Admitted:
+def admit(message: object, history: Sequence[object] | None = (), *, max_chars: int, max_turns: int) -> Admitted:
     """Gate one message and the earlier user turns of its conversation.
 
     Only the last ``max_turns`` turns are kept: older ones are not re-read on
     every reply, so a long conversation costs no more than a short one.
     """
     text, cut = clean(message, max_chars)
-    turns = list(history)[-max_turns:] if max_turns > 0 else []
-    kept = tuple(t for t in (clean(h, max_chars)[0] for h in turns) if t)
+    recent = list(history or ())[-4 * max_turns :] if max_turns > 0 else []  # bounded before any work
+    kept = tuple(t for t in (clean(h, max_chars)[0] for h in recent) if t)[-max_turns:] if max_turns > 0 else ()
     notice = (f"Your message was long, so I read only its first {max_chars:,} characters."
               if cut else None)
     return Admitted(text, kept, notice)

@@ -21,7 +21,9 @@ def escape_user_text(text: str) -> str:
 
 
 def safe_corpus_text(text: str) -> str:
-    """Article text that renders as the words it holds, never as HTML or a link."""
+    """Article text that renders as the words it holds, never as HTML, a link or maths."""
+    text = text.replace("\\", "\\\\")  # first, so "\\[x\\](…)" cannot un-escape a bracket
     text = _ENTITY_AMP.sub("&amp;", text)
     text = text.replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace("://", ":&#47;&#47;").replace("$", "&#36;")  # no autolinks, no LaTeX
     return text.replace("[", "\\[").replace("]", "\\]")

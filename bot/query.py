@@ -75,7 +75,7 @@ TOPICS: tuple[tuple[str, str], ...] = (
     ("running shoes", r"shoes?|trainers|sneakers|footwear"),
     ("cadence", r"cadence|stride"),
     ("running form", r"form|gait|overstrid\w*|heel strik\w*"),
-    ("mileage", r"mileage|miles|10 ?%|ten percent"),
+    ("mileage", r"mileage|miles|10 ?% rule|ten percent"),
     ("Runner's Hip", r"runner'?s'? hip|runners hip"),
     ("stretches", r"stretch\w*"),
     ("exercises", r"exercises?|strength\w*"),
@@ -100,6 +100,11 @@ _FOLLOWUP_START = re.compile(
     r"how many|how long|how often|how do i stop)\b", re.I
 )
 _PRONOUN = re.compile(r"\b(?:it|that|this|those|these|them|they|one|ones|there|each|either)\b", re.I)
+#: Words that make a short message about something even when no listed topic is named.
+_SUBJECT = re.compile(
+    r"\b(?:hip|hips|groin|glute\w*|hamstring\w*|quad\w*|knee|back|thigh|leg|pain|ache\w*|sore\w*|tight\w*|"
+    r"run|running|runner\w*|doctor|physio\w*|rest|ice|heat|injur\w*|recover\w*|train\w*)\b", re.I
+)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 _ASKING = re.compile(
     r"\?\s*$|^(?:what|why|how|when|which|where|who|is|are|can|could|should|shall|do|does|will|would|any)\b|"
@@ -130,7 +135,7 @@ class Query:
 
 
 def answer_type(question: str) -> str:
-    q = question.strip().lower()
+    q = question.strip()
     return next((name for name, pattern in _TYPE_PATTERNS if pattern.search(q)), "general")
 
 
@@ -156,7 +161,7 @@ def is_followup(message: str) -> bool:
     specific = [t for t in own if t not in ("stretches", "exercises")]
     if specific:
         return bool(_FOLLOWUP_START.search(message)) and len(words) <= 5  # "and for the glutes?"
-    return bool(_FOLLOWUP_START.search(message) or _PRONOUN.search(message)) or not own
+    return bool(_FOLLOWUP_START.search(message) or _PRONOUN.search(message)) or not (own or _SUBJECT.search(message))
 
 
 def search_words(text: str) -> str:

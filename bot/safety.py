@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -60,15 +61,19 @@ _NEG = re.compile(
 )
 #: Words that end a negation's reach inside a clause ("I didn't run today and I can't walk").
 _NEG_BREAK = re.compile(
-    r"\b(?:and|then|so|now|because|cos|since|plus)\b|,\s*(?:i|i'm|im|i've|it|it's|my|now|then|even)\b|"
+    r"\b(?:and|then|so|now|because|cos|since|plus|i|it|my)\b|,|"
     # Pseudo-negations: "won't go away" says the pain persists, and ends a negation's reach.
     r"\b(?:won'?t|wont|doesn'?t|isn'?t|not) (?:go(?:ing)?(?: away)?|stop(?:ping)?|eas(?:e|ing)|settl(?:e|ing)|shift|budge)\b"
 )
+_LIST_GOES_ON = re.compile(r"\b(?:or|nor)\b")
 _FIGURE = re.compile(r"\b(?:like|as if|as though)\b")
 _NEG_WINDOW_WORDS = 6
 _NEG_WINDOW_CHARS = 120
 #: Where one clause ends and the next begins, for scoping negation and context.
-_CLAUSE_END = re.compile(r"[.;!?\n]+|\s(?:but|though|although|however|whereas|except|yet)\s")
+_CLAUSE_END = re.compile(
+    r"[.;!?\n]+|\s(?:but|though|although|however|whereas|except|yet)\s|"
+    r",\s*(?=(?:what|how|would|should|could|can|is|are|do|does|any|or)\b)"  # "…can't walk, what would you do?"
+)
 _HYPOTHETICAL = re.compile(
     r"\b(?:what if|in case|suppose|supposing|hypothetically|what happens when|what would|would it be|"
     r"should i worry (?:if|about)|is it bad if|how would i know|if i (?:ever|were to|was to|did)|"
@@ -167,10 +172,12 @@ class Clause:
     """One clause of a message and what the context rules say about it."""
 
     text: str
-    set_aside: bool
-    """Hypothetical, about someone else, or a general question: neither detector reads it."""
+    general: bool
+    """A general question about people at large ("when should someone see a doctor?")."""
+    hypothetical_at: int = -1
+    """Where a hypothetical cue ("what if", "say…") starts, or -1: it covers what follows it."""
     about_other: bool = False
-    """Set aside only because it is about someone else: a child's symptoms still count."""
+    """About someone else throughout (no first person): a child's symptoms still count."""
     past: bool = False
     """About the past ("used to limp as a kid"): read only for categories where the past counts."""
 
@@ -190,9 +197,10 @@ class Speller:
     """Mends one slip of the thumb in a word the taxonomy uses: two letters swapped ("cnat",
     "wieght", "hurst"), or one letter missing or extra ("painkilers").
 
-    Only words of four letters or more that are not themselves known are touched, and
-    only when exactly one taxonomy word is that close, so ordinary words stay as typed.
-    The work per word is a few set look-ups (the symmetric-delete idea of SymSpell).
+    Only words of four letters or more that the model's vocabulary does not know are
+    touched, so ordinary words stay as typed.
+    When two taxonomy words are that close ("cannt": "cant", "cannot") the first in
+    alphabetical order is taken; they read alike to the patterns. The work per word is a few set look-ups (the symmetric-delete idea of SymSpell).
     """
 
     def __init__(self, alert_words: set[str], known_words: set[str]):
@@ -245,25 +253,33 @@ def clauses(text: str) -> list[Clause]:
         piece = piece.strip(" ,-")
         if len(_WORD.findall(piece)) < 2:
             continue
-        hypothetical = _set_aside(piece)
+        cue = _HYPOTHETICAL.search(piece)
+        general = bool(_QUESTION_START.search(piece) and _GENERAL.search(piece) and not _FIRST_PERSON.search(piece))
         other = bool(_OTHER_PERSON.search(piece)) and not _FIRST_PERSON.search(piece)
-        out.append(Clause(piece, hypothetical or other, other and not hypothetical, bool(_HISTORICAL.search(piece))))
+        out.append(Clause(piece, general, cue.start() if cue else -1, other, bool(_HISTORICAL.search(piece))))
     return out
 
 
-def _set_aside(clause: str) -> bool:
-    """Hypothetical, or a general question about people at large."""
-    if _HYPOTHETICAL.search(clause):
-        return True
-    return bool(_QUESTION_START.search(clause) and _GENERAL.search(clause) and not _FIRST_PERSON.search(clause))
+def _whole_clause_aside(clause: Clause) -> bool:
+    """Set aside for the detectors that read a clause whole (exemplars, learned model):
+    general, about someone else, in the past, or hypothetical from its opening words."""
+    return clause.general or clause.about_other or clause.past or 0 <= clause.hypothetical_at < 25
 
 
 def negated(text: str, start: int) -> bool:
-    """True when a negation word sits just before ``start`` in the same clause."""
+    """True when a negation word sits just before ``start`` in the same clause.
+
+    Its reach ends at a joining word, a new subject ("no, I cannot walk") or a comma,
+    except a comma inside a list the negation governs ("never locks, catches or gives way").
+    """
     before = text[max(0, start - _NEG_WINDOW_CHARS) : start]  # bounded, so many matches stay linear
-    breaks = list(_NEG_BREAK.finditer(before))
-    scope = before[breaks[-1].end() :] if breaks else before
-    return bool(_NEG.search(" ".join(scope.split()[-_NEG_WINDOW_WORDS:])))
+    cut = 0
+    for brk in reversed(list(_NEG_BREAK.finditer(before))):
+        if brk.group(0) == "," and _LIST_GOES_ON.search(before[brk.end() :]):
+            continue
+        cut = brk.end()
+        break
+    return bool(_NEG.search(" ".join(before[cut:].split()[-_NEG_WINDOW_WORDS:])))
 
 
 def _semantic_reads(clause: Clause) -> bool:
@@ -272,17 +288,20 @@ def _semantic_reads(clause: Clause) -> bool:
     A question asking what to do ("how should I rest a sore hip") shares words with the
     exemplars but reports nothing; symptoms asked about in a question are the patterns' job.
     """
-    return not (clause.set_aside or clause.past or _REASSURED.search(clause.text)
+    return not (_whole_clause_aside(clause) or _REASSURED.search(clause.text)
                 or _QUESTION_START.search(clause.text))
 
 
-def _first_affirmed(pattern: re.Pattern, text: str, category: Category) -> str | None:
-    """The first match that is not negated, not someone else's, and not a figure of speech."""
+def _first_affirmed(pattern: re.Pattern, text: str, category: Category, hypothetical_at: int = -1) -> str | None:
+    """The first match that is not negated, not someone else's, not under a hypothetical cue
+    that comes before it, and not a figure of speech."""
     for m in pattern.finditer(text):
         inner = m.group(0).split(maxsplit=1)
         if negated(text, m.start()) or (len(inner) == 2 and _INNER_NEG.search(inner[1])):
             continue
         if category.id != _CHILD and someone_else(text, m.start(), m.end()):
+            continue
+        if 0 <= hypothetical_at < m.start():
             continue
         if category.figurative and _FIGURE.search(text[max(0, m.start() - 30) : m.start()]):
             continue
@@ -320,6 +339,7 @@ class Triage:
         self.margin = margin
         self._cache: OrderedDict[str, RedFlag | None] = OrderedDict()
         self._cache_size = cache_size
+        self._cache_lock = threading.Lock()
         if encoder is not None:
             owners, texts = [], []
             for n, category in enumerate(self.taxonomy.categories):
@@ -336,20 +356,18 @@ class Triage:
         text = self.speller.fix_text(text) if self.speller else text
         parts = clauses(text)
         found: dict[str, str] = {}
-        for clause in parts:
+        for clause in parts:  # patterns: context is judged at each match
             for category in self.taxonomy.categories:
-                child_ok = category.id == _CHILD and clause.about_other
-                if category.id in found or (clause.set_aside and not child_ok) or (
-                        clause.past and not category.past_counts):
+                if category.id in found or clause.general or (clause.past and not category.past_counts):
                     continue
-                hit = self._pattern_hit(category, clause.text)
+                hit = self._pattern_hit(category, clause)
                 if hit:
                     found[category.id] = hit
         if not found and self.encoder is not None:
             found = self._semantic([c.text for c in parts if _semantic_reads(c)])
         # The learned model reads every clause the context rules keep (not hypotheticals,
         # other people, general questions or the past): it cannot tell those apart itself.
-        readable = ". ".join(c.text for c in parts if not (c.set_aside or c.past))
+        readable = ". ".join(c.text for c in parts if not _whole_clause_aside(c))
         if not found and self.learned is not None and len(_WORD.findall(readable)) >= 3:
             if self.learned.probability(self.encoder.encode_query(readable)) >= self.learned.threshold:
                 # The model says whether, not which: the reason is the nearest category's.
@@ -361,20 +379,20 @@ class Triage:
         return RedFlag(tuple(by_id[k].reason for k in found), tuple(found.values()), tuple(found))
 
     @staticmethod
-    @staticmethod
-    def _pattern_hit(category: Category, text: str) -> str | None:
+    def _pattern_hit(category: Category, clause: Clause) -> str | None:
         """The words of the first rule whose patterns all match in ``text``.
 
         In a rule of several patterns ("painkillers" + "don't touch it", "pain" + "at
         night") the last one names the sign, so it alone must be affirmed: a negation
         near an earlier part ("I haven't slept, ibuprofen does nothing") is not about it.
         """
+        text = clause.text
         for rule in category.rules:
             *context, sign = rule
             words = [m.group(0).strip() for m in (p.search(text) for p in context) if m]
             if len(words) < len(context):
                 continue
-            affirmed = _first_affirmed(sign, text, category)
+            affirmed = _first_affirmed(sign, text, category, clause.hypothetical_at)
             if affirmed:
                 return " … ".join([*words, affirmed])
         return None
@@ -422,12 +440,15 @@ class Triage:
 
     def check(self, turn: str) -> RedFlag | None:
         """``detect``, remembered for the last ``cache_size`` texts (a turn is checked once)."""
-        if turn in self._cache:
-            self._cache.move_to_end(turn)
-            return self._cache[turn]
-        flag = self._cache[turn] = self.detect(turn)
-        if len(self._cache) > self._cache_size:
-            self._cache.popitem(last=False)
+        with self._cache_lock:  # answers run on several threads at once
+            if turn in self._cache:
+                self._cache.move_to_end(turn)
+                return self._cache[turn]
+        flag = self.detect(turn)
+        with self._cache_lock:
+            self._cache[turn] = flag
+            if len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
         return flag
 
 

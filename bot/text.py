@@ -13,7 +13,7 @@ STOP_WORDS = frozenset(
     "a an the and or of to in on for with my i me is are was it its this that do does did can could "
     "should would how what when why which after before from at be by if so as your you am have has "
     "had been will just get got any some about into than then there their they them these those "
-    "very really also not no too more most much many one ok okay yeah hi hey im i'm it's its".split()
+    "very really also not no too more most much many one ok okay yeah hi hey im".split()
 )
 #: A sentence that opens with one of these tells the reader what to do.
 INSTRUCTION_VERBS = frozenset(

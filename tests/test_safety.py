@@ -14,7 +14,7 @@ from collections import Counter
 import pytest
 
 from bot.config import PROJECT_ROOT
-from bot.safety import DISCLAIMER, Triage, clauses, detect, load_taxonomy, normalise
+from bot.safety import DISCLAIMER, Triage, detect, load_taxonomy
 
 DEV = [json.loads(line) for line in (PROJECT_ROOT / "eval" / "red_flags_dev.jsonl").read_text().splitlines() if line]
 CATEGORIES = [c.id for c in load_taxonomy().categories]
@@ -89,11 +89,25 @@ def test_a_red_flag_earlier_in_the_conversation_still_counts(triage):
     assert triage.detect_in_conversation("what stretches can I do?", ["how do I warm up?"]) is None
 
 
-def test_context_sets_aside_hypotheticals_other_people_and_general_questions():
-    marked = {c.text: c.set_aside for c in clauses(normalise(
-        "What if I ever got numbness? My friend fell on her hip. When should someone see a doctor? I can't walk."))}
-    assert marked == {"what if i ever got numbness": True, "my friend fell on her hip": True,
-                      "when should someone see a doctor": True, "i can't walk": False}
+@pytest.mark.parametrize("message", [
+    "What if I ever got numbness?", "My friend fell on her hip.", "When should someone see a doctor?",
+    "I used to limp as a kid.",
+])
+def test_context_sets_aside_hypotheticals_other_people_general_questions_and_the_past(message):
+    assert detect(message) is None
+
+
+@pytest.mark.parametrize("message", [
+    "I can't walk.",
+    "I fell and cannot bear weight on my leg, what would you suggest?",
+    "Hot swollen hip with fever, would it be ok to run?",
+    "I cannot bear weight on my leg in case that matters",
+    "hip is hot and swollen and I have a fever, they said rest",
+    "No I cannot walk",
+    "never had this before, cannot bear weight",
+])
+def test_context_that_comes_after_the_sign_does_not_hide_it(message):
+    assert detect(message) is not None
 
 
 def test_a_parent_describing_a_child_is_not_set_aside():
