@@ -227,7 +227,10 @@ class Composer:
         dosing = bool(_DOSING.search(query.text))
         off_topic = (best < s.weak_match and self.unfamiliar is not None
                      and self.unfamiliar(query.search_text) >= s.unfamiliar_share)
-        covered = best >= s.refuse_below and not dosing and not off_topic
+        # A question naming a specific thing the library covers (an exercise, a condition) is
+        # covered even when its wording matches weakly ("how many sets for clamshells?": 0.32).
+        named = any(t not in ("stretches", "exercises", "running shoes") for t in query.topics)
+        covered = (best >= s.refuse_below or (named and best >= s.refuse_named_below)) and not dosing and not off_topic
         picked = self._select(query, hits, query_vector) if covered else []
         if not picked:
             return Answer(
