@@ -121,13 +121,15 @@ def test_injected_html_never_runs_or_renders(page, attack):
 def test_thumbs_feedback_is_saved_in_the_data_folder(page, app_server):
     import json
 
+    path = app_server["data_dir"] / "feedback.jsonl"
+    before = len(path.read_text().splitlines()) if path.exists() else 0  # other tests share the app
     ask(page, "How often should I replace my running shoes?", "Sources")
     page.locator("#chat button[aria-label='Like']").last.click()
-    path = app_server["data_dir"] / "feedback.jsonl"
     deadline = time.time() + 20
-    while time.time() < deadline and not path.exists():
+    while time.time() < deadline and (not path.exists() or len(path.read_text().splitlines()) <= before):
         time.sleep(0.2)
     records = [json.loads(line) for line in path.read_text().splitlines()]
+    assert len(records) > before, "the click wrote no feedback record"
     assert records[-1]["liked"] is True
     assert "running shoes" in (records[-1]["question"] or "")
 
