@@ -30,16 +30,16 @@ in one batch (history turns were checked when they were sent, and are cached).
 
 from __future__ import annotations
 
-import json
 import re
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Protocol
 
 import numpy as np
+
+from .taxonomy import Category, Learned, Speller, Taxonomy, load_taxonomy
 
 #: The one disclaimer, shown word for word at the top of every red-flag answer.
 DISCLAIMER = (
@@ -50,10 +50,6 @@ DISCLAIMER = (
     "or the pain is sudden and severe, call emergency services or go to an emergency "
     "department now."
 )
-
-TAXONOMY_FILE = Path(__file__).with_name("red_flags.json")
-#: The learned detector's weights (scripts/train_red_flags.py); optional.
-MODEL_FILE = Path(__file__).with_name("red_flag_model.json")
 
 _NEG = re.compile(
     r"\b(?:no|not|never|without|none|nor|neither|zero|denies|free of|absence of|"
@@ -109,7 +105,6 @@ _REASSURED = re.compile(r"\b(?:no|not|never|nothing|none|neither|nor|without|fin
 #: A negator inside a match, after its first word ("feet are never cold").
 _INNER_NEG = re.compile(r"\b(?:no|never|without|none|zero)\b(?![- ]go\b)")
 _WORD = re.compile(r"\w+")
-_LETTERS = re.compile(r"[a-z]{4,}")
 _CHILD = "child_limping"
 
 
@@ -117,45 +112,6 @@ class Encoder(Protocol):
     def encode(self, texts: list[str]) -> np.ndarray: ...
     def encode_query(self, text: str) -> np.ndarray: ...
     def vocabulary(self) -> set[str]: ...
-
-
-@dataclass(frozen=True)
-class Category:
-    id: str
-    reason: str
-    rules: tuple[tuple[re.Pattern, ...], ...]
-    """Each rule is one pattern, or several that must all occur in the same clause."""
-    exemplars: tuple[str, ...]
-    figurative: bool = False
-    """Whether "like"/"as if" just before a match makes it a figure of speech ("ache like I was hit by a bus")."""
-    past_counts: bool = False
-    """Whether something in the past still counts ("had lymphoma as a teenager"), as a history of cancer does."""
-
-
-@dataclass(frozen=True)
-class Taxonomy:
-    categories: tuple[Category, ...]
-    not_red_flag: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Learned:
-    """A logistic regression over the encoder's message vector: the detector that generalises
-    to wordings neither the patterns nor the exemplars name ("my foot looks like a corpse's")."""
-
-    weights: np.ndarray
-    bias: float
-    threshold: float
-
-    @classmethod
-    def load(cls, path: Path = MODEL_FILE) -> "Learned | None":
-        if not Path(path).is_file():
-            return None
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-        return cls(np.asarray(data["weights"], dtype=np.float32), float(data["bias"]), float(data["threshold"]))
-
-    def probability(self, vector: np.ndarray) -> float:
-        return float(1.0 / (1.0 + np.exp(-(float(vector @ self.weights) + self.bias))))
 
 
 @dataclass(frozen=True)
@@ -180,64 +136,6 @@ class Clause:
     """About someone else throughout (no first person): a child's symptoms still count."""
     past: bool = False
     """About the past ("used to limp as a kid"): read only for categories where the past counts."""
-
-
-def load_taxonomy(path: Path = TAXONOMY_FILE) -> Taxonomy:
-    data = json.loads(Path(path).read_text(encoding="utf-8"))
-    categories = tuple(
-        Category(c["id"], c["reason"],
-                 tuple(tuple(re.compile(p) for p in ([r] if isinstance(r, str) else r)) for r in c["patterns"]),
-                 tuple(c["exemplars"]), bool(c.get("figurative")), bool(c.get("past_counts")))
-        for c in data["categories"]
-    )
-    return Taxonomy(categories, tuple(data["not_red_flag"]))
-
-
-class Speller:
-    """Mends one slip of the thumb in a word the taxonomy uses: two letters swapped ("cnat",
-    "wieght", "hurst"), or one letter missing or extra ("painkilers").
-
-    Only words of four letters or more that the model's vocabulary does not know are
-    touched, so ordinary words stay as typed.
-    When two taxonomy words are that close ("cannt": "cant", "cannot") the first in
-    alphabetical order is taken; they read alike to the patterns. The work per word is a few set look-ups (the symmetric-delete idea of SymSpell).
-    """
-
-    def __init__(self, alert_words: set[str], known_words: set[str]):
-        self.alert = alert_words
-        self.known = known_words | alert_words
-        self.missing: dict[str, set[str]] = {}
-        for word in alert_words:
-            for i in range(len(word)):
-                self.missing.setdefault(word[:i] + word[i + 1 :], set()).add(word)
-
-    def fix(self, word: str) -> str:
-        if len(word) < 4 or word in self.known:
-            return word
-        # A letter missing or extra at the end is an inflection ("tear"/"tears",
-        # "diagnose"/"diagnosed"), not a slip: only inner ones are mended.
-        found = {w for w in self.missing.get(word, ()) if w[:-1] != word}
-        found.update(w for i in range(len(word) - 1) if (w := word[:i] + word[i + 1 :]) in self.alert)
-        found.update(w for i in range(len(word) - 1)
-                     if (w := word[:i] + word[i + 1] + word[i] + word[i + 2 :]) in self.alert)
-        return min(found) if found else word  # near two taxonomy words ("cannt"): either reads the same
-
-    def fix_text(self, text: str) -> str:
-        return _LETTERS.sub(lambda m: self.fix(m.group(0)), text)
-
-    @classmethod
-    def for_taxonomy(cls, taxonomy: "Taxonomy", dictionary: set[str]) -> "Speller":
-        """``dictionary``: words that are never corrected, whatever taxonomy word they are near."""
-        alert, known = set(), set(dictionary)
-        for category in taxonomy.categories:
-            for rule in category.rules:
-                for pattern in rule:
-                    alert.update(_LETTERS.findall(pattern.pattern))
-            for exemplar in category.exemplars:
-                alert.update(_LETTERS.findall(exemplar.lower()))
-        for exemplar in taxonomy.not_red_flag:
-            known.update(_LETTERS.findall(exemplar.lower()))
-        return cls(alert, known)
 
 
 def normalise(text: str) -> str:
@@ -289,7 +187,7 @@ def _semantic_reads(clause: Clause) -> bool:
     exemplars but reports nothing; symptoms asked about in a question are the patterns' job.
     """
     return not (_whole_clause_aside(clause) or _REASSURED.search(clause.text)
-                or _QUESTION_START.search(clause.text))
+                or _QUESTION_START.search(clause.text) or len(_WORD.findall(clause.text)) < 3)
 
 
 def _first_affirmed(pattern: re.Pattern, text: str, category: Category, hypothetical_at: int = -1) -> str | None:
@@ -352,9 +250,7 @@ class Triage:
     # --- one message ---------------------------------------------------------------
     def detect(self, message: str) -> RedFlag | None:
         """The red flags in one (gated) message, or ``None``."""
-        text = normalise(message)
-        text = self.speller.fix_text(text) if self.speller else text
-        parts = clauses(text)
+        parts = self._prepare(message)
         found: dict[str, str] = {}
         for clause in parts:  # patterns: context is judged at each match
             for category in self.taxonomy.categories:
@@ -409,15 +305,17 @@ class Triage:
         return [(self.taxonomy.categories[int(self._owners[b])].id, float(to_flags[row, b]),
                  float(to_flags[row, b] - to_ordinary[row])) for row, b in enumerate(best)]
 
-    def semantic_clauses(self, message: str) -> list[str]:
-        """The clauses the semantic detector reads: not set aside, at least three words."""
+    def _prepare(self, message: str) -> list[Clause]:
+        """The clauses of a message, normalised and with typos in taxonomy words mended."""
         text = normalise(message)
-        text = self.speller.fix_text(text) if self.speller else text
-        return [c.text for c in clauses(text) if _semantic_reads(c) and len(_WORD.findall(c.text)) >= 3]
+        return clauses(self.speller.fix_text(text) if self.speller else text)
+
+    def semantic_clauses(self, message: str) -> list[str]:
+        """The clauses the semantic detector reads (scripts/tune.py sweeps its numbers on them)."""
+        return [c.text for c in self._prepare(message) if _semantic_reads(c)]
 
     def _semantic(self, texts: list[str]) -> dict[str, str]:
         """Categories some clause is close to, and clearly closer to than to ordinary soreness."""
-        texts = [t for t in texts if len(_WORD.findall(t)) >= 3]
         found: dict[str, str] = {}
         for text, (category, score, lead) in zip(texts, self.semantic_scores(texts)):
             if score >= self.threshold and lead >= self.margin:

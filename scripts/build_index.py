@@ -7,11 +7,8 @@ Does nothing when nothing changed; --force rebuilds anyway; --help lists every o
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from bot.__main__ import main  # noqa: E402
+from bot.__main__ import main
 
 if __name__ == "__main__":
     sys.exit(main(["build", *sys.argv[1:]], build_prog="build_index.py"))

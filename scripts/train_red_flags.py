@@ -24,7 +24,8 @@ import numpy as np
 
 from bot.config import PROJECT_ROOT, from_env
 from bot.evaluation import load_items
-from bot.safety import MODEL_FILE, load_taxonomy, normalise
+from bot.safety import normalise
+from bot.taxonomy import MODEL_FILE, load_taxonomy
 
 EVAL = PROJECT_ROOT / "eval"
 DEFAULT_SETS = ["red_flags_dev.jsonl", "red_flags_test.jsonl", "red_flags_test2.jsonl", "red_flags_test3.jsonl"]

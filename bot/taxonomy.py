@@ -1,0 +1,119 @@
+"""The red-flag taxonomy and the learned detector's weights, as reviewed data on disk.
+
+``bot/red_flags.json`` holds each category's reason, patterns and exemplars, and the
+ordinary-soreness exemplars; ``bot/red_flag_model.json`` the logistic regression fitted by
+``scripts/train_red_flags.py``. This module reads them into plain objects, and mends typos
+in the words the taxonomy uses (``Speller``); ``safety.py`` does the detecting.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+TAXONOMY_FILE = Path(__file__).with_name("red_flags.json")
+#: The learned detector's weights (scripts/train_red_flags.py); optional.
+MODEL_FILE = Path(__file__).with_name("red_flag_model.json")
+
+_LETTERS = re.compile(r"[a-z]{4,}")
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    reason: str
+    rules: tuple[tuple[re.Pattern, ...], ...]
+    """Each rule is one pattern, or several that must all occur in the same clause."""
+    exemplars: tuple[str, ...]
+    figurative: bool = False
+    """Whether "like"/"as if" just before a match makes it a figure of speech ("ache like I was hit by a bus")."""
+    past_counts: bool = False
+    """Whether something in the past still counts ("had lymphoma as a teenager"), as a history of cancer does."""
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    categories: tuple[Category, ...]
+    not_red_flag: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Learned:
+    """A logistic regression over the encoder's message vector: the detector that generalises
+    to wordings neither the patterns nor the exemplars name ("my foot looks like a corpse's")."""
+
+    weights: np.ndarray
+    bias: float
+    threshold: float
+
+    @classmethod
+    def load(cls, path: Path = MODEL_FILE) -> "Learned | None":
+        if not Path(path).is_file():
+            return None
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return cls(np.asarray(data["weights"], dtype=np.float32), float(data["bias"]), float(data["threshold"]))
+
+    def probability(self, vector: np.ndarray) -> float:
+        return float(1.0 / (1.0 + np.exp(-(float(vector @ self.weights) + self.bias))))
+
+
+def load_taxonomy(path: Path = TAXONOMY_FILE) -> Taxonomy:
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    categories = tuple(
+        Category(c["id"], c["reason"],
+                 tuple(tuple(re.compile(p) for p in ([r] if isinstance(r, str) else r)) for r in c["patterns"]),
+                 tuple(c["exemplars"]), bool(c.get("figurative")), bool(c.get("past_counts")))
+        for c in data["categories"]
+    )
+    return Taxonomy(categories, tuple(data["not_red_flag"]))
+
+
+class Speller:
+    """Mends one slip of the thumb in a word the taxonomy uses: two letters swapped ("cnat",
+    "wieght", "hurst"), or one letter missing or extra ("painkilers").
+
+    Only words of four letters or more that the model's vocabulary does not know are
+    touched, so ordinary words stay as typed.
+    When two taxonomy words are that close ("cannt": "cant", "cannot") the first in
+    alphabetical order is taken; they read alike to the patterns. The work per word is a few set look-ups (the symmetric-delete idea of SymSpell).
+    """
+
+    def __init__(self, alert_words: set[str], known_words: set[str]):
+        self.alert = alert_words
+        self.known = known_words | alert_words
+        self.missing: dict[str, set[str]] = {}
+        for word in alert_words:
+            for i in range(len(word)):
+                self.missing.setdefault(word[:i] + word[i + 1 :], set()).add(word)
+
+    def fix(self, word: str) -> str:
+        if len(word) < 4 or word in self.known:
+            return word
+        # A letter missing or extra at the end is an inflection ("tear"/"tears",
+        # "diagnose"/"diagnosed"), not a slip: only inner ones are mended.
+        found = {w for w in self.missing.get(word, ()) if w[:-1] != word}
+        found.update(w for i in range(len(word) - 1) if (w := word[:i] + word[i + 1 :]) in self.alert)
+        found.update(w for i in range(len(word) - 1)
+                     if (w := word[:i] + word[i + 1] + word[i] + word[i + 2 :]) in self.alert)
+        return min(found) if found else word  # near two taxonomy words ("cannt"): either reads the same
+
+    def fix_text(self, text: str) -> str:
+        return _LETTERS.sub(lambda m: self.fix(m.group(0)), text)
+
+    @classmethod
+    def for_taxonomy(cls, taxonomy: "Taxonomy", dictionary: set[str]) -> "Speller":
+        """``dictionary``: words that are never corrected, whatever taxonomy word they are near."""
+        alert, known = set(), set(dictionary)
+        for category in taxonomy.categories:
+            for rule in category.rules:
+                for pattern in rule:
+                    alert.update(_LETTERS.findall(pattern.pattern))
+            for exemplar in category.exemplars:
+                alert.update(_LETTERS.findall(exemplar.lower()))
+        for exemplar in taxonomy.not_red_flag:
+            known.update(_LETTERS.findall(exemplar.lower()))
+        return cls(alert, known)
