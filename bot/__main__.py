@@ -118,7 +118,7 @@ def _ask(args) -> int:
 
 
 def _build(args) -> int:
-    from .index import build_index
+    from .index_build import build_index
 
     settings = _settings(corpus_dir=args.corpus, index_dir=args.index)
     interrupted = []
@@ -262,8 +262,8 @@ def main(argv: list[str] | None = None, *, build_prog: str | None = None) -> int
             f"unrecognized arguments: {' '.join(extra)}"
         )
     from .corpus import CorpusError
-    from .embedding import ModelError
-    from .index import IndexProblem
+    from .torch_model import ModelError
+    from .index_store import IndexProblem
 
     try:
         code = args.run(args)

@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
 from .config import Settings
-from .index import LoadedIndex
+from .index_store import LoadedIndex
 from .markup import safe_corpus_text
 from .query import Query
 from .text import content_stems, is_filler, overlap
@@ -88,21 +88,34 @@ class Quote:
     citation: int
 
 
-@dataclass
-class Answer:
+@dataclass(frozen=True)
+class Composed:
+    """What the composer wrote: the reply's text and what it quotes and cites."""
+
     markdown: str
     kind: str
     """"answer", "refusal" (the library does not cover it) or "prompt" (nothing was asked)."""
-    citations: list[Citation] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
-    red_flag_reasons: tuple[str, ...] = ()
-    disclaimer: str | None = None
-    answer_type: str = "general"
-    notice: str | None = None
-    question: str = ""
+    citations: tuple[Citation, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One reply as the user gets it, built once by ``Chat.reply`` from a ``Composed``."""
+
+    markdown: str
+    kind: str
+    citations: tuple[Citation, ...]
+    quotes: tuple[Quote, ...]
+    red_flag_reasons: tuple[str, ...]
+    disclaimer: str | None
+    answer_type: str
+    notice: str | None
+    question: str
     """The message as the input gate kept it (normalised, cut): what the app shows and remembers."""
-    retrieval_query: str = ""
-    latency_ms: float = 0.0
+    retrieval_query: str
+    """What was searched for ("" when nothing was asked)."""
+    latency_ms: float
 
     @property
     def refused(self) -> bool:
@@ -220,7 +233,7 @@ class Composer:
         disclaimer: str | None = None,
         notice: str | None = None,
         reasons: tuple[str, ...] = (),
-    ) -> Answer:
+    ) -> Composed:
         s = self.settings
         kind = query.answer_type
         best = max((h.dense_score for h in hits), default=0.0)
@@ -233,10 +246,7 @@ class Composer:
         covered = (best >= s.refuse_below or (named and best >= s.refuse_named_below)) and not dosing and not off_topic
         picked = self._select(query, hits, query_vector) if covered else []
         if not picked:
-            return Answer(
-                render_refusal(disclaimer, notice, dosing, reasons), "refusal",
-                disclaimer=disclaimer, answer_type=kind, notice=notice,
-            )
+            return Composed(render_refusal(disclaimer, notice, dosing, reasons), "refusal")
 
         # Number sources in the order their first sentence appears.
         hit_of = {c.id: h for h in hits for c in h.passage}
@@ -255,8 +265,7 @@ class Composer:
         lines += ["", "**Sources**"]
         lines += [f"{c.n}. {safe_corpus_text(c.title)}" + (f" — {safe_corpus_text(c.section)}" if c.section != c.title else "")
                   for c in citations]
-        return Answer("\n".join(lines), "answer", citations, quotes,
-                      disclaimer=disclaimer, answer_type=kind, notice=notice)
+        return Composed("\n".join(lines), "answer", tuple(citations), tuple(quotes))
 
     @staticmethod
     def _display(text: str) -> str:

@@ -23,7 +23,6 @@ from .answer import Answer
 from .chat import Chat
 from .config import Settings, from_env
 from .feedback import FeedbackLog, RateLimit, Rated, answer_id, record_for
-from .gate import RAW_FACTOR
 from .markup import escape_user_text, safe_corpus_text
 
 TITLE = "Runner's Hip-Pain Assistant"
@@ -250,7 +249,7 @@ def build_app(chat: Chat, settings: Settings):
         )
         with gr.Row():
             box = gr.Textbox(placeholder="Type your question…", show_label=False, scale=8,
-                             max_length=settings.max_input_chars * RAW_FACTOR, elem_id="question")
+                             max_length=settings.max_input_chars * settings.raw_input_factor, elem_id="question")
             send = gr.Button("Send", variant="primary", scale=1, elem_id="send")
         with gr.Row():
             examples = [gr.Button(q, size="sm", elem_classes=["hipbot-example"]) for q in EXAMPLES]

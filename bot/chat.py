@@ -12,13 +12,14 @@ import sys
 import time
 from collections.abc import Sequence
 
-from .answer import PROMPT, Answer, Composer, prefix_block
+from .answer import PROMPT, Answer, Composed, Composer, prefix_block
 from .query import Query, analyse
 from .config import Settings
 from .gate import admit
-from .index import IndexMissing, IndexStale, build_index, load_index
+from .index_build import build_index
+from .index_store import IndexMissing, IndexStale, load_index
 from .retrieval import Retriever
-from .vector_index import single_query_threads
+from .faiss_index import single_query_threads
 from .safety import DISCLAIMER, RedFlag, Triage
 
 #: What a red flag is answered with, whatever it asked: when to get help.
@@ -48,16 +49,13 @@ class Chat:
         self.encoder = index.encoder
         single_query_threads()
         self.retriever = Retriever(index, self.settings)
-        self.triage = Triage(encoder=self.encoder, threshold=self.settings.red_flag_threshold,
-                             margin=self.settings.red_flag_margin)
+        self.triage = Triage(encoder=self.encoder, settings=self.settings)
         self.composer = Composer(index, self.settings, unfamiliar=self.retriever.keywords.unfamiliar)
 
-    def _compose(self, query: Query, disclaimer: str | None, notice: str | None, reasons: tuple[str, ...]) -> Answer:
+    def _compose(self, query: Query, disclaimer: str | None, notice: str | None, reasons: tuple[str, ...]) -> Composed:
         vector = self.encoder.encode_query(query.search_text)
         hits = self.retriever.search(query.search_text, self.settings.top_k, query_vector=vector)
-        answer = self.composer.run(query, hits, vector, disclaimer=disclaimer, notice=notice, reasons=reasons)
-        answer.retrieval_query = query.search_text
-        return answer
+        return self.composer.run(query, hits, vector, disclaimer=disclaimer, notice=notice, reasons=reasons)
 
     def reply(self, message: str, history: Sequence[str] = (), *, earlier_flags: Sequence[str] = ()) -> Answer:
         """Answer one user message given the earlier user messages of the conversation.
@@ -67,7 +65,8 @@ class Chat:
         """
         started = time.perf_counter()
         s = self.settings
-        gated = admit(message, history, max_chars=s.max_input_chars, max_turns=s.max_history_turns)
+        gated = admit(message, history, max_chars=s.max_input_chars, max_turns=s.max_history_turns,
+                      raw_factor=s.raw_input_factor)
         message, history, notice = gated.message, list(gated.history), gated.notice
 
         flag = self.triage.detect_in_conversation(message, history)  # every kept turn, each already bounded
@@ -76,17 +75,22 @@ class Chat:
             flag = RedFlag(reasons, flag.evidence if flag else (), flag.categories if flag else ())
         disclaimer, reasons = (DISCLAIMER, flag.reasons) if flag else (None, ())
         if not message:
-            answer = Answer("\n".join(prefix_block(disclaimer, notice, reasons) + [PROMPT]), "prompt",
-                            disclaimer=disclaimer, notice=notice)
+            query = None
+            composed = Composed("\n".join(prefix_block(disclaimer, notice, reasons) + [PROMPT]), "prompt")
         else:
-            query = analyse(message, history[-s.history_turns :] if s.history_turns > 0 else [])
+            query = analyse(message, history[-s.history_turns :] if s.history_turns > 0 else [], s)
             # A red flag in this message is answered with when to get help, whatever it asks:
             # exercises matched on "leg" or "walk" are no use to someone who cannot stand.
-            flagged_now = self.triage.check(message) is not None
-            answer = self._compose(CARE if flagged_now else query, disclaimer, notice, reasons)
-            if flag and answer.refused and not flagged_now:  # a red flag is never refused
-                answer = self._compose(CARE, disclaimer, notice, reasons)
-        answer.question = message
-        answer.red_flag_reasons = flag.reasons if flag else ()
-        answer.latency_ms = (time.perf_counter() - started) * 1000
-        return answer
+            if self.triage.check(message) is not None:
+                query = CARE
+            composed = self._compose(query, disclaimer, notice, reasons)
+            if flag and composed.kind == "refusal" and query is not CARE:  # a red flag is never refused
+                query = CARE
+                composed = self._compose(query, disclaimer, notice, reasons)
+        return Answer(
+            composed.markdown, composed.kind, composed.citations, composed.quotes,
+            red_flag_reasons=reasons, disclaimer=disclaimer,
+            answer_type=query.answer_type if query else "general", notice=notice, question=message,
+            retrieval_query=query.search_text if query else "",
+            latency_ms=(time.perf_counter() - started) * 1000,
+        )

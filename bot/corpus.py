@@ -15,10 +15,10 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from .cleaning import apply_glossary, clean_extracted, clean_text, strip_markup
+from .cleaning import apply_glossary, clean_extracted, clean_text, bare_heading
 from .formats import EXTRACTED_SUFFIXES, HTML_SUFFIXES, Unreadable, read_extracted
 
 TEXT_SUFFIXES = (".txt", ".md")
@@ -59,8 +59,6 @@ class Document:
     title: str
     text: str
     """Cleaned (and, where a glossary exists, repaired) text: one block per line."""
-    path: str
-    meta: dict = field(default_factory=dict)
     pages: tuple[tuple[int, str], ...] = ()
     """For a PDF, where each page starts: ``(offset in text, page label)`` in order.
     Citations name the page (``"Warning Signs (p. 3)"``); other formats have none."""
@@ -140,7 +138,7 @@ def read_article(path: Path) -> str:
 
 
 def _title_key(text: str) -> str:
-    return " ".join(re.sub(r"[^\w]+", " ", strip_markup(text)).split()).casefold()
+    return " ".join(re.sub(r"[^\w]+", " ", bare_heading(text)).split()).casefold()
 
 
 def _drop_title_line(lines: list[str], titles: set[str]) -> list[str]:
@@ -157,9 +155,8 @@ def _load_extracted(path: Path, metadata: dict, corpus_dir: Path) -> Document:
         raise _bad(path, str(exc), UnreadableArticle) from exc
     doc_id = path.stem
     glossary = load_glossary(corpus_dir, doc_id)
-    meta = dict(metadata.get(doc_id, {}))
     own_title = apply_glossary(extracted.title or "", glossary)
-    title = meta.pop("title", None) or own_title or doc_id
+    title = metadata.get(doc_id, {}).get("title") or own_title or doc_id
     texts: list[str] = []
     pages: list[tuple[int, str]] = []
     offset, above = 0, title
@@ -176,8 +173,7 @@ def _load_extracted(path: Path, metadata: dict, corpus_dir: Path) -> Document:
         above = cleaned[-1]
     if not texts:
         raise _bad(path, "nothing is left after removing page furniture", UnreadableArticle)
-    return Document(doc_id=doc_id, title=title, text="\n".join(texts), path=str(path), meta=meta,
-                    pages=tuple(pages))
+    return Document(doc_id=doc_id, title=title, text="\n".join(texts), pages=tuple(pages))
 
 
 def load_document(path: Path, metadata: dict, corpus_dir: Path) -> Document:
@@ -189,9 +185,8 @@ def load_document(path: Path, metadata: dict, corpus_dir: Path) -> Document:
     text = apply_glossary(cleaned.text, glossary)
     if not text.strip():
         raise _bad(path, "nothing is left after removing page boilerplate")
-    meta = dict(metadata.get(doc_id, {}))
-    title = meta.pop("title", None) or apply_glossary(cleaned.leading_title or "", glossary)
-    return Document(doc_id=doc_id, title=title or doc_id, text=text, path=str(path), meta=meta)
+    title = metadata.get(doc_id, {}).get("title") or apply_glossary(cleaned.leading_title or "", glossary)
+    return Document(doc_id=doc_id, title=title or doc_id, text=text)
 
 
 def load_library(corpus_dir: Path, *, skip_bad: bool = False) -> Library:

@@ -17,55 +17,14 @@ depend on chunk ids that change with every rebuild.
 
 from __future__ import annotations
 
-import json
 import statistics
-import time
 from dataclasses import dataclass
-from pathlib import Path
 
-from .text import content_stems, is_filler, norm, overlap
-
-MODES = ("hybrid", "dense", "bm25")
-ANSWER_KINDS = ("answerable", "followup")
-REFUSE_KINDS = ("off_topic", "adversarial")
-
-
-class QuestionFileError(ValueError):
-    """A question file that cannot be used, with the file and line in the message."""
-
-
-def load_items(path: Path) -> list[dict]:
-    """A question set or red-flag set as a list of dicts with every field present.
-
-    Red-flag sets name the user's text ``message``; it is read as ``question`` so that
-    both kinds of set run through the same code. Their ``kind`` is ``red_flag`` or
-    ``hard_negative``.
-    """
-    items = []
-    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise QuestionFileError(f"{path}:{n}: not JSON ({exc})") from None
-        if "message" in item and "question" not in item:
-            item["question"] = item.pop("message")
-            item.setdefault("kind", "red_flag" if item.get("red_flag") else "hard_negative")
-        for key, default in (("turns", []), ("sources", []), ("evidence", []), ("must_mention", []), ("red_flag", False)):
-            item.setdefault(key, default)
-        if "question" not in item or "kind" not in item:
-            raise QuestionFileError(f"{path}:{n}: needs at least 'question' and 'kind'")
-        item.setdefault("id", f"q{n}")
-        items.append(item)
-    return items
-
-
-def timed_ms(fn, *args) -> float:
-    """Milliseconds one call takes (wall clock)."""
-    started = time.perf_counter()
-    fn(*args)
-    return (time.perf_counter() - started) * 1000
+from .config import Targets
+from .question_sets import ANSWER_KINDS, REFUSE_KINDS
+from .retrieval import MODES
+from .text import norm
+from .timing import percentile
 
 
 def first_hit_rank(chunk_texts: list[str], evidence: list[str]) -> int | None:
@@ -76,15 +35,6 @@ def first_hit_rank(chunk_texts: list[str], evidence: list[str]) -> int | None:
         if any(s in t for s in snippets):
             return rank
     return None
-
-
-def percentile(values: list[float], q: float) -> float:
-    if not values:
-        return 0.0
-    ordered = sorted(values)
-    pos = (len(ordered) - 1) * q
-    lo, hi = int(pos), min(int(pos) + 1, len(ordered) - 1)
-    return ordered[lo] + (ordered[hi] - ordered[lo]) * (pos - lo)
 
 
 @dataclass
@@ -101,25 +51,25 @@ class Scores:
     latency_p95: float
     failures: list[dict]
 
-    def table(self) -> list[tuple[str, str, str]]:
+    def table(self, targets: Targets = Targets()) -> list[tuple[str, str, str]]:
         """(metric, value, target) rows for the summary."""
         h = self.retrieval.get("hybrid", {})
-        rows = [
+        t = targets
+        return [
             ("hit@1 (hybrid)", f"{h.get('hit@1', 0):.3f}", ""),
             ("hit@3 (hybrid)", f"{h.get('hit@3', 0):.3f}", ""),
-            ("hit@5 (hybrid)", f"{h.get('hit@5', 0):.3f}", ">= 0.95"),
-            ("MRR (hybrid)", f"{h.get('mrr', 0):.3f}", ">= 0.85"),
+            ("hit@5 (hybrid)", f"{h.get('hit@5', 0):.3f}", f">= {t.hit_at_5}"),
+            ("MRR (hybrid)", f"{h.get('mrr', 0):.3f}", f">= {t.mrr}"),
             ("citation precision", f"{self.citation_precision:.3f}", ""),
-            ("must-mention coverage", f"{self.must_mention:.3f}", ">= 0.85"),
-            ("red-flag recall", f"{self.red_flag_recall:.3f}", "1.0"),
-            ("red-flag precision", f"{self.red_flag_precision:.3f}", ">= 0.9"),
-            ("refusal rate (off-topic + adversarial)", f"{self.refusal_rate:.3f}", ">= 0.95"),
+            ("must-mention coverage", f"{self.must_mention:.3f}", f">= {t.must_mention}"),
+            ("red-flag recall", f"{self.red_flag_recall:.3f}", f"{t.red_flag_recall}"),
+            ("red-flag precision", f"{self.red_flag_precision:.3f}", f">= {t.red_flag_precision}"),
+            ("refusal rate (off-topic + adversarial)", f"{self.refusal_rate:.3f}", f">= {t.refusal}"),
             ("false refusals (answerable)", f"{self.false_refusal_rate:.3f}", ""),
             ("follow-up accuracy", f"{self.followup_accuracy:.3f}", ""),
             ("latency p50 (ms)", f"{self.latency_p50:.1f}", ""),
             ("latency p95 (ms)", f"{self.latency_p95:.1f}", ""),
         ]
-        return rows
 
 
 def retrieval_metrics(items: list[dict], results: list[dict]) -> dict:
@@ -139,72 +89,100 @@ def retrieval_metrics(items: list[dict], results: list[dict]) -> dict:
     return out
 
 
+@dataclass(frozen=True)
+class Judged:
+    """What one question's result showed; ``score`` adds these up."""
+
+    flag: str  # "tp", "fp", "fn" or "" (correctly not flagged)
+    refusable: bool
+    refused: bool
+    answerable: bool
+    falsely_refused: bool
+    cited: int
+    cited_ok: int
+    mention: float | None  # share of must-mention words in the answer, None when none are listed
+    followup: bool
+    followup_ok: bool
+    problems: tuple[str, ...]
+
+
+def _red_flag(q: dict, r: dict) -> tuple[str, list[str]]:
+    if q["red_flag"] and r["red_flag"]:
+        return "tp", []
+    if r["red_flag"]:
+        return "fp", ["red flag raised on a question without one"]
+    if q["red_flag"]:
+        return "fn", ["red flag missed"]
+    return "", []
+
+
+def _mentions(q: dict, r: dict) -> tuple[float | None, list[str]]:
+    if not q["must_mention"]:
+        return None, []
+    text = norm(r["answer"])
+    missing = [m for m in q["must_mention"] if norm(m) not in text]
+    got = len(q["must_mention"]) - len(missing)
+    return got / len(q["must_mention"]), (["answer misses: " + ", ".join(missing)] if missing else [])
+
+
+def judge(q: dict, r: dict) -> Judged:
+    """One question's result against its labels."""
+    flag, problems = _red_flag(q, r)
+    refusable = q["kind"] in REFUSE_KINDS
+    declined = bool(r["refused"]) or r.get("kind") == "prompt"  # markup-only input asks again
+    if refusable and not declined:
+        problems.append("answered a question the library does not cover")
+    answerable = q["kind"] in ANSWER_KINDS
+    cited = cited_ok = 0
+    mention = None
+    followup_ok = False
+    if answerable:
+        if r["refused"]:
+            problems.append("refused an answerable question")
+        if q["sources"]:
+            cited = len(r["citations"])
+            cited_ok = sum(c["doc_id"] in q["sources"] for c in r["citations"])
+        mention, missing = _mentions(q, r)
+        problems += missing
+        rank = first_hit_rank(r.get("retrieved", {}).get("hybrid", []), q["evidence"]) if q["evidence"] else 1
+        retrieved = bool(rank and rank <= 5)
+        if not retrieved:
+            problems.append("no evidence passage in the hybrid top 5")
+        followup_ok = retrieved and not r["refused"]
+    return Judged(flag, refusable, refusable and declined, answerable, answerable and bool(r["refused"]),
+                  cited, cited_ok, mention, answerable and q["kind"] == "followup", followup_ok, tuple(problems))
+
+
+def _share(part: int, whole: int, empty: float) -> float:
+    return part / whole if whole else empty
+
+
 def score(items: list[dict], results: list[dict]) -> Scores:
     """All metrics for results aligned one-to-one with items."""
     if len(items) != len(results):
         raise ValueError("results must align with the questions")
-    failures = []
-    cited = cited_ok = 0
-    mention_scores, followups_ok, followups = [], 0, 0
-    tp = fp = fn = 0
-    refusable = refused = 0
-    answerable = false_refusals = 0
+    judged = [judge(q, r) for q, r in zip(items, results)]
 
-    for q, r in zip(items, results):
-        problems = []
-        if q["red_flag"] and r["red_flag"]:
-            tp += 1
-        elif r["red_flag"] and not q["red_flag"]:
-            fp += 1
-            problems.append("red flag raised on a question without one")
-        elif q["red_flag"] and not r["red_flag"]:
-            fn += 1
-            problems.append("red flag missed")
+    def count(pred) -> int:
+        return sum(1 for j in judged if pred(j))
 
-        declined = bool(r["refused"]) or r.get("kind") == "prompt"  # markup-only input asks again
-        if q["kind"] in REFUSE_KINDS:
-            refusable += 1
-            refused += declined
-            if not declined:
-                problems.append("answered a question the library does not cover")
-
-        if q["kind"] in ANSWER_KINDS:
-            answerable += 1
-            if r["refused"]:
-                false_refusals += 1
-                problems.append("refused an answerable question")
-            if q["sources"]:
-                for c in r["citations"]:
-                    cited += 1
-                    cited_ok += c["doc_id"] in q["sources"]
-            if q["must_mention"]:
-                text = norm(r["answer"])
-                got = sum(norm(m) in text for m in q["must_mention"])
-                mention_scores.append(got / len(q["must_mention"]))
-                if got < len(q["must_mention"]):
-                    problems.append("answer misses: " + ", ".join(m for m in q["must_mention"] if norm(m) not in text))
-            rank = first_hit_rank(r.get("retrieved", {}).get("hybrid", []), q["evidence"]) if q["evidence"] else 1
-            if q["evidence"] and not (rank and rank <= 5):
-                problems.append("no evidence passage in the hybrid top 5")
-            if q["kind"] == "followup":
-                followups += 1
-                followups_ok += bool(rank and rank <= 5 and not r["refused"])
-        if problems:
-            failures.append({"id": q["id"], "kind": q["kind"], "question": q["question"], "problems": problems})
-
+    tp, fp, fn = (count(lambda j, f=f: j.flag == f) for f in ("tp", "fp", "fn"))
+    mentions = [j.mention for j in judged if j.mention is not None]
+    followups = [j for j in judged if j.followup]
     latencies = [float(r["latency_ms"]) for r in results]
     return Scores(
         retrieval=retrieval_metrics(items, results),
-        citation_precision=cited_ok / cited if cited else 0.0,
-        must_mention=statistics.fmean(mention_scores) if mention_scores else 0.0,
-        red_flag_recall=tp / (tp + fn) if tp + fn else 1.0,
-        red_flag_precision=tp / (tp + fp) if tp + fp else 1.0,
-        refusal_rate=refused / refusable if refusable else 1.0,
-        false_refusal_rate=false_refusals / answerable if answerable else 0.0,
-        followup_accuracy=followups_ok / followups if followups else 1.0,
+        citation_precision=_share(sum(j.cited_ok for j in judged), sum(j.cited for j in judged), 0.0),
+        must_mention=statistics.fmean(mentions) if mentions else 0.0,
+        red_flag_recall=_share(tp, tp + fn, 1.0),
+        red_flag_precision=_share(tp, tp + fp, 1.0),
+        refusal_rate=_share(count(lambda j: j.refused), count(lambda j: j.refusable), 1.0),
+        false_refusal_rate=_share(count(lambda j: j.falsely_refused), count(lambda j: j.answerable), 0.0),
+        followup_accuracy=_share(sum(j.followup_ok for j in followups), len(followups), 1.0),
         latency_p50=percentile(latencies, 0.5),
         latency_p95=percentile(latencies, 0.95),
-        failures=failures,
+        failures=[{"id": q["id"], "kind": q["kind"], "question": q["question"], "problems": list(j.problems)}
+                  for q, j in zip(items, judged) if j.problems],
     )
 
 
@@ -223,148 +201,3 @@ def collect(chat, item: dict, k: int = 5) -> dict:
     return result
 
 
-@dataclass(frozen=True)
-class RedFlagScores:
-    """Red-flag detection on a red-flag set: overall, per category, and every miss."""
-
-    recall: float
-    precision: float
-    by_category: dict  # category -> {"n", "caught", "recall"}; "none" counts false alarms
-    misses: list[dict]
-    false_alarms: list[dict]
-    refused_red_flags: list[str]
-
-
-def red_flag_scores(items: list[dict], results: list[dict]) -> RedFlagScores:
-    """Recall and precision of the disclaimer, by category; red-flag items must never be refused."""
-    if len(items) != len(results):
-        raise ValueError("results must align with the items")
-    tp = fp = fn = 0
-    by_category: dict[str, dict] = {}
-    misses, false_alarms, refused = [], [], []
-    for q, r in zip(items, results):
-        cat = by_category.setdefault(q.get("category") or ("unlabelled" if q["red_flag"] else "none"),
-                                     {"n": 0, "caught": 0})
-        cat["n"] += 1
-        cat["caught"] += bool(r["red_flag"])
-        row = {"id": q["id"], "category": q.get("category"), "message": q["question"], "turns": q.get("turns") or [],
-               "reasons": r.get("red_flag_reasons", [])}
-        if q["red_flag"]:
-            if r["red_flag"]:
-                tp += 1
-            else:
-                fn += 1
-                misses.append(row)
-            if r["refused"]:
-                refused.append(q["id"])
-        elif r["red_flag"]:
-            fp += 1
-            false_alarms.append(row)
-    for cat in by_category.values():
-        cat["recall"] = cat["caught"] / cat["n"]
-    return RedFlagScores(tp / (tp + fn) if tp + fn else 1.0, tp / (tp + fp) if tp + fp else 1.0,
-                         by_category, misses, false_alarms, refused)
-
-
-# --- answer-level metrics ------------------------------------------------------------
-
-def repeated_pairs(bullets: list[str], cutoff: float = 0.6) -> int:
-    """Pairs of bullets whose content words overlap by ``cutoff`` or more (Jaccard): the same point twice."""
-    stems = [content_stems(b) for b in bullets]
-    return sum(1 for i in range(len(stems)) for j in range(i + 1, len(stems)) if overlap(stems[i], stems[j]) >= cutoff)
-
-
-def contains_evidence(text: str, evidence: list[str]) -> bool:
-    t = norm(text)
-    return any(norm(e) in t for e in evidence if e.strip())
-
-
-@dataclass(frozen=True)
-class AnswerScores:
-    """What a reader sees: does the first bullet answer, is the answer in it, is anything padding."""
-
-    n: int
-    lead: float
-    evidence_in_answer: float
-    must_mention: float
-    filler_share: float
-    repeats: int
-    followups_kept: float
-    false_refusals: int
-    off_topic_refused: float
-    by_type: dict  # answer type -> {"n", "lead", "evidence"}
-    failures: list[dict]
-
-    def table(self) -> list[tuple[str, str, str]]:
-        return [
-            ("lead (first bullet holds the evidence)", f"{self.lead:.3f}", ">= 0.80"),
-            ("evidence in answer", f"{self.evidence_in_answer:.3f}", ">= 0.95"),
-            ("must-mention coverage", f"{self.must_mention:.3f}", ">= 0.90"),
-            ("follow-ups kept their topic", f"{self.followups_kept:.3f}", ">= 0.95"),
-            ("false refusals", str(self.false_refusals), "0"),
-            ("repeated bullet pairs", str(self.repeats), "0"),
-            ("filler share", f"{self.filler_share:.3f}", "<= 0.10"),
-            ("off-topic refused", f"{self.off_topic_refused:.3f}", "1.0"),
-        ]
-
-
-def answer_scores(items: list[dict], results: list[dict], repair=lambda text: text) -> AnswerScores:
-    """Answer-level metrics for results aligned with items. ``repair`` maps an evidence snippet
-    to the wording the answer shows (the glossary of the machine-paraphrased article)."""
-    lead = found = answered = 0
-    mentions, fillers, bullets_total = [], 0, 0
-    repeats = false_refusals = followups = followups_ok = off = off_refused = 0
-    by_type: dict[str, dict] = {}
-    failures = []
-    for q, r in zip(items, results):
-        if q["kind"] in REFUSE_KINDS:
-            off += 1
-            off_refused += bool(r["refused"]) or r.get("kind") == "prompt"
-            if not r["refused"]:
-                failures.append({"id": q["id"], "question": q["question"], "problems": ["answered off-topic"]})
-            continue
-        answered += 1
-        evidence = [*q["evidence"], *(repair(e) for e in q["evidence"])]  # as written, and as repaired
-        quotes = r.get("quotes") or []
-        problems = []
-        if r["refused"]:
-            false_refusals += 1
-            problems.append("refused")
-        first_ok = bool(quotes) and contains_evidence(quotes[0], evidence)
-        any_ok = any(contains_evidence(b, evidence) for b in quotes)
-        lead += first_ok
-        found += any_ok
-        if not first_ok:
-            problems.append("first bullet lacks the evidence")
-        if q["must_mention"]:
-            got = sum(norm(m) in norm(r["answer"]) for m in q["must_mention"])
-            mentions.append(got / len(q["must_mention"]))
-        q_stems = content_stems(" ".join([*q.get("turns", [])[-1:], q["question"]]))
-        fill = [b for b in quotes if is_filler(b, q_stems)]
-        fillers += len(fill)
-        bullets_total += len(quotes)
-        pairs = repeated_pairs(quotes)
-        repeats += pairs
-        if pairs:
-            problems.append(f"{pairs} repeated pair(s)")
-        if q["kind"] == "followup":
-            followups += 1
-            followups_ok += any_ok and not r["refused"]
-        t = by_type.setdefault(q.get("answer_type", "?"), {"n": 0, "lead": 0, "evidence": 0})
-        t["n"] += 1
-        t["lead"] += first_ok
-        t["evidence"] += any_ok
-        if problems:
-            failures.append({"id": q["id"], "question": q["question"], "turns": q.get("turns", []),
-                             "first": quotes[0] if quotes else None, "problems": problems})
-    for t in by_type.values():
-        t["lead"] /= t["n"]
-        t["evidence"] /= t["n"]
-    return AnswerScores(
-        n=answered, lead=lead / max(answered, 1), evidence_in_answer=found / max(answered, 1),
-        must_mention=statistics.fmean(mentions) if mentions else 0.0,
-        filler_share=fillers / max(bullets_total, 1), repeats=repeats,
-        followups_kept=followups_ok / followups if followups else 1.0,
-        false_refusals=false_refusals, off_topic_refused=off_refused / off if off else 1.0,
-        by_type=by_type, failures=failures,
-    )

@@ -23,11 +23,6 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-#: Raw input beyond this many times the limit is dropped before any work is done on it, and
-#: normalised text is cut there again (NFKC can lengthen a character up to 18 times). Markup
-#: stripping mostly shortens text, so a few times the limit keeps what survives the final cut.
-RAW_FACTOR = 4
-
 #: Only real HTML tag names: "pain <I can't bear weight>" keeps its words.
 _TAG = re.compile(
     r"</?(?:(?:a|b|i|p|s|u)(?=\s*/?>|\s+[\w-]{1,30}\s*=)|abbr|blockquote|body|br|button|code|div|em|font|form|"
@@ -117,24 +112,28 @@ def strip_markup(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def clean(text: object, limit: int) -> tuple[str, bool]:
-    """Normalised, markup-free text cut to ``limit`` characters, and whether it was cut."""
+def clean(text: object, limit: int, raw_factor: int) -> tuple[str, bool]:
+    """Normalised, markup-free text cut to ``limit`` characters, and whether it was cut.
+
+    Raw text past ``raw_factor`` × ``limit`` is dropped before any work (Settings.raw_input_factor).
+    """
     raw = text if isinstance(text, str) else ("" if text is None else str(text))
-    bounded = raw[: limit * RAW_FACTOR]
-    cleaned = strip_markup(normalise(bounded)[: limit * RAW_FACTOR])
+    bounded = raw[: limit * raw_factor]
+    cleaned = strip_markup(normalise(bounded)[: limit * raw_factor])
     cut = len(cleaned) > limit or len(raw) > len(bounded)
     return cleaned[:limit].strip(), cut
 
 
-def admit(message: object, history: Sequence[object] | None = (), *, max_chars: int, max_turns: int) -> Admitted:
+def admit(message: object, history: Sequence[object] | None = (), *, max_chars: int, max_turns: int,
+          raw_factor: int) -> Admitted:
     """Gate one message and the earlier user turns of its conversation.
 
     Only the last ``max_turns`` turns are kept: older ones are not re-read on
     every reply, so a long conversation costs no more than a short one.
     """
-    text, cut = clean(message, max_chars)
+    text, cut = clean(message, max_chars, raw_factor)
     recent = list(history or ())[-4 * max_turns :] if max_turns > 0 else []  # bounded before any work
-    kept = tuple(t for t in (clean(h, max_chars)[0] for h in recent) if t)[-max_turns:] if max_turns > 0 else ()
+    kept = tuple(t for t in (clean(h, max_chars, raw_factor)[0] for h in recent) if t)[-max_turns:] if max_turns > 0 else ()
     notice = (f"Your message was long, so I read only its first {max_chars:,} characters."
               if cut else None)
     return Admitted(text, kept, notice)

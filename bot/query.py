@@ -21,6 +21,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .config import Settings
+
+_DEFAULTS = Settings()
+
 #: (answer type, cue). The first whose cue matches wins, so narrower types come first.
 ANSWER_TYPES: tuple[tuple[str, str], ...] = (
     ("exercise_dose", r"\bhow (?:many|much|often|long)\b.{0,40}\b(?:sets?|reps?|repetitions?|times?|hold|seconds?|"
@@ -113,8 +117,6 @@ _ASKING = re.compile(
 #: In a message longer than this many words, the answer type and the sentence scoring read only
 #: the asking sentences; retrieval still reads the whole message (on eval/answers_dev.jsonl the
 #: evidence passage was retrieved for 0.781 of questions that way, 0.766 from the asking part).
-LONG_MESSAGE_WORDS = 30
-FOLLOWUP_MAX_WORDS = 12
 
 
 @dataclass(frozen=True)
@@ -143,19 +145,19 @@ def topics_of(text: str) -> tuple[str, ...]:
     return tuple(name for name, pattern in _TOPIC_PATTERNS if pattern.search(text))
 
 
-def asking_part(message: str) -> str:
+def asking_part(message: str, long_words: int = _DEFAULTS.long_message_words) -> str:
     """The sentences of a long message that ask something; a short message is all question."""
-    if len(message.split()) <= LONG_MESSAGE_WORDS:
+    if len(message.split()) <= long_words:
         return message
     sentences = [s.strip() for s in _SENTENCE.split(message) if s.strip()]
     asking = [s for s in sentences if _ASKING.search(s)]
     return " ".join(asking[-2:]) if asking else message
 
 
-def is_followup(message: str) -> bool:
+def is_followup(message: str, max_words: int = _DEFAULTS.followup_max_words) -> bool:
     """A short message that leans on the conversation rather than standing alone."""
     words = message.split()
-    if not words or len(words) > FOLLOWUP_MAX_WORDS:
+    if not words or len(words) > max_words:
         return False
     own = topics_of(message)
     specific = [t for t in own if t not in ("stretches", "exercises")]
@@ -171,13 +173,13 @@ def search_words(text: str) -> str:
     return text
 
 
-def analyse(message: str, history: Sequence[str] = ()) -> Query:
+def analyse(message: str, history: Sequence[str] = (), settings: Settings = _DEFAULTS) -> Query:
     """The ``Query`` for a gated message and the earlier user turns of its conversation."""
-    question = asking_part(message)
+    question = asking_part(message, settings.long_message_words)
     kind = answer_type(question)
     topics = topics_of(message)
     context = ""
-    if is_followup(message) and history:
+    if history and is_followup(message, settings.followup_max_words):
         context = next((t for t in reversed(history) if topics_of(t)), history[-1])
         borrowed = topics_of(context)
         topics = tuple(dict.fromkeys([*topics, *borrowed]))

@@ -17,7 +17,7 @@ import numpy as np
 
 from .chunking import Chunk, continuations
 from .config import Settings
-from .index import LoadedIndex
+from .index_store import LoadedIndex
 
 MODES = ("hybrid", "dense", "bm25")
 
@@ -48,13 +48,6 @@ class Hit:
             end = c.end
         return "\n".join(parts)
 
-    # Flat accessors so callers can write hit.doc_id, …
-    doc_id = property(lambda self: self.chunk.doc_id)
-    title = property(lambda self: self.chunk.title)
-    section = property(lambda self: self.chunk.section)
-    span = property(lambda self: (self.chunk.start, self.chunk.end))
-    """The matched chunk's span in its article (each chunk of ``passage`` has its own)."""
-
 
 def _stemmer():
     import Stemmer
@@ -63,7 +56,7 @@ def _stemmer():
 
 
 class KeywordIndex:
-    """BM25 over the chunks' ``keyword_text``, rebuilt in memory at load (milliseconds)."""
+    """BM25 over each ``Chunk.keyword_text``, rebuilt in memory at load (milliseconds)."""
 
     def __init__(self, texts: list[str]):
         import bm25s
@@ -99,17 +92,6 @@ class KeywordIndex:
         return np.asarray(self.model.get_scores(known), dtype=np.float32)
 
 
-def keyword_text(chunk: Chunk) -> str:
-    """What BM25 indexes for a chunk: its section path, then its text.
-
-    A heading names what its chunk is about, so its words count. An article's
-    title names what the whole article is about; it is the "section" only of the
-    untitled opening, and giving its words to the opening alone made that chunk
-    the best keyword match for every question phrased like the title.
-    """
-    return chunk.text if chunk.section == chunk.title else f"{chunk.section} {chunk.text}"
-
-
 def fuse(cosine: dict[int, float], bm25: np.ndarray, weight: float) -> dict[int, float]:
     """Hybrid score of each candidate: its cosine plus ``weight`` × its BM25 score
     as a share of the question's best BM25 score.
@@ -141,7 +123,7 @@ class Retriever:
         self.index = index
         self.encoder = index.encoder
         self.settings = settings or Settings()
-        self.keywords = KeywordIndex([keyword_text(c) for c in index.chunks])
+        self.keywords = KeywordIndex([c.keyword_text for c in index.chunks])
         self.continuations = continuations(index.chunks, index.manifest["chunk_size"])
 
     def dense(self, query_vector: np.ndarray, depth: int) -> tuple[np.ndarray, np.ndarray]:

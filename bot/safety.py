@@ -39,6 +39,7 @@ from typing import Protocol
 
 import numpy as np
 
+from .config import Settings
 from .taxonomy import Category, Learned, Speller, Taxonomy, load_taxonomy
 
 #: The one disclaimer, shown word for word at the top of every red-flag answer.
@@ -226,17 +227,17 @@ class Triage:
     """
 
     def __init__(self, taxonomy: Taxonomy | None = None, encoder: Encoder | None = None, *,
-                 threshold: float = 0.55, margin: float = 0.03, cache_size: int = 1024, learned: bool = True):
+                 settings: Settings = Settings(), learned: bool = True):
         self.taxonomy = taxonomy or load_taxonomy()
         # Without a dictionary, real words ("tear", "through") would be taken for typos of
         # taxonomy words ("tears", "though"): the speller needs the encoder's vocabulary.
         self.speller = Speller.for_taxonomy(self.taxonomy, encoder.vocabulary()) if encoder is not None else None
         self.learned = Learned.load() if encoder is not None and learned else None
         self.encoder = encoder
-        self.threshold = threshold
-        self.margin = margin
+        self.threshold = settings.red_flag_threshold
+        self.margin = settings.red_flag_margin
         self._cache: OrderedDict[str, RedFlag | None] = OrderedDict()
-        self._cache_size = cache_size
+        self._cache_size = settings.red_flag_cache_size
         self._cache_lock = threading.Lock()
         if encoder is not None:
             owners, texts = [], []

@@ -30,9 +30,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 
-from bot.config import PROJECT_ROOT, from_env  # noqa: E402
-from bot.evaluation import percentile  # noqa: E402
-from bot.evaluation import load_items, timed_ms  # noqa: E402
+from bot.config import PROJECT_ROOT, Settings, from_env
+from bot.question_sets import load_items
+from bot.timing import percentile, timed_ms
 
 ENV = os.environ | {"HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False"}
 
@@ -162,7 +162,7 @@ def detection_rows(chat, repeat: int) -> list[tuple[str, str]]:
 
 def core_rows(settings, questions: list[dict], texts: list[str], args) -> list[tuple[str, str]]:
     from bot.chat import Chat
-    from bot.embedding import shared_embedder
+    from bot.torch_model import shared_embedder
 
     def starts(measure) -> str:
         """Median of three fresh processes, with the range: one start is at the mercy of the machine."""
@@ -201,7 +201,7 @@ def core_rows(settings, questions: list[dict], texts: list[str], args) -> list[t
 
     rows += detection_rows(chat, args.repeat)
 
-    model = shared_embedder().model  # the PyTorch reference, loaded only here
+    model = shared_embedder(Settings().batch_size).model  # the PyTorch reference, loaded only here
     flat = chat.index.vectors
     model.encode(texts[:5], normalize_embeddings=True)
     floor = [timed_ms(lambda t: flat.search(model.encode([t], normalize_embeddings=True), 5), t)

@@ -20,8 +20,8 @@ import sys
 from pathlib import Path
 
 
-from bot.config import PROJECT_ROOT, from_env  # noqa: E402
-from bot.evaluation import load_items  # noqa: E402
+from bot.config import PROJECT_ROOT, from_env
+from bot.question_sets import load_items
 
 
 def markdown_report(scores, questions: Path) -> str:
@@ -77,7 +77,7 @@ def red_flag_report(scores, path: Path) -> str:
 def run_red_flags(chat, path: Path, out: Path, quiet: bool) -> int:
     from tqdm import tqdm
 
-    from bot.evaluation import red_flag_scores
+    from bot.red_flag_metrics import red_flag_scores
 
     items = load_items(path)
     results = [chat.reply(q["question"], q["turns"]).to_dict() for q in tqdm(items, desc="messages", disable=quiet)]
@@ -95,7 +95,7 @@ def run_answers(chat, path: Path, out: Path, quiet: bool) -> int:
 
     from bot.cleaning import apply_glossary
     from bot.corpus import load_glossary
-    from bot.evaluation import answer_scores
+    from bot.answer_metrics import answer_scores
 
     glossary = {}
     for g in (chat.settings.corpus_dir / "glossary").glob("*.json"):

@@ -19,9 +19,9 @@ import time
 from pathlib import Path
 
 
-from bot.config import PROJECT_ROOT, from_env  # noqa: E402
-from bot.evaluation import percentile  # noqa: E402
-from bot.evaluation import load_items, timed_ms  # noqa: E402
+from bot.config import PROJECT_ROOT, from_env
+from bot.question_sets import load_items
+from bot.timing import percentile, timed_ms
 
 
 def peak_mib() -> float:
@@ -48,9 +48,9 @@ def scale_child(n: int, questions: list[str]) -> dict:
     import faiss
     import numpy as np
 
-    from bot.index import load_index
+    from bot.index_store import load_index
     from bot.retrieval import KeywordIndex, top_ids
-    from bot.vector_index import build_vectors, exact_top, single_query_threads
+    from bot.faiss_index import build_vectors, exact_top, single_query_threads
 
     settings = from_env()
     live = load_index(settings, check_corpus=False)
@@ -99,8 +99,8 @@ def vectors_child(n: int, kind: str) -> dict:
     """The ANN index alone on N random unit vectors; queries are fresh draws from the same distribution."""
     import numpy as np
 
-    from bot.index import load_index
-    from bot.vector_index import build_vectors, exact_top, recall_at, single_query_threads
+    from bot.index_store import load_index
+    from bot.faiss_index import build_vectors, exact_top, recall_at, single_query_threads
 
     settings = from_env()
     rng = np.random.default_rng(0)

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from bot.config import PROJECT_ROOT, from_env
-from bot.evaluation import load_items
+from bot.question_sets import load_items
 from bot.safety import normalise
 from bot.taxonomy import MODEL_FILE, load_taxonomy
 

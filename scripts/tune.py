@@ -14,8 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-
-from bot.config import PROJECT_ROOT, from_env  # noqa: E402
+from bot.config import PROJECT_ROOT, Settings, from_env
 
 
 def sweep_red_flags(thresholds: list[float], margins: list[float]) -> int:
@@ -25,7 +24,7 @@ def sweep_red_flags(thresholds: list[float], margins: list[float]) -> int:
     scored once and every grid point is a cheap re-count.
     """
     from bot.chat import Chat
-    from bot.evaluation import load_items
+    from bot.question_sets import load_items
     from bot.safety import Triage
 
     chat = Chat(from_env())
@@ -73,12 +72,12 @@ def main(argv: list[str] | None = None) -> int:
     from tqdm import tqdm
 
     from bot.chat import Chat
-    from bot.embedding import shared_embedder
+    from bot.torch_model import shared_embedder
     from bot.evaluation import collect, score
-    from bot.evaluation import load_items
+    from bot.question_sets import load_items
 
     items = load_items(args.questions)
-    embedder = shared_embedder()
+    embedder = shared_embedder(Settings().batch_size)
     rows = []
     configs = [(s, o) for s in map(int, args.sizes.split(",")) for o in map(int, args.overlaps.split(",")) if o < s]
     with tempfile.TemporaryDirectory() as tmp:

@@ -20,9 +20,9 @@ CORPUS = PROJECT_ROOT / "corpus"
 
 @pytest.fixture(scope="session")
 def embedder():
-    from bot.embedding import shared_embedder
+    from bot.torch_model import shared_embedder
 
-    return shared_embedder()
+    return shared_embedder(Settings().batch_size)
 
 
 @pytest.fixture(scope="session")
@@ -36,7 +36,8 @@ def settings(tmp_path_factory) -> Settings:
 
 @pytest.fixture(scope="session")
 def index(settings, embedder):
-    from bot.index import build_index, load_index
+    from bot.index_build import build_index
+    from bot.index_store import load_index
 
     build_index(settings, embedder=embedder)
     return load_index(settings)

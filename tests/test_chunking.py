@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.chunking import PATH_SEPARATOR, Chunk, continuations, heading_of, sections_of, sentences_of
+from bot.chunking import PATH_SEPARATOR, Chunk, Heading, continuations, heading_of, sections_of, sentences_of
 from bot.corpus import load_corpus
 from tests.conftest import CORPUS
 
@@ -46,13 +46,13 @@ def test_the_text_of_a_cited_section_is_under_that_heading(index):
 
 
 def test_headings_are_told_from_body_text():
-    assert heading_of("3. Poor Running Form") == ("enum:1", "Poor Running Form")
-    assert heading_of("4.1.2 Symptoms of FAI") == ("enum:3", "Symptoms of FAI")
-    assert heading_of("Tip 2: Address Muscle Imbalances with Targeted Strengthening")[0] == "enum:1"
-    assert heading_of("- Overstriding") == ("sub", "Overstriding")
-    assert heading_of("Hip Flexor Stretch (Low Lunge):") == ("sub", "Hip Flexor Stretch (Low Lunge)")
-    assert heading_of("Rest and Recovery") == ("plain", "Rest and Recovery")
-    assert heading_of("## Ice and heat") == ("md:2", "Ice and heat")
+    assert heading_of("3. Poor Running Form") == Heading("enum", "Poor Running Form", 1)
+    assert heading_of("4.1.2 Symptoms of FAI") == Heading("enum", "Symptoms of FAI", 3)
+    assert heading_of("Tip 2: Address Muscle Imbalances with Targeted Strengthening").family == "enum"
+    assert heading_of("- Overstriding") == Heading("sub", "Overstriding")
+    assert heading_of("Hip Flexor Stretch (Low Lunge):") == Heading("sub", "Hip Flexor Stretch (Low Lunge)")
+    assert heading_of("Rest and Recovery") == Heading("plain", "Rest and Recovery")
+    assert heading_of("## Ice and heat") == Heading("md", "Ice and heat", 2)
     # body text, list items and lead-ins are not headings
     assert heading_of("Hold for 20–30 seconds on each side.") is None
     assert heading_of("- Muscle Strain: Overexertion or inadequate warm-up can lead to strains.") is None

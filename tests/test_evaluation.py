@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.evaluation import first_hit_rank, percentile, score
+from bot.evaluation import first_hit_rank, score
+from bot.timing import percentile
 
 
 def item(id, kind, red=False, evidence=(), sources=(), must=()):

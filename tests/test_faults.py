@@ -10,8 +10,9 @@ import sys
 import pytest
 
 from bot.config import PROJECT_ROOT, REBUILD_COMMAND
-from bot.encoder import ONNX_FILE, TOKENIZER_FILE
-from bot.index import CHUNKS, MANIFEST, SENTENCE_VECTORS, VECTORS, build_index, current_path, load_index
+from bot.onnx_encoder import ONNX_FILE, TOKENIZER_FILE
+from bot.index_build import build_index
+from bot.index_store import CHUNKS, MANIFEST, SENTENCE_VECTORS, VECTORS, current_path, load_index
 
 
 def run(args, settings, timeout=300, **env_extra):

@@ -103,7 +103,7 @@ def test_feedback_summary_counts_ratings_and_exports_disliked_questions_to_label
     assert all(r["evidence"] == [] and r["must_mention"] == [] for r in rows)
     assert len({r["id"] for r in rows}) == 3
     # The evaluation's own loader takes the file as it is.
-    from bot.evaluation import load_items
+    from bot.question_sets import load_items
 
     assert [item["id"] for item in load_items(out)] == [r["id"] for r in rows]
     # Ids are stable, so exporting again after more feedback gives the same ids.

@@ -6,7 +6,6 @@ import json
 import os
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -219,7 +218,7 @@ def test_metadata_json_title_wins_and_the_repeated_heading_is_not_a_section(tmp_
 @pytest.fixture(scope="module")
 def library(tmp_path_factory, embedder):
     """The two-article text corpus plus a web page, a PDF and three files nobody can read."""
-    from bot.index import build_index
+    from bot.index_build import build_index
 
     root = tmp_path_factory.mktemp("formats")
     corpus = write_small_corpus(root / "corpus")
@@ -271,7 +270,7 @@ def test_a_question_only_the_pdf_answers_cites_its_title_section_and_page(chat):
 
 
 def test_every_pdf_chunk_names_its_page_and_none_spans_two(library):
-    from bot.index import load_index
+    from bot.index_store import load_index
 
     settings, _ = library
     chunks = [c for c in load_index(settings).chunks if c.doc_id == "labral_tears"]

@@ -48,22 +48,22 @@ def test_markup_keeps_the_words_and_drops_tags_scripts_and_link_targets():
 
 
 def test_a_long_message_is_cut_with_a_notice_and_a_short_one_is_not():
-    long = admit("why do my hips hurt " * 500, max_chars=2000, max_turns=8)
+    long = admit("why do my hips hurt " * 500, max_chars=2000, max_turns=8, raw_factor=4)
     assert len(long.message) <= 2000 and long.notice and "2,000" in long.notice
-    short = admit("why do my hips hurt", max_chars=2000, max_turns=8)
+    short = admit("why do my hips hurt", max_chars=2000, max_turns=8, raw_factor=4)
     assert short.message == "why do my hips hurt" and short.notice is None
 
 
 def test_history_keeps_only_the_last_turns_each_cut_to_the_limit():
     turns = [f"turn {i} " + "x" * 5000 for i in range(20)]
-    gated = admit("and then?", turns, max_chars=100, max_turns=8)
+    gated = admit("and then?", turns, max_chars=100, max_turns=8, raw_factor=4)
     assert len(gated.history) == 8 and gated.history[0].startswith("turn 12")
     assert all(len(t) <= 100 for t in gated.history)
 
 
 def test_non_text_input_becomes_text():
-    assert clean(None, 100) == ("", False)
-    assert clean(12345, 100) == ("12345", False)
+    assert clean(None, 100, 4) == ("", False)
+    assert clean(12345, 100, 4) == ("12345", False)
 
 
 def _all_patterns() -> list[tuple[str, re.Pattern]]:
@@ -124,6 +124,6 @@ def test_whole_text_functions_are_linear_on_pathological_input(shape):
     from bot.cleaning import clean_text
     from bot.safety import detect
 
-    for run in (strip_markup, lambda t: clean(t, 10**9), detect, clean_text):
+    for run in (strip_markup, lambda t: clean(t, 10**9, 4), detect, clean_text):
         growth = _growth(run, PATHOLOGICAL[shape])
         assert growth < 24, f"{getattr(run, '__name__', run)} grows {growth:.0f}x for 8x the input"

@@ -8,13 +8,13 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
 from bot.config import PROJECT_ROOT, REBUILD_COMMAND
-from bot.index import (
-    CHUNKS, MANIFEST, SENTENCE_VECTORS, VECTORS, IndexCorrupt, IndexMissing, IndexStale, build_index, current_path, load_index,
+from bot.index_build import build_index
+from bot.index_store import (
+    CHUNKS, MANIFEST, SENTENCE_VECTORS, VECTORS, IndexCorrupt, IndexMissing, IndexStale, current_path, load_index,
 )
 from bot.retrieval import Retriever
 
@@ -96,7 +96,7 @@ def test_a_new_article_is_found_after_a_rebuild(small_settings, embedder):
     report = build_index(small_settings, embedder=embedder)
     assert report.built and report.documents == 3
     hits = Retriever(load_index(small_settings), small_settings).search("does kinesiology tape help", 3)
-    assert hits[0].doc_id == "c_taping" and hits[0].title == "Kinesiology Tape"
+    assert hits[0].chunk.doc_id == "c_taping" and hits[0].chunk.title == "Kinesiology Tape"
 
 
 def _build_in_subprocess(settings) -> subprocess.Popen:

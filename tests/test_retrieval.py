@@ -44,9 +44,8 @@ def test_hits_carry_text_article_section_span_and_scores(retriever, index):
     hits = retriever.search("how do I stretch my piriformis", 5)
     assert len(hits) == 5
     for h in hits:
-        assert h.text and h.doc_id and h.title and h.section
-        start, end = h.span
-        assert end - start == len(h.chunk.text)
+        assert h.text and h.chunk.doc_id and h.chunk.title and h.chunk.section
+        assert h.chunk.end - h.chunk.start == len(h.chunk.text)
         assert all(c.text in h.text for c in h.passage[:1])
         assert -1.0 <= h.dense_score <= 1.0 and h.score > 0
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
@@ -57,7 +56,7 @@ def test_per_article_cap_keeps_one_article_from_filling_the_results(retriever, s
         hits = retriever.search(question, 8)
         per_doc = {}
         for h in hits:
-            per_doc[h.doc_id] = per_doc.get(h.doc_id, 0) + 1
+            per_doc[h.chunk.doc_id] = per_doc.get(h.chunk.doc_id, 0) + 1
         assert max(per_doc.values()) <= settings.per_doc_cap
 
 

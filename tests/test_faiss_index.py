@@ -5,9 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from bot.index import build_index, load_index
+from bot.index_build import build_index
+from bot.index_store import load_index
 from bot.retrieval import Retriever
-from bot.vector_index import build_vectors, exact_top, ivf_lists, probe_queries, recall_at
+from bot.faiss_index import build_vectors, exact_top, ivf_lists, probe_queries, recall_at
 
 
 def clustered(n: int, dim: int = 64, centres: int = 50, seed: int = 1) -> np.ndarray:

@@ -1,6 +1,6 @@
 """The sentence-embedding model in PyTorch: the reference, and the source of the ONNX copy.
 
-The bot encodes with an ONNX export of this model (``bot/encoder.py``);
+The bot encodes with an ONNX export of this model (``bot/onnx_encoder.py``);
 PyTorch is loaded only to build an index, which exports the model into the
 build folder and checks the copy against it.
 
@@ -60,7 +60,7 @@ def model_path() -> Path:
 class Embedder:
     """Encodes texts into float32 unit vectors (so inner product = cosine)."""
 
-    def __init__(self, path: Path | None = None, batch_size: int = 32):
+    def __init__(self, *, batch_size: int, path: Path | None = None):
         from sentence_transformers import SentenceTransformer
 
         self.path = path or model_path()
@@ -79,12 +79,9 @@ class Embedder:
         )
         return np.ascontiguousarray(vectors, dtype=np.float32).reshape(len(texts), self.dim)
 
-    def encode_query(self, text: str) -> np.ndarray:
-        return self.encode([text])[0]
-
 
 @lru_cache(maxsize=1)
-def shared_embedder(batch_size: int = 32) -> Embedder:
+def shared_embedder(batch_size: int) -> Embedder:
     """One model per process: loading it costs seconds and it is read-only once loaded."""
     return Embedder(batch_size=batch_size)
 
@@ -100,7 +97,7 @@ def export_onnx(embedder: "Embedder", folder: Path) -> dict:
     import torch
     from tokenizers import Tokenizer
 
-    from .encoder import INPUTS, ONNX_FILE, TOKENIZER_FILE
+    from .onnx_encoder import INPUTS, ONNX_FILE, TOKENIZER_FILE
 
     model = embedder.model[0].auto_model.eval()
 

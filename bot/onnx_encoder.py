@@ -1,6 +1,6 @@
 """The embedding model as the bot runs it: an ONNX copy executed by ONNX Runtime.
 
-Every build exports the PyTorch model (``bot/embedding.py``) to
+Every build exports the PyTorch model (``bot/torch_model.py``) to
 ``encoder.onnx`` inside the build folder, checks that the copy agrees with
 PyTorch, and from then on this module does all the encoding: the corpus at
 build time and every question at run time. The query path therefore imports
@@ -38,7 +38,7 @@ class Encoder:
     the app's example buttons and repeated questions skip the model entirely.
     """
 
-    def __init__(self, folder: Path, *, batch_size: int = 32, cache_size: int = 256):
+    def __init__(self, folder: Path, *, batch_size: int, cache_size: int):
         import onnxruntime as ort
         from tokenizers import Tokenizer
 

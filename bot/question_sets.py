@@ -1,0 +1,45 @@
+"""Read a question set or red-flag set (JSONL) into plain dicts with every field present.
+
+The one loader for ``eval/*.jsonl``: scripts, tuning and tests all read sets through it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+ANSWER_KINDS = ("answerable", "followup")
+"""Items the bot should answer."""
+REFUSE_KINDS = ("off_topic", "adversarial")
+"""Items the bot should refuse."""
+
+
+class QuestionFileError(ValueError):
+    """A question file that cannot be used, with the file and line in the message."""
+
+
+def load_items(path: Path) -> list[dict]:
+    """A question set or red-flag set as a list of dicts with every field present.
+
+    Red-flag sets name the user's text ``message``; it is read as ``question`` so that
+    both kinds of set run through the same code. Their ``kind`` is ``red_flag`` or
+    ``hard_negative``.
+    """
+    items = []
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise QuestionFileError(f"{path}:{n}: not JSON ({exc})") from None
+        if "message" in item and "question" not in item:
+            item["question"] = item.pop("message")
+            item.setdefault("kind", "red_flag" if item.get("red_flag") else "hard_negative")
+        for key, default in (("turns", []), ("sources", []), ("evidence", []), ("must_mention", []), ("red_flag", False)):
+            item.setdefault(key, default)
+        if "question" not in item or "kind" not in item:
+            raise QuestionFileError(f"{path}:{n}: needs at least 'question' and 'kind'")
+        item.setdefault("id", f"q{n}")
+        items.append(item)
+    return items
