@@ -208,6 +208,12 @@ def _first_affirmed(pattern: re.Pattern, text: str, category: Category, hypothet
     return None
 
 
+def _mean_direction(vectors: np.ndarray) -> np.ndarray:
+    """The unit vector along the mean of some unit vectors."""
+    mean = vectors.mean(axis=0)
+    return mean / max(float(np.linalg.norm(mean)), 1e-12)
+
+
 def someone_else(text: str, start: int, end: int) -> bool:
     """True when another person is named before a match and the user is not named between
     them and its end ("coach has done his back in and is hobbling"; not "my friend fell and
@@ -261,15 +267,7 @@ class Triage:
                 if hit:
                     found[category.id] = hit
         if not found and self.encoder is not None:
-            found = self._semantic([c.text for c in parts if _semantic_reads(c)])
-        # The learned model reads every clause the context rules keep (not hypotheticals,
-        # other people, general questions or the past): it cannot tell those apart itself.
-        readable = ". ".join(c.text for c in parts if not _whole_clause_aside(c))
-        if not found and self.learned is not None and len(_WORD.findall(readable)) >= 3:
-            if self.learned.probability(self.encoder.encode_query(readable)) >= self.learned.threshold:
-                # The model says whether, not which: the reason is the nearest category's.
-                category = self.semantic_scores([readable])[0][0]
-                found = {category: readable[:120]}
+            found = self._by_meaning(parts)
         if not found:
             return None
         by_id = {c.id: c for c in self.taxonomy.categories}
@@ -294,17 +292,53 @@ class Triage:
                 return " … ".join([*words, affirmed])
         return None
 
-    def semantic_scores(self, texts: list[str]) -> list[tuple[str, float, float]]:
-        """For each clause: the closest category, its cosine, and its lead over ordinary soreness."""
-        if not texts:
-            return []
-        vectors = (self.encoder.encode_query(texts[0])[None, :] if len(texts) == 1
-                   else self.encoder.encode(texts))
+    def _vectors(self, texts: list[str]) -> np.ndarray:
+        """All clauses of a message in one batch; a one-clause message uses the cached query path."""
+        if len(texts) == 1:
+            return self.encoder.encode_query(texts[0])[None, :]
+        return self.encoder.encode(texts)
+
+    def _closest(self, vectors: np.ndarray) -> list[tuple[str, float, float]]:
         to_flags = vectors @ self._exemplars.T
         to_ordinary = (vectors @ self._ordinary.T).max(axis=1)
         best = to_flags.argmax(axis=1)
         return [(self.taxonomy.categories[int(self._owners[b])].id, float(to_flags[row, b]),
                  float(to_flags[row, b] - to_ordinary[row])) for row, b in enumerate(best)]
+
+    def semantic_scores(self, texts: list[str]) -> list[tuple[str, float, float]]:
+        """For each clause: the closest category, its cosine, and its lead over ordinary soreness."""
+        return self._closest(self._vectors(texts)) if texts else []
+
+    def message_vector(self, message: str) -> np.ndarray | None:
+        """What the learned model reads: the mean of the kept clauses' vectors (see ``_by_meaning``)."""
+        kept = [c.text for c in self._prepare(message) if not _whole_clause_aside(c)]
+        return _mean_direction(self._vectors(kept)) if kept else None
+
+    def _by_meaning(self, parts: list[Clause]) -> dict[str, str]:
+        """Both meaning-based detectors from one batch of clause vectors.
+
+        The clauses the context rules keep (not hypotheticals, other people, general
+        questions or the past) are encoded once. The exemplar match reads the plain
+        statements among them; the learned model reads their mean direction, which it
+        was trained on, so a message costs one batch of short clauses, linear in its length.
+        """
+        kept = [c for c in parts if not _whole_clause_aside(c)]
+        if not kept:
+            return {}
+        vectors = self._vectors([c.text for c in kept])
+        statements = [n for n, c in enumerate(kept) if _semantic_reads(c)]
+        found: dict[str, str] = {}
+        for n, (category, score, lead) in zip(statements, self._closest(vectors[statements]) if statements else []):
+            if score >= self.threshold and lead >= self.margin:
+                found.setdefault(category, kept[n].text)
+        words = sum(len(_WORD.findall(c.text)) for c in kept)
+        if not found and self.learned is not None and words >= 3:
+            message = _mean_direction(vectors)
+            if self.learned.probability(message) >= self.learned.threshold:
+                # The model says whether, not which: the reason is the nearest category's.
+                category = self._closest(message[None, :])[0][0]
+                found = {category: ". ".join(c.text for c in kept)[:120]}
+        return found
 
     def _prepare(self, message: str) -> list[Clause]:
         """The clauses of a message, normalised and with typos in taxonomy words mended."""
@@ -314,14 +348,6 @@ class Triage:
     def semantic_clauses(self, message: str) -> list[str]:
         """The clauses the semantic detector reads (scripts/tune.py sweeps its numbers on them)."""
         return [c.text for c in self._prepare(message) if _semantic_reads(c)]
-
-    def _semantic(self, texts: list[str]) -> dict[str, str]:
-        """Categories some clause is close to, and clearly closer to than to ordinary soreness."""
-        found: dict[str, str] = {}
-        for text, (category, score, lead) in zip(texts, self.semantic_scores(texts)):
-            if score >= self.threshold and lead >= self.margin:
-                found.setdefault(category, text)
-        return found
 
     # --- a conversation ------------------------------------------------------------
     def detect_in_conversation(self, message: str, earlier: Sequence[str] = ()) -> RedFlag | None:

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Fit the learned red-flag detector: logistic regression on the encoder's message vectors.
+"""Fit the learned red-flag detector: logistic regression on a message's mean clause vector.
 
 Positives: the red-flag messages of the training sets and the taxonomy's exemplars.
 Negatives: their hard negatives, the ordinary-soreness exemplars, and every
@@ -28,7 +28,9 @@ from bot.safety import normalise
 from bot.taxonomy import MODEL_FILE, load_taxonomy
 
 EVAL = PROJECT_ROOT / "eval"
-DEFAULT_SETS = ["red_flags_dev.jsonl", "red_flags_test.jsonl", "red_flags_test2.jsonl", "red_flags_test3.jsonl"]
+DEFAULT_SETS = [
+    "red_flags_dev.jsonl", "red_flags_test.jsonl", "red_flags_test2.jsonl", "red_flags_test3.jsonl", "red_flags_test4.jsonl",
+]
 
 
 def training_text(item: dict) -> str:
@@ -41,8 +43,9 @@ def training_text(item: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sets", nargs="+", default=DEFAULT_SETS, help="red-flag sets in eval/ to learn from")
-    parser.add_argument("--precision", type=float, default=0.95,
-                        help="cross-validated precision the threshold must keep (default 0.95)")
+    parser.add_argument("--precision", type=float, default=0.92,
+                        help="cross-validated precision the threshold must keep (default 0.92: a missed red flag costs "
+                             "more than a needless disclaimer)")
     parser.add_argument("--out", type=Path, default=MODEL_FILE, help=f"where to write (default {MODEL_FILE.name})")
     args = parser.parse_args(argv)
 
@@ -50,21 +53,34 @@ def main(argv: list[str] | None = None) -> int:
     from sklearn.model_selection import GroupKFold
 
     from bot.chat import Chat
+    from bot.safety import Triage
 
     chat = Chat(from_env())
+    settings = chat.settings
+    # The other detectors, without the model being trained: what it must add to.
+    rules = Triage(encoder=chat.encoder, settings=settings, learned=False)
     items = [i for name in args.sets for i in load_items(EVAL / name)]
     ordinary = [i for name in ("answers_dev.jsonl", "questions.jsonl") for i in load_items(EVAL / name)
                 if not i["red_flag"]]
     texts = [training_text(i) for i in items] + [normalise(i["question"]) for i in ordinary]
     labels = np.array([int(i["red_flag"]) for i in items] + [0] * len(ordinary))
     groups = [i.get("family", i["id"]) for i in items] + [f"q-{i['id']}" for i in ordinary]
-    by_patterns = np.array([chat.triage.check(i["question"]) is not None or
-                            any(chat.triage.check(t) for t in i["turns"]) for i in items] + [False] * len(ordinary))
+    by_patterns = np.array([rules.check(i["question"]) is not None or
+                            any(rules.check(t) for t in i["turns"]) for i in items] + [False] * len(ordinary))
     taxonomy = load_taxonomy()
     exemplars = [e for c in taxonomy.categories for e in c.exemplars]
-    vectors = chat.encoder.encode(texts)
-    extra = chat.encoder.encode([normalise(t) for t in exemplars + list(taxonomy.not_red_flag)])
-    extra_labels = np.array([1] * len(exemplars) + [0] * len(taxonomy.not_red_flag))
+    # The representation the detector reads at run time (Triage.message_vector); a message
+    # with no clause the context rules keep never reaches the model, so it is left out.
+    found = [rules.message_vector(t) for t in texts]
+    readable = np.array([v is not None for v in found])
+    texts = [t for t, ok in zip(texts, readable) if ok]
+    labels, by_patterns = labels[readable], by_patterns[readable]
+    groups = [g for g, ok in zip(groups, readable) if ok]
+    vectors = np.stack([v for v in found if v is not None])
+    extra_texts = exemplars + list(taxonomy.not_red_flag)
+    extra_found = [rules.message_vector(t) for t in extra_texts]
+    extra = np.stack([v for v in extra_found if v is not None])
+    extra_labels = np.array([int(n < len(exemplars)) for n, v in enumerate(extra_found) if v is not None])
 
     def fit(rows):
         model = LogisticRegression(C=4.0, class_weight="balanced", max_iter=5000)
@@ -74,25 +90,29 @@ def main(argv: list[str] | None = None) -> int:
     for train, held in GroupKFold(n_splits=5).split(vectors, labels, groups):
         probs[held] = fit(train).predict_proba(vectors[held])[:, 1]
     table, chosen = [], None
+    positives = max(int((labels == 1).sum()), 1)
     for threshold in np.arange(0.30, 0.96, 0.05):
         flagged = by_patterns | (probs >= threshold)
         tp = int((flagged & (labels == 1)).sum())
         fp = int((flagged & (labels == 0)).sum())
         alone = int(((probs >= threshold) & (labels == 1)).sum())
         precision = tp / max(tp + fp, 1)
-        table.append((round(float(threshold), 2), round(alone / max((labels == 1).sum(), 1), 3), fp, round(precision, 3)))
+        table.append((round(float(threshold), 2), round(alone / positives, 3), round(tp / positives, 3), fp,
+                      round(precision, 3)))
         if chosen is None and precision >= args.precision:
             chosen = round(float(threshold), 2)
-    print("| threshold | learned recall alone (CV) | false alarms with patterns (CV) | precision with patterns (CV) |")
-    print("|---|---|---|---|")
+    print("| threshold | learned recall alone | recall with the other detectors | false alarms | precision |")
+    print("|---|---|---|---|---|")
     for row in table:
         print("| " + " | ".join(str(x) for x in row) + " |")
+    print("(all cross-validated, folds grouped by family)")
     if chosen is None:
         print(f"error: no threshold keeps precision {args.precision}", file=sys.stderr)
         return 2
     model = fit(np.arange(len(texts)))
     args.out.write_text(json.dumps({
-        "about": "Logistic regression on all-MiniLM-L6-v2 message vectors (scripts/train_red_flags.py).",
+        "about": "Logistic regression on the mean all-MiniLM-L6-v2 vector of a message's kept clauses "
+                 "(scripts/train_red_flags.py).",
         "trained_on": args.sets + ["answers_dev.jsonl (negatives)", "questions.jsonl (negatives)", "taxonomy exemplars"],
         "threshold": chosen,
         "bias": float(model.intercept_[0]),

@@ -134,3 +134,14 @@ def test_the_disclaimer_is_one_constant_that_advises_prompt_and_emergency_care()
 def test_odd_text_never_breaks_detection(triage):
     for text in ["", "   ", "\x00\x01", "😀" * 50, "ПОМОГИТЕ", "<script>alert(1)</script>", "a" * 2000]:
         triage.detect(text)
+
+
+def test_the_learned_model_reads_the_mean_direction_of_the_clauses_the_context_rules_keep(triage, chat):
+    """Training and detection share this representation; set-aside clauses do not dilute it."""
+    import numpy as np
+
+    message = "my hip aches after every run. it throbs at night. what if my friend could not walk"
+    kept = ["my hip aches after every run", "it throbs at night"]  # the hypothetical is set aside
+    mean = chat.encoder.encode(kept).mean(axis=0)
+    assert np.allclose(triage.message_vector(message), mean / np.linalg.norm(mean), atol=1e-5)
+    assert triage.message_vector("what if I could not walk") is None
