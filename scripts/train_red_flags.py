@@ -24,7 +24,7 @@ import numpy as np
 
 from bot.config import PROJECT_ROOT, from_env
 from bot.question_sets import load_items
-from bot.safety import normalise
+from bot.context import normalise
 from bot.taxonomy import MODEL_FILE, load_taxonomy
 
 EVAL = PROJECT_ROOT / "eval"

@@ -14,7 +14,8 @@ from collections import Counter
 import pytest
 
 from bot.config import PROJECT_ROOT
-from bot.safety import DISCLAIMER, Triage, detect, load_taxonomy
+from bot.safety import DISCLAIMER, Triage, detect
+from bot.taxonomy import load_taxonomy
 
 DEV = [json.loads(line) for line in (PROJECT_ROOT / "eval" / "red_flags_dev.jsonl").read_text().splitlines() if line]
 CATEGORIES = [c.id for c in load_taxonomy().categories]

@@ -1,0 +1,169 @@
+"""Clauses of a message, and the context rules that set a clause or a match aside.
+
+NegEx/ConText-style rules, as plain functions over normalised text: a negation
+just before a sign ("no fever", "I didn't fall"), hypotheticals ("if I ever…"),
+someone else ("my coach is hobbling"), general questions ("when should someone
+see a doctor?"), the past ("used to limp as a kid") and figures of speech ("legs
+ache like I was hit by a bus"). ``bot/safety.py`` runs the detectors over what
+these leave in. Every window is bounded, so the cost stays linear in the message.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .taxonomy import Category
+
+_NEG = re.compile(
+    r"\b(?:no|not|never|without|none|nor|neither|zero|denies|free of|absence of|"
+    r"don'?t|doesn'?t|didn'?t|haven'?t|hasn'?t|hadn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|won'?t)\b"
+)
+#: Words that end a negation's reach inside a clause ("I didn't run today and I can't walk").
+_NEG_BREAK = re.compile(
+    r"\b(?:and|then|so|now|because|cos|since|plus|i|it|my)\b|,|"
+    # Pseudo-negations: "won't go away" says the pain persists, and ends a negation's reach.
+    r"\b(?:won'?t|wont|doesn'?t|isn'?t|not) (?:go(?:ing)?(?: away)?|stop(?:ping)?|eas(?:e|ing)|settl(?:e|ing)|shift|budge)\b"
+)
+_LIST_GOES_ON = re.compile(r"\b(?:or|nor)\b")
+_FIGURE = re.compile(r"\b(?:like|as if|as though)\b")
+_NEG_WINDOW_WORDS = 6
+_NEG_WINDOW_CHARS = 120
+#: Where one clause ends and the next begins, for scoping negation and context.
+_CLAUSE_END = re.compile(
+    r"[.;!?\n]+|\s(?:but|though|although|however|whereas|except|yet)\s|"
+    r",\s*(?=(?:what|how|would|should|could|can|is|are|do|does|any|or)\b)"  # "…can't walk, what would you do?"
+)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:what if|in case|suppose|supposing|hypothetically|what happens when|what would|would it be|"
+    r"should i worry (?:if|about)|is it bad if|how would i know|if i (?:ever|were to|was to|did)|"
+    r"if (?:you|someone|somebody|one|a runner|runners) |if(?:\s+\S+){0,8}?\s+(?:ever|would|could|might)\b|"
+    r"^(?:say|imagine|let'?s say|picture this)\b|for future reference|just so i know|in (?:the )?future)"
+)
+_OTHER_PERSON = re.compile(
+    r"\b(?:my|our|a|his|her|their) (?:friend|mate|sister|brother|mum|mom|dad|mother|father|wife|husband|"
+    r"partner|girlfriend|boyfriend|coach|teammate|team ?mate|club ?mate|training partner|colleague|buddy|pal|"
+    r"co-?worker|neighbou?r|cousin|aunt|uncle|gran\w*|dog|client|patient)s?\b|\b(?:he|she|they|him|her|his|their)\b|"
+    r"^(?:friend|mate|sister|brother|mum|mom|dad|wife|husband|partner|coach|teammate|colleague|neighbou?r)\b|"
+    r"\b(?:dad|mum|mom|sister|brother|wife|husband|partner|friend|buddy|pal|coach|boss|colleague)(?:'s|s)\b|"
+    r"\b(?:running|training|gym) (?:buddy|pal|partner|mate)\b"
+)
+_PEOPLE = (r"friend|mate|sister|brother|mum|mom|dad|mother|father|wife|husband|partner|girlfriend|boyfriend|"
+           r"coach|teammate|team ?mate|club ?mate|training partner|colleague|co-?worker|neighbou?r|cousin|aunt|"
+           r"uncle|gran\w*|dog|client|patient|buddy|pal|son|daughter|kid|child|boy|girl|lad|lass")
+#: The user speaking of themselves: "I", or "my" before anything but a person ("my leg", not "my dad").
+_FIRST_PERSON = re.compile(rf"\b(?:i|i'm|im|i've|ive|i'd|myself|mine)\b|\bmy\b(?! (?:running |training |gym |old )?(?:{_PEOPLE})\b)")
+_GENERAL = re.compile(
+    r"\b(?:someone|somebody|anyone|anybody|a person|people|runners|a runner|one|you)\b|"
+    r"\b(?:signs?|symptoms?|warning signs?|red flags?) (?:of|for|that)\b|\bwhat (?:does|do|is|are) (?:\w+ ){0,5}(?:mean|like)\b"
+)
+_QUESTION_START = re.compile(r"^(?:what|when|how|which|who|why|is|are|do|does|should|can|could|would|at what)\b")
+_HISTORICAL = re.compile(
+    r"\b(?:used to|years ago|as a (?:kid|child|teen|teenager)|when i was (?:a kid|a child|young|little|\d+)|"
+    r"in the past|back in (?:school|the day))\b"
+)
+#: Words that reverse or soften a clause ("never cold", "getting better", "walking fine", "feels
+#: like a bruise"): the
+#: semantic detector, which cannot read polarity, abstains on such clauses; the patterns still read them.
+_REASSURED = re.compile(r"\b(?:no|not|never|nothing|none|neither|nor|without|fine|better|improving|normal|normally|mild|mildly|slight|slightly|only|just|like)\b")
+#: A negator inside a match, after its first word ("feet are never cold").
+_INNER_NEG = re.compile(r"\b(?:no|never|without|none|zero)\b(?![- ]go\b)")
+WORD = re.compile(r"\w+")
+CHILD = "child_limping"
+"""The one category whose signs count when someone else (a child) has them."""
+
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One clause of a message and what the context rules say about it."""
+
+    text: str
+    general: bool
+    """A general question about people at large ("when should someone see a doctor?")."""
+    hypothetical_at: int = -1
+    """Where a hypothetical cue ("what if", "say…") starts, or -1: it covers what follows it."""
+    about_other: bool = False
+    """About someone else throughout (no first person): a child's symptoms still count."""
+    past: bool = False
+    """About the past ("used to limp as a kid"): read only for categories where the past counts."""
+
+
+def normalise(text: str) -> str:
+    """Lower-case, straight apostrophes, no stray symbols: one spelling to match."""
+    text = text.lower().replace("’", "'").replace("‘", "'").replace("`", "'")
+    return re.sub(r"[^\w'/\s.,;!?&-]", " ", text)
+
+
+def clauses(text: str) -> list[Clause]:
+    """The clauses of a normalised message, each marked when context sets it aside."""
+    out = []
+    for piece in _CLAUSE_END.split(text):
+        piece = piece.strip(" ,-")
+        if len(WORD.findall(piece)) < 2:
+            continue
+        cue = _HYPOTHETICAL.search(piece)
+        general = bool(_QUESTION_START.search(piece) and _GENERAL.search(piece) and not _FIRST_PERSON.search(piece))
+        other = bool(_OTHER_PERSON.search(piece)) and not _FIRST_PERSON.search(piece)
+        out.append(Clause(piece, general, cue.start() if cue else -1, other, bool(_HISTORICAL.search(piece))))
+    return out
+
+
+def whole_clause_aside(clause: Clause) -> bool:
+    """Set aside for the detectors that read a clause whole (exemplars, learned model):
+    general, about someone else, in the past, or hypothetical from its opening words."""
+    return clause.general or clause.about_other or clause.past or 0 <= clause.hypothetical_at < 25
+
+
+def negated(text: str, start: int) -> bool:
+    """True when a negation word sits just before ``start`` in the same clause.
+
+    Its reach ends at a joining word, a new subject ("no, I cannot walk") or a comma,
+    except a comma inside a list the negation governs ("never locks, catches or gives way").
+    """
+    before = text[max(0, start - _NEG_WINDOW_CHARS) : start]  # bounded, so many matches stay linear
+    cut = 0
+    for brk in reversed(list(_NEG_BREAK.finditer(before))):
+        if brk.group(0) == "," and _LIST_GOES_ON.search(before[brk.end() :]):
+            continue
+        cut = brk.end()
+        break
+    return bool(_NEG.search(" ".join(before[cut:].split()[-_NEG_WINDOW_WORDS:])))
+
+
+def semantic_reads(clause: Clause) -> bool:
+    """Whether the semantic detector reads a clause: statements only, not softened ones.
+
+    A question asking what to do ("how should I rest a sore hip") shares words with the
+    exemplars but reports nothing; symptoms asked about in a question are the patterns' job.
+    """
+    return not (whole_clause_aside(clause) or _REASSURED.search(clause.text)
+                or _QUESTION_START.search(clause.text) or len(WORD.findall(clause.text)) < 3)
+
+
+def first_affirmed(pattern: re.Pattern, text: str, category: Category, hypothetical_at: int = -1) -> str | None:
+    """The first match that is not negated, not someone else's, not under a hypothetical cue
+    that comes before it, and not a figure of speech."""
+    for m in pattern.finditer(text):
+        inner = m.group(0).split(maxsplit=1)
+        if negated(text, m.start()) or (len(inner) == 2 and _INNER_NEG.search(inner[1])):
+            continue
+        if category.id != CHILD and someone_else(text, m.start(), m.end()):
+            continue
+        if 0 <= hypothetical_at < m.start():
+            continue
+        if category.figurative and _FIGURE.search(text[max(0, m.start() - 30) : m.start()]):
+            continue
+        return m.group(0).strip()
+    return None
+
+
+def someone_else(text: str, start: int, end: int) -> bool:
+    """True when another person is named before a match and the user is not named between
+    them and its end ("coach has done his back in and is hobbling"; not "my friend fell and
+    I can't walk", nor "borrowed my mum's crutches, standing on my leg is a no go")."""
+    scope = text[max(0, start - _NEG_WINDOW_CHARS) : end]
+    other = None
+    for other in _OTHER_PERSON.finditer(scope[: start - max(0, start - _NEG_WINDOW_CHARS)]):
+        pass
+    return other is not None and not _FIRST_PERSON.search(scope[other.end() :])
