@@ -124,7 +124,9 @@ class Settings:
     it, and normalised text is cut there again (NFKC can lengthen a character up to 18 times).
     Markup stripping mostly shortens text, so a few times the limit keeps what survives the cut."""
     long_message_words: int = 30
-    """A message longer than this is searched by its asking sentences only, not its story."""
+    """In a message longer than this, the answer type and sentence scoring read only its asking
+    sentences; retrieval still reads the whole message, which found the evidence passage more
+    often on eval/answers_dev.jsonl (docs/tuning.md)."""
     followup_max_words: int = 12
     """Only a message this short can lean on an earlier turn for its topic."""
     history_turns: int = 3

@@ -96,11 +96,10 @@ def fuse(cosine: dict[int, float], bm25: np.ndarray, weight: float) -> dict[int,
     """Hybrid score of each candidate: its cosine plus ``weight`` × its BM25 score
     as a share of the question's best BM25 score.
 
-    A convex combination of scores, not of ranks: reciprocal-rank fusion gave a
-    chunk with cosine 0.89 the same credit as one at 0.79 when both were near the
-    top, and on the question set it scored MRR 0.79 against 0.83 for this
-    (docs/tuning.md). Dividing by the best BM25 score puts BM25 on the cosine's
-    0–1 scale whatever the question's length.
+    A combination of scores, not of ranks: reciprocal-rank fusion gives a chunk
+    far ahead on cosine the same credit as one just behind it, and ranked lower
+    in the comparison recorded in docs/tuning.md. Dividing by the best BM25 score
+    puts BM25 on the cosine's 0–1 scale whatever the question's length.
     """
     best = float(bm25.max()) if len(bm25) else 0.0
     scale = weight / best if best > 0 else 0.0
