@@ -8,13 +8,15 @@ refusals, follow-ups and latency. Writes:
 
   OUT/results.jsonl   one raw result per question
   OUT/report.md       the summary table, the three retrieval modes, the failures
-  OUT/report.html     the same numbers as bar charts
+  OUT/report.html     the same numbers as bar charts (matplotlib, inline SVG)
+
+With --answers or --red-flags: OUT/<set>.md, OUT/<set>.html (charts) and, for answers,
+OUT/<set>.results.jsonl.
 """
 
 from __future__ import annotations
 
 import argparse
-import html
 import json
 import sys
 from pathlib import Path
@@ -24,9 +26,9 @@ from bot.config import PROJECT_ROOT, from_env
 from bot.question_sets import load_items
 
 
-def markdown_report(scores, questions: Path) -> str:
+def markdown_report(scores, questions: Path, targets) -> str:
     lines = [f"# Evaluation on `{questions.name}`", "", "| metric | value | target |", "|---|---|---|"]
-    lines += [f"| {m} | {v} | {t} |" for m, v, t in scores.table()]
+    lines += [f"| {m} | {v} | {t} |" for m, v, t in scores.table(targets)]
     lines += ["", "## Retrieval by mode", "", "| mode | n | hit@1 | hit@3 | hit@5 | MRR |", "|---|---|---|---|---|---|"]
     for mode, r in scores.retrieval.items():
         lines.append(f"| {mode} | {r['n']} | {r['hit@1']:.3f} | {r['hit@3']:.3f} | {r['hit@5']:.3f} | {r['mrr']:.3f} |")
@@ -35,28 +37,29 @@ def markdown_report(scores, questions: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
-def html_report(scores) -> str:
-    """Bar charts as inline SVG: no plotting library needed to read the numbers."""
-    def bars(title: str, rows: list[tuple[str, float]]) -> str:
-        h = 26 * len(rows) + 10
-        out = [f"<h2>{html.escape(title)}</h2><svg width='640' height='{h}' role='img'>"]
-        for i, (label, value) in enumerate(rows):
-            y = 5 + 26 * i
-            w = max(0.0, min(1.0, value)) * 360
-            out.append(f"<text x='0' y='{y + 16}' font-size='13'>{html.escape(label)}</text>")
-            out.append(f"<rect x='230' y='{y}' width='{w:.1f}' height='20' fill='#3b7dd8'/>")
-            out.append(f"<text x='{236 + w:.1f}' y='{y + 16}' font-size='13'>{value:.3f}</text>")
-        return "".join(out) + "</svg>"
+def _numeric(rows: list[tuple[str, str, str]]) -> tuple[list[tuple[str, float]], dict[str, float]]:
+    """The share-valued rows of a metrics table (0–1) and their ">= x" targets."""
+    values, targets = [], {}
+    for metric, value, target in rows:
+        try:
+            number = float(value)
+        except ValueError:
+            continue
+        if 0.0 <= number <= 1.0 and "latency" not in metric:
+            values.append((metric, number))
+            if target.startswith(">= "):
+                targets[metric] = float(target[3:])
+    return values, targets
 
-    quality = [(m, float(v)) for m, v, _ in scores.table() if "latency" not in m]
+
+def html_report(scores, targets) -> str:
+    from bot.charts import bar_chart, html_page
+
+    quality, marks = _numeric(scores.table(targets))
     retrieval = [(f"{mode} {k}", r[k]) for mode, r in scores.retrieval.items() for k in ("hit@5", "mrr")]
-    return (
-        "<!doctype html><meta charset='utf-8'><title>Evaluation</title>"
-        "<body style='font-family:sans-serif'>"
-        + bars("Answer quality", quality)
-        + bars("Retrieval: hybrid vs dense vs BM25", retrieval)
-        + f"<p>Latency p50 {scores.latency_p50:.1f} ms, p95 {scores.latency_p95:.1f} ms.</p></body>"
-    )
+    return html_page("Evaluation", [bar_chart("Answer quality", quality, marks),
+                                    bar_chart("Retrieval: hybrid vs dense vs BM25", retrieval)],
+                     [f"Latency p50 {scores.latency_p50:.1f} ms, p95 {scores.latency_p95:.1f} ms."])
 
 
 def red_flag_report(scores, path: Path) -> str:
@@ -85,6 +88,15 @@ def run_red_flags(chat, path: Path, out: Path, quiet: bool) -> int:
     report = red_flag_report(scores, path)
     out.mkdir(parents=True, exist_ok=True)
     (out / f"{path.stem}.md").write_text(report, encoding="utf-8")
+    from bot.charts import bar_chart, html_page
+
+    by_category = [(name, c["recall"]) for name, c in sorted(scores.by_category.items()) if name != "none"]
+    (out / f"{path.stem}.html").write_text(html_page(f"Red flags on {path.name}", [
+        bar_chart("Recall and precision", [("recall", scores.recall), ("precision", scores.precision)],
+                  {"recall": chat.settings.targets.red_flag_recall,
+                   "precision": chat.settings.targets.red_flag_set_precision}),
+        bar_chart("Recall by category", by_category),
+    ]), encoding="utf-8")
     print(report)
     return 0
 
@@ -105,7 +117,7 @@ def run_answers(chat, path: Path, out: Path, quiet: bool) -> int:
     scores = answer_scores(items, results, repair=lambda text: apply_glossary(text, glossary))
     lines = [f"# Answers on `{path.name}` ({scores.n} answerable, {len(items) - scores.n} off-topic)", "",
              "| metric | value | target |", "|---|---|---|"]
-    lines += [f"| {m} | {v} | {t} |" for m, v, t in scores.table()]
+    lines += [f"| {m} | {v} | {t} |" for m, v, t in scores.table(chat.settings.targets)]
     lines += ["", "| answer type | n | lead | evidence in answer |", "|---|---|---|---|"]
     lines += [f"| {k} | {v['n']} | {v['lead']:.2f} | {v['evidence']:.2f} |" for k, v in sorted(scores.by_type.items())]
     lines += ["", f"## Failures ({len(scores.failures)})", ""]
@@ -115,11 +127,27 @@ def run_answers(chat, path: Path, out: Path, quiet: bool) -> int:
     report = "\n".join(lines) + "\n"
     out.mkdir(parents=True, exist_ok=True)
     (out / f"{path.stem}.md").write_text(report, encoding="utf-8")
+    from bot.charts import bar_chart, html_page
+
+    overall, targets = _numeric(scores.table(chat.settings.targets))
+    by_type = [(f"{kind} lead", v["lead"]) for kind, v in sorted(scores.by_type.items())]
+    by_type += [(f"{kind} evidence", v["evidence"]) for kind, v in sorted(scores.by_type.items())]
+    (out / f"{path.stem}.html").write_text(html_page(f"Answers on {path.name}", [
+        bar_chart("Answer quality", overall, targets), bar_chart("By answer type", sorted(by_type)),
+    ]), encoding="utf-8")
     with (out / f"{path.stem}.results.jsonl").open("w", encoding="utf-8") as fh:
         for r in results:
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
     print(report)
     return 0
+
+
+def _set_file(name: str, kind: str) -> Path | None:
+    """A split name ("dev") means eval/KIND_dev.jsonl; anything else must be a file."""
+    for path in (Path(name), PROJECT_ROOT / "eval" / f"{kind}_{name}.jsonl"):
+        if path.is_file():
+            return path
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -129,12 +157,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "eval" / "out", help="output folder (default eval/out)")
     parser.add_argument("-k", type=int, default=5, help="passages retrieved per question (default 5)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
-    parser.add_argument("--red-flags", metavar="SPLIT", choices=("dev", "test", "test2", "test3", "test4"),
-                        help="score red-flag detection on eval/red_flags_SPLIT.jsonl instead "
-                             "(tune on dev; run test once, at the end)")
-    parser.add_argument("--answers", metavar="SPLIT", choices=("dev", "test"),
-                        help="score answers on eval/answers_SPLIT.jsonl: lead, evidence, filler, repeats "
-                             "(tune on dev; run test once, at the end)")
+    parser.add_argument("--red-flags", metavar="SPLIT|FILE",
+                        help="score red-flag detection on eval/red_flags_SPLIT.jsonl (or a red-flag file) instead "
+                             "(tune on dev; run a test split once, at the end)")
+    parser.add_argument("--answers", metavar="SPLIT|FILE",
+                        help="score answers on eval/answers_SPLIT.jsonl (or an answer file): lead, evidence, "
+                             "filler, repeats (tune on dev; run test once, at the end)")
     args = parser.parse_args(argv)
 
     from tqdm import tqdm
@@ -145,11 +173,16 @@ def main(argv: list[str] | None = None) -> int:
     if not args.questions.is_file():
         print(f"error: question file not found: {args.questions}", file=sys.stderr)
         return 2
+    named = (args.answers, "answers") if args.answers else (args.red_flags, "red_flags") if args.red_flags else None
+    path = _set_file(*named) if named else None
+    if named and path is None:
+        print(f"error: no such set: {named[0]!r} is neither a file nor eval/{named[1]}_{named[0]}.jsonl", file=sys.stderr)
+        return 2
     chat = Chat(from_env().with_(top_k=args.k))
     if args.answers:
-        return run_answers(chat, PROJECT_ROOT / "eval" / f"answers_{args.answers}.jsonl", args.out, args.quiet)
+        return run_answers(chat, path, args.out, args.quiet)
     if args.red_flags:
-        return run_red_flags(chat, PROJECT_ROOT / "eval" / f"red_flags_{args.red_flags}.jsonl", args.out, args.quiet)
+        return run_red_flags(chat, path, args.out, args.quiet)
     items = load_items(args.questions)
     results = [collect(chat, item, args.k) for item in tqdm(items, desc="questions", disable=args.quiet)]
     scores = score(items, results)
@@ -158,9 +191,9 @@ def main(argv: list[str] | None = None) -> int:
     with (args.out / "results.jsonl").open("w", encoding="utf-8") as fh:
         for r in results:
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-    report = markdown_report(scores, args.questions)
+    report = markdown_report(scores, args.questions, chat.settings.targets)
     (args.out / "report.md").write_text(report, encoding="utf-8")
-    (args.out / "report.html").write_text(html_report(scores), encoding="utf-8")
+    (args.out / "report.html").write_text(html_report(scores, chat.settings.targets), encoding="utf-8")
     print(report)
     print(f"wrote {args.out / 'results.jsonl'}, report.md, report.html")
     return 0
