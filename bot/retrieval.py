@@ -18,6 +18,7 @@ import numpy as np
 from .chunking import Chunk, continuations
 from .config import Settings
 from .index_store import LoadedIndex
+from .text import STOP_WORDS
 
 MODES = ("hybrid", "dense", "bm25")
 
@@ -75,10 +76,8 @@ class KeywordIndex:
         0.45 on "treat", as well as some real questions match their answers; what
         gives it away is that "sprain" and "wrist" appear nowhere in the library.
         """
-        from bm25s.stopwords import STOPWORDS_EN_PLUS
-
         tokens = self._bm25s.tokenize(
-            [query], stemmer=self._stem, return_ids=False, show_progress=False, stopwords=STOPWORDS_EN_PLUS
+            [query], stemmer=self._stem, return_ids=False, show_progress=False, stopwords=sorted(STOP_WORDS)
         )[0]
         return sum(t not in self.vocab for t in tokens) / len(tokens) if tokens else 0.0
 
