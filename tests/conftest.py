@@ -1,4 +1,4 @@
-"""Shared fixtures: the real model, and a real index built once per test session."""
+"""Shared fixtures: the real model, the real corpus, and a real index built once per test session."""
 
 from __future__ import annotations
 
@@ -15,7 +15,11 @@ import pytest
 
 from bot.config import PROJECT_ROOT, Settings
 
-CORPUS = PROJECT_ROOT / "corpus"
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    """The real library of articles, where the bot reads it by default."""
+    return Settings().corpus_dir
 
 
 @pytest.fixture(scope="session")
@@ -70,25 +74,24 @@ SMALL_ARTICLES = {
 }
 
 
-def write_small_corpus(folder: Path) -> Path:
+def _write_small_corpus(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in SMALL_ARTICLES.items():
         (folder / name).write_text(textwrap.dedent(text).strip() + "\n", encoding="utf-8")
     return folder
 
 
+@pytest.fixture(scope="session")
+def write_small_corpus():
+    """``write_small_corpus(folder)`` writes the two small articles into ``folder`` and returns it."""
+    return _write_small_corpus
+
+
 @pytest.fixture
 def small_settings(tmp_path) -> Settings:
     """A two-article corpus of our own: builds in a second, so index tests can rebuild freely."""
-    return Settings(corpus_dir=write_small_corpus(tmp_path / "corpus"), index_dir=tmp_path / "index",
+    return Settings(corpus_dir=_write_small_corpus(tmp_path / "corpus"), index_dir=tmp_path / "index",
                     data_dir=tmp_path / "data")
-
-
-@pytest.fixture
-def corpus_copy(tmp_path) -> Path:
-    dest = tmp_path / "corpus"
-    shutil.copytree(CORPUS, dest)
-    return dest
 
 
 def free_port() -> int:

@@ -2,26 +2,26 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.chunking import PATH_SEPARATOR, Chunk, Heading, continuations, heading_of, sections_of, sentences_of
 from bot.corpus import load_corpus
-from tests.conftest import CORPUS
 
 
-def _docs():
-    return {d.doc_id: d for d in load_corpus(CORPUS)[0]}
+@pytest.fixture(scope="module")
+def docs(corpus_dir):
+    return {d.doc_id: d for d in load_corpus(corpus_dir)[0]}
 
 
-def test_every_chunk_span_points_to_its_text(index):
-    docs = _docs()
+def test_every_chunk_span_points_to_its_text(index, docs):
     for chunk in index.chunks:
         assert docs[chunk.doc_id].text[chunk.start : chunk.end] == chunk.text
         assert chunk.title == docs[chunk.doc_id].title
         assert chunk.text.strip()
 
 
-def test_every_sentence_lies_inside_its_chunk(index):
+def test_every_sentence_lies_inside_its_chunk(index, docs):
     by_id = {c.id: c for c in index.chunks}
-    docs = _docs()
     for sentence in index.sentences:
         chunk = by_id[sentence.chunk_id]
         assert chunk.start <= sentence.start < sentence.end <= chunk.end

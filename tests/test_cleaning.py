@@ -10,14 +10,13 @@ import pytest
 
 from bot.cleaning import apply_glossary, clean_text, drop_echoed_heading
 from bot.corpus import CorpusError, load_corpus, load_document
-from tests.conftest import CORPUS
 
 PARAPHRASED = "002_d4256067697cea61"
 
 
 @pytest.fixture(scope="module")
-def docs():
-    loaded, problems = load_corpus(CORPUS)
+def docs(corpus_dir):
+    loaded, problems = load_corpus(corpus_dir)
     assert not problems
     return {d.doc_id: d for d in loaded}
 
@@ -44,8 +43,8 @@ def test_faq_plus_markers_and_comment_blocks_are_removed(docs):
         assert not any(line.startswith("No comments yet") for line in lines)
 
 
-def test_site_self_promotion_sentences_are_removed(docs):
-    raw = (CORPUS / "003_09b1d2a01d7413a5.txt").read_text(encoding="utf-8")
+def test_site_self_promotion_sentences_are_removed(docs, corpus_dir):
+    raw = (corpus_dir / "003_09b1d2a01d7413a5.txt").read_text(encoding="utf-8")
     assert raw.count("WHY.EDU.VN") + raw.count("why.edu.vn") >= 5
     for doc in docs.values():
         assert "why.edu.vn" not in doc.text.lower()
@@ -89,8 +88,8 @@ def test_the_paraphrased_article_reads_as_plain_english(docs):
     assert "Excessive hip adduction" in text or "Excessive Hip Adduction" in text
 
 
-def test_repaired_text_contains_none_of_the_glossary_garbled_phrases(docs):
-    glossary = json.loads((CORPUS / "glossary" / f"{PARAPHRASED}.json").read_text(encoding="utf-8"))["replacements"]
+def test_repaired_text_contains_none_of_the_glossary_garbled_phrases(docs, corpus_dir):
+    glossary = json.loads((corpus_dir / "glossary" / f"{PARAPHRASED}.json").read_text(encoding="utf-8"))["replacements"]
     repairs = " ".join(glossary.values()).lower()
     word = lambda p: re.compile(r"(?<![\w-])" + re.escape(p) + r"(?![\w-])", re.IGNORECASE)
     # A phrase that is also part of some repair is a real word in another sense; all others are garbled.
@@ -100,10 +99,10 @@ def test_repaired_text_contains_none_of_the_glossary_garbled_phrases(docs):
     assert leftovers == []
 
 
-def test_the_original_paraphrased_file_is_left_untouched_for_audit(docs):
-    path = CORPUS / f"{PARAPHRASED}.txt"
+def test_the_original_paraphrased_file_is_left_untouched_for_audit(docs, corpus_dir):
+    path = corpus_dir / f"{PARAPHRASED}.txt"
     before = hashlib.sha256(path.read_bytes()).hexdigest()
-    load_document(path, {}, CORPUS)
+    load_document(path, {}, corpus_dir)
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
     assert "Poor Operating Type" in path.read_text(encoding="utf-8")
 

@@ -14,8 +14,6 @@ from bot.config import PROJECT_ROOT, Settings
 from bot.corpus import CorpusError, load_library
 from bot.formats import Unreadable, read_html, read_pdf, reflow
 
-from tests.conftest import write_small_corpus
-
 HTML_TITLE = "Trochanteric Bursitis in Runners"
 PDF_TITLE = "Hip Labral Tears in Distance Runners"
 
@@ -216,7 +214,7 @@ def test_metadata_json_title_wins_and_the_repeated_heading_is_not_a_section(tmp_
 
 
 @pytest.fixture(scope="module")
-def library(tmp_path_factory, embedder):
+def library(tmp_path_factory, embedder, write_small_corpus):
     """The two-article text corpus plus a web page, a PDF and three files nobody can read."""
     from bot.index_build import build_index
 
@@ -306,7 +304,7 @@ def test_the_build_command_names_the_skipped_files_and_exits_zero(library):
     assert "skipped:" in done.stderr and "scanned_leaflet.pdf" in done.stderr and "Traceback" not in done.stderr
 
 
-def test_a_bad_text_article_still_stops_the_load_unless_skip_bad(tmp_path):
+def test_a_bad_text_article_still_stops_the_load_unless_skip_bad(tmp_path, write_small_corpus):
     corpus = write_small_corpus(tmp_path / "corpus")
     write_scanned_pdf(corpus / "scan.pdf")
     (corpus / "c_broken.txt").write_bytes(b"Hip \xff\xfe pain " * 40)
@@ -322,7 +320,7 @@ def test_a_library_of_only_unreadable_files_says_which_and_why(tmp_path):
         load_library(tmp_path)
 
 
-def test_two_files_with_one_name_are_refused_by_name(tmp_path):
+def test_two_files_with_one_name_are_refused_by_name(tmp_path, write_small_corpus):
     corpus = write_small_corpus(tmp_path / "corpus")
     (corpus / "a_rest.html").write_text(PAGE, encoding="utf-8")
     with pytest.raises(CorpusError, match="a_rest"):
