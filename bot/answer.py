@@ -23,21 +23,10 @@ import numpy as np
 
 from .config import Settings
 from .index_store import LoadedIndex
-from .markup import safe_corpus_text
 from .query import Query
-from .text import content_stems, is_filler, overlap
 from .retrieval import Hit
-
-SUGGESTIONS = (
-    "What causes hip pain after running?",
-    "Which stretches help tight hip flexors?",
-    "When should I see a doctor about hip pain?",
-)
-
-PROMPT = (
-    "Ask me anything about hip pain after running: causes, stretches and exercises, "
-    "recovery, prevention, or when to see a professional."
-)
+from .templates import prefix_block, render_answer, render_refusal
+from .text import content_stems, is_filler, overlap
 
 #: answer type -> (heading shown above the quotes, cue of a sentence that gives that kind of answer)
 ANSWER_FORMS: dict[str, tuple[str, str]] = {
@@ -162,35 +151,6 @@ def lead_ins(sentences) -> dict[int, int]:
     return found
 
 
-def prefix_block(disclaimer: str | None, notice: str | None, reasons: tuple[str, ...] = ()) -> list[str]:
-    """Lines that go above any reply: the disclaimer first, so it is never missed, then what
-    prompted it, then a notice."""
-    lines = []
-    if disclaimer:
-        lines += [f"> ⚠️ **{disclaimer}**", ""]
-        if reasons:
-            lines += [f"*What you mentioned that needs care: {'; '.join(reasons)}.*", ""]
-    if notice:
-        lines += [f"*{notice}*", ""]
-    return lines
-
-
-def render_refusal(disclaimer: str | None, notice: str | None, dosing: bool = False,
-                   reasons: tuple[str, ...] = ()) -> str:
-    """The honest "I don't know", with questions the library can answer."""
-    lines = prefix_block(disclaimer, notice, reasons)
-    if dosing:
-        lines.append(
-            "I don't know: the articles in my library don't give medication doses. "
-            "A pharmacist or doctor can tell you what is safe for you."
-        )
-    else:
-        lines.append("I don't know: the articles in my library don't cover that.")
-    lines += ["", "Questions I can answer include:"]
-    lines += [f"- {s}" for s in SUGGESTIONS]
-    return "\n".join(lines)
-
-
 class Composer:
     """Builds answers from hits; holds the sentence bank of one loaded index.
 
@@ -234,21 +194,29 @@ class Composer:
         notice: str | None = None,
         reasons: tuple[str, ...] = (),
     ) -> Composed:
-        s = self.settings
-        kind = query.answer_type
-        best = max((h.dense_score for h in hits), default=0.0)
+        """Quote the sentences that answer ``query`` from ``hits``, or say the library does not cover it."""
         dosing = bool(_DOSING.search(query.text))
-        off_topic = (best < s.weak_match and self.unfamiliar is not None
-                     and self.unfamiliar(query.search_text) >= s.unfamiliar_share)
+        picked = self._select(query, hits, query_vector) if self._covers(query, hits) and not dosing else []
+        if not picked:
+            return Composed(render_refusal(disclaimer, notice, dosing, reasons), "refusal")
+        citations, quotes = self._cite(picked, hits)
+        markdown = render_answer(heading_for(query.answer_type), quotes, citations,
+                                 prefix_block(disclaimer, notice, reasons))
+        return Composed(markdown, "answer", tuple(citations), tuple(quotes))
+
+    def _covers(self, query: Query, hits: list[Hit]) -> bool:
+        """Whether the library covers the question at all, judged by how well anything matched."""
+        s = self.settings
+        best = max((h.dense_score for h in hits), default=0.0)
+        if best < s.weak_match and self.unfamiliar is not None and self.unfamiliar(query.search_text) >= s.unfamiliar_share:
+            return False  # a weak match on a question full of words the library never uses
         # A question naming a specific thing the library covers (an exercise, a condition) is
         # covered even when its wording matches weakly ("how many sets for clamshells?": 0.32).
         named = any(t not in ("stretches", "exercises", "running shoes") for t in query.topics)
-        covered = (best >= s.refuse_below or (named and best >= s.refuse_named_below)) and not dosing and not off_topic
-        picked = self._select(query, hits, query_vector) if covered else []
-        if not picked:
-            return Composed(render_refusal(disclaimer, notice, dosing, reasons), "refusal")
+        return best >= s.refuse_below or (named and best >= s.refuse_named_below)
 
-        # Number sources in the order their first sentence appears.
+    def _cite(self, picked: list[int], hits: list[Hit]) -> tuple[list[Citation], list[Quote]]:
+        """Quotes of the picked sentences, sources numbered in the order their first sentence appears."""
         hit_of = {c.id: h for h in hits for c in h.passage}
         numbers: dict[int, int] = {}
         citations, quotes = [], []
@@ -259,13 +227,7 @@ class Composer:
                 c = self.index.chunks[cid]
                 citations.append(Citation(numbers[cid], c.doc_id, c.title, c.section, c.text, hit_of[cid].dense_score))
             quotes.append(Quote(self._display(self.index.sentences[i].text), numbers[cid]))
-
-        lines = prefix_block(disclaimer, notice, reasons) + [f"**{heading_for(kind)}**", ""]
-        lines += [f"- {safe_corpus_text(q.text)} [{q.citation}]" for q in quotes]
-        lines += ["", "**Sources**"]
-        lines += [f"{c.n}. {safe_corpus_text(c.title)}" + (f" — {safe_corpus_text(c.section)}" if c.section != c.title else "")
-                  for c in citations]
-        return Composed("\n".join(lines), "answer", tuple(citations), tuple(quotes))
+        return citations, quotes
 
     @staticmethod
     def _display(text: str) -> str:

@@ -12,7 +12,8 @@ import sys
 import time
 from collections.abc import Sequence
 
-from .answer import PROMPT, Answer, Composed, Composer, prefix_block
+from .answer import Answer, Composed, Composer
+from .templates import PROMPT, prefix_block
 from .query import Query, analyse
 from .config import Settings
 from .gate import admit
