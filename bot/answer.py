@@ -146,15 +146,24 @@ def heading_for(answer_type: str) -> str:
     return ANSWER_FORMS.get(answer_type, (GENERAL_HEADING, ""))[0]
 
 
-def lead_ins(sentences) -> dict[int, int]:
-    """For each sentence after a line ending in ":" in the same chunk, that line's index."""
-    found: dict[int, int] = {}
-    current: dict[int, int] = {}
+def lead_ins(sentences) -> dict[int, tuple[int, ...]]:
+    """For each sentence after a line ending in ":" in the same chunk, the lines that introduce it.
+
+    That is the ":" line itself and, when it is too short to name a topic and prose runs
+    straight into it, the sentence before it: in "A physical therapist will conduct a
+    comprehensive assessment. This assessment may include:" the topic is in the first
+    sentence, not in "may include".
+    """
+    found: dict[int, tuple[int, ...]] = {}
+    current: dict[int, tuple[int, ...]] = {}
     for i, sentence in enumerate(sentences):
         if sentence.chunk_id in current:
             found[i] = current[sentence.chunk_id]
         if sentence.text.rstrip().endswith(":"):
-            current[sentence.chunk_id] = i
+            before = sentences[i - 1] if i else None
+            runs_in = (before is not None and before.chunk_id == sentence.chunk_id and len(sentence.text.split()) <= 5
+                       and 0 < sentence.start - before.end <= 2 and not before.text.startswith("- "))
+            current[sentence.chunk_id] = (i - 1, i) if runs_in else (i,)
     return found
 
 
@@ -246,13 +255,15 @@ class Composer:
         s = self.settings
         vecs = self.index.sentence_vectors[candidates]
         sims = vecs @ query_vector
-        # A list item is as relevant as the line that introduces it: "Physical Therapy:
+        # A list item is as relevant as the lines that introduce it: "Physical Therapy:
         # Strengthening exercises…" answers "how is a labral tear treated" through
         # "Management strategies for labral tears include:", which names the topic.
         leads = [(j, self.lead_in[i]) for j, i in enumerate(candidates) if i in self.lead_in]
         if leads:
-            lead_sims = self.index.sentence_vectors[[i for _, i in leads]] @ query_vector
-            for (j, _), lead_sim in zip(leads, lead_sims):
+            # Introducing lines read together: their summed vector's cosine to the question.
+            intro = np.stack([self.index.sentence_vectors[list(lines)].sum(axis=0) for _, lines in leads])
+            intro /= np.linalg.norm(intro, axis=1, keepdims=True)
+            for (j, _), lead_sim in zip(leads, intro @ query_vector):
                 sims[j] = max(sims[j], lead_sim)
         chunk_ids = [self.index.sentences[i].chunk_id for i in candidates]
         heading_sims = self.heading_vectors[chunk_ids] @ query_vector

@@ -83,7 +83,16 @@ def test_a_list_item_is_scored_with_the_line_that_introduces_it():
         Sentence(1, 21, 30, "- Surgery: In severe cases, surgery may be necessary."),
         Sentence(2, 0, 10, "- Rest: a sentence in another chunk has no lead-in."),
     ]
-    assert lead_ins(sentences) == {1: 0, 2: 0}
+    assert lead_ins(sentences) == {1: (0,), 2: (0,)}
+
+
+def test_a_list_item_is_also_scored_with_the_sentence_running_into_its_lead_in():
+    sentences = [
+        Sentence(1, 0, 70, "A physical therapist will conduct a comprehensive assessment of your hip."),
+        Sentence(1, 71, 99, "This assessment may include:"),
+        Sentence(1, 100, 160, "- Medical History: Discussing your running habits and training."),
+    ]
+    assert lead_ins(sentences) == {2: (0, 1)}
 
 
 def test_a_treatment_question_quotes_the_treatment_list(chat):
