@@ -6,22 +6,23 @@ import json
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 
 from bot.config import PROJECT_ROOT, REBUILD_COMMAND
 from bot.onnx_encoder import ONNX_FILE, TOKENIZER_FILE
 from bot.index_build import build_index
-from bot.index_store import CHUNKS, MANIFEST, SENTENCE_VECTORS, VECTORS, current_path, load_index
+from bot.index_store import CHUNKS, LOCK, MANIFEST, SENTENCE_VECTORS, VECTORS, current_path, load_index
 
 
-def run(args, settings, timeout=300, **env_extra):
+def run(args, settings, stderr=subprocess.PIPE, **env_extra):
     env = os.environ | {
         "HIPBOT_CORPUS_DIR": str(settings.corpus_dir), "HIPBOT_INDEX_DIR": str(settings.index_dir),
         "HIPBOT_DATA_DIR": str(settings.data_dir), "HF_HUB_OFFLINE": "1",
     } | env_extra
     return subprocess.Popen([sys.executable, *args], cwd=PROJECT_ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=stderr, text=True)
 
 
 def finish(proc, timeout=300):
@@ -29,15 +30,34 @@ def finish(proc, timeout=300):
     return proc.returncode, out, err
 
 
-def test_two_builds_at_once_take_turns_and_leave_one_good_index(small_settings):
-    build = [str(PROJECT_ROOT / "scripts" / "build_index.py"), "--force", "--quiet"]
-    first, second = run(build, small_settings), run(build, small_settings)
-    results = [finish(first), finish(second)]
-    assert [code for code, _, _ in results] == [0, 0], results
-    assert any("waiting" in err for _, _, err in results) or all("built index" in out for _, out, _ in results)
-    builds = [p for p in (small_settings.index_dir / "builds").iterdir()]
+def test_a_build_waits_while_another_build_holds_the_lock_then_leaves_one_good_index(small_settings, tmp_path):
+    """The lock is held here as a running build holds it: a second build must wait without
+    touching the index folder, and build only once the lock is free."""
+    from bot.index_build import build_lock
+
+    index_dir = small_settings.index_dir
+    index_dir.mkdir(parents=True)
+    err_file = tmp_path / "build.err"
+    with build_lock(index_dir, timeout=10), err_file.open("w") as err_sink:
+        waiting = run([str(PROJECT_ROOT / "scripts" / "build_index.py"), "--force", "--quiet"], small_settings,
+                      stderr=err_sink)
+        try:
+            deadline = time.monotonic() + 120
+            while "waiting" not in err_file.read_text() and waiting.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.2)
+            said = err_file.read_text()
+            assert "waiting" in said and str(index_dir / LOCK) in said, f"the second build did not wait: {said!r}"
+            time.sleep(1.0)
+            assert waiting.poll() is None, "the second build ended while the lock was still held"
+            assert not (index_dir / "builds").exists() and not current_path(index_dir).exists()
+        except BaseException:
+            waiting.kill()
+            raise
+    out, _ = waiting.communicate(timeout=300)
+    assert waiting.returncode == 0 and out.startswith("built index: 2 documents"), (out, err_file.read_text())
+    builds = list((index_dir / "builds").iterdir())
     assert len(builds) == 1 and not builds[0].name.startswith(".")
-    assert load_index(small_settings).chunks
+    assert load_index(small_settings).manifest["documents"].keys() == {"a_rest", "b_strength"}
 
 
 def _ask(settings, question="how should I rest a sore hip?", **env_extra):
