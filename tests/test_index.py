@@ -56,17 +56,22 @@ def test_changed_corpus_is_detected_and_names_the_file(small_settings, embedder)
     assert "a_rest.txt" in str(err.value) and REBUILD_COMMAND in str(err.value)
 
 
-def test_manifest_from_another_model_is_refused(small_settings, embedder):
+def test_manifest_from_another_model_or_chunking_is_refused_and_rebuilt(small_settings, embedder):
     build_index(small_settings, embedder=embedder)
     path = current_path(small_settings.index_dir) / MANIFEST
     manifest = json.loads(path.read_text())
     manifest["model"] = "some-other-model"
     path.write_text(json.dumps(manifest))
-    with pytest.raises(IndexStale, match="model"):
+    with pytest.raises(IndexStale, match="model is 'some-other-model' in the index") as err:
         load_index(small_settings)
+    assert REBUILD_COMMAND in str(err.value)
     # and different chunking settings are a mismatch too
-    with pytest.raises(IndexStale, match="chunk_size"):
+    with pytest.raises(IndexStale, match=f"chunk_size is {small_settings.chunk_size} in the index but 123 now"):
         load_index(small_settings.with_(chunk_size=123))
+    # a plain build (no --force) sees the mismatch and replaces the index
+    report = build_index(small_settings, embedder=embedder)
+    assert report.built and "model is 'some-other-model' in the index" in report.reason
+    assert load_index(small_settings).manifest["model"] == small_settings.model_name
 
 
 def test_corrupt_vectors_and_truncated_metadata_name_the_file(small_settings, embedder):
@@ -190,3 +195,11 @@ def test_a_manifest_without_file_checksums_is_refused(small_settings, embedder):
     path.write_text(json.dumps(manifest))
     with pytest.raises(IndexCorrupt, match="records no file checksums"):
         load_index(small_settings, check_corpus=False)
+
+
+def test_nothing_in_the_index_path_uses_pickle():
+    for folder in ("bot", "scripts"):
+        for path in (PROJECT_ROOT / folder).glob("*.py"):
+            text = path.read_text()
+            assert "import pickle" not in text and "pickle.load" not in text, path
+            assert "allow_pickle=True" not in text, path
