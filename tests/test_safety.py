@@ -49,10 +49,19 @@ def rules(chat) -> Triage:
     return Triage(encoder=chat.encoder, learned=False)
 
 
-def test_every_category_has_dev_positives_and_a_negative_here():
-    counts = Counter(item["category"] for item in DEV if item["red_flag"])
+def test_each_category_names_itself_and_its_reason_on_most_of_its_dev_positives(triage):
+    reason = {c.id: c.reason for c in load_taxonomy().categories}
+    counts, named = Counter(), Counter()
+    for item in (i for i in DEV if i["red_flag"]):
+        counts[item["category"]] += 1
+        flag = triage.detect_in_conversation(item["message"], item["turns"])
+        if flag and item["category"] in flag.categories and reason[item["category"]] in flag.reasons:
+            named[item["category"]] += 1
+    # the dev split and the negatives here cover the whole taxonomy
     assert set(CATEGORIES) <= set(counts) and set(CATEGORIES) == set(CATEGORY_NEGATIVES)
     assert all(counts[c] >= 4 for c in CATEGORIES), counts
+    # what the user is told is the sign they reported, not merely that some sign was found
+    assert [c for c in CATEGORIES if 2 * named[c] <= counts[c]] == [], {c: (named[c], counts[c]) for c in CATEGORIES}
 
 
 @pytest.mark.parametrize("item", [i for i in DEV if i["red_flag"]], ids=lambda i: f"{i['id']}-{i['category']}")
@@ -128,8 +137,11 @@ def test_a_red_flag_is_answered_with_the_disclaimer_and_never_refused(chat):
     assert later.disclaimer == DISCLAIMER and not later.refused
 
 
-def test_the_disclaimer_is_one_constant_that_advises_prompt_and_emergency_care():
-    assert "prompt medical care" in DISCLAIMER and "emergency services" in DISCLAIMER
+def test_a_red_flag_answer_opens_by_advising_prompt_and_emergency_care(chat):
+    opening = chat.reply("I fell off my bike and can't put weight on my leg").markdown.splitlines()[0]
+    assert "prompt medical care" in opening and "emergency services" in opening
+    ordinary = chat.reply("how do I do clamshells?").markdown
+    assert "prompt medical care" not in ordinary and "emergency services" not in ordinary
 
 
 def test_odd_text_never_breaks_detection(triage):
