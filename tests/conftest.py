@@ -136,7 +136,7 @@ def app_server(index, settings, tmp_path_factory):
     """`python -m bot serve` as a user starts it, on loopback, with its own data folder."""
     port = free_port()
     data_dir = tmp_path_factory.mktemp("app-data")
-    env = os.environ | {
+    env = {k: v for k, v in os.environ.items() if k != "HIPBOT_HOST"} | {  # the default address is served
         "HIPBOT_INDEX_DIR": str(settings.index_dir), "HIPBOT_DATA_DIR": str(data_dir),
         "HIPBOT_PORT": str(port), "HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False",
         "NO_PROXY": "127.0.0.1,localhost", "no_proxy": "127.0.0.1,localhost",
@@ -157,7 +157,7 @@ def app_server(index, settings, tmp_path_factory):
     else:
         proc.kill()
         raise RuntimeError("app did not start in time")
-    yield {"url": url, "data_dir": data_dir, "log": log.name}
+    yield {"url": url, "port": port, "data_dir": data_dir, "log": log.name}
     proc.terminate()
     try:
         proc.wait(timeout=20)
