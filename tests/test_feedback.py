@@ -6,8 +6,11 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import signal
 import subprocess
 import sys
+
+import pytest
 
 from bot.config import PROJECT_ROOT
 from bot.feedback import FeedbackLog, RateLimit, Rated, record_for
@@ -32,16 +35,35 @@ def test_records_from_concurrent_writers_are_whole_lines(tmp_path):
     assert all(r["question"] == RATED.question and r["answer_id"] == "abc123" for r in records)
 
 
-def test_a_writer_killed_mid_way_leaves_only_complete_records(tmp_path):
-    p = multiprocessing.Process(target=_write_many, args=(tmp_path, 100_000))
+def _write_until_killed(path, kill_after_writes):
+    """Append records, and be killed (SIGKILL) straight after the ``kill_after_writes``-th write
+    to any file: the worst moment for a record written in more than one piece."""
+    real_write, writes = os.write, 0
+
+    def write_then_maybe_die(fd, data):
+        nonlocal writes
+        done = real_write(fd, data)
+        writes += 1
+        if writes == kill_after_writes:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return done
+
+    os.write = write_then_maybe_die  # in this child process only
+    _write_many(path, kill_after_writes + 5)
+
+
+@pytest.mark.parametrize("kill_after_writes", [1, 2, 5])
+def test_a_writer_killed_mid_way_leaves_only_complete_records(tmp_path, kill_after_writes):
+    p = multiprocessing.Process(target=_write_until_killed, args=(tmp_path, kill_after_writes))
     p.start()
-    p.join(timeout=1.5)
-    p.kill()
-    p.join()
-    lines = (tmp_path / "feedback.jsonl").read_text().splitlines()
-    assert lines, "the writer never wrote a record, so this test checked nothing"
-    for line in lines:
-        json.loads(line)
+    p.join(timeout=60)
+    assert p.exitcode == -signal.SIGKILL, f"the writer was not killed mid-way (exit code {p.exitcode})"
+    data = (tmp_path / "feedback.jsonl").read_bytes()
+    assert data.endswith(b"\n"), data[-200:]  # no half-written record at the end
+    records = [json.loads(line) for line in data.decode().splitlines()]
+    # one write per record: every write that happened left exactly one whole record
+    assert len(records) == kill_after_writes
+    assert all(r["question"] == RATED.question and r["answer_id"] == "abc123" for r in records)
 
 
 def test_a_record_never_exceeds_the_size_cap_however_long_the_question():
