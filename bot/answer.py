@@ -23,7 +23,7 @@ import numpy as np
 
 from .config import Settings
 from .index_store import LoadedIndex
-from .query import Query
+from .query import GENERIC_TOPICS, Query, topics_of
 from .retrieval import Hit
 from .templates import prefix_block, render_answer, render_refusal
 from .text import content_stems, is_filler, overlap
@@ -288,6 +288,7 @@ class Composer:
         if not candidates:
             return []
         scores, sims = self._scores(query, hits, query_vector, candidates)
+        self._promote_section_answers(query, candidates, scores, sims)
         vecs = self.index.sentence_vectors[candidates]
         topic = content_stems(" ".join([query.question, *query.topics, query.context]))
         order = np.argsort(-scores, kind="stable")
@@ -314,6 +315,33 @@ class Composer:
             if len(picked) >= s.max_sentences:
                 break
         return self._in_reading_order(self._answer_first(query, picked))
+
+    def _promote_section_answers(self, query: Query, candidates: list[int], scores: np.ndarray, sims: np.ndarray) -> None:
+        """Give the best sentence's score to the sentences of its section that give the kind of
+        answer asked for.
+
+        In an exercise's section the sentence most like "how many bird dogs?" is the one that
+        names bird dogs; the answer is "Repetitions: 10-15 repetitions on each side, 2-3 sets",
+        which shares no words with the question but sits under the same heading.
+        """
+        cue = _CUES.get(query.answer_type)
+        if cue is None:
+            return
+        best = int(np.argmax(scores))
+        section = self._section_of(candidates[best])
+        asked = set(query.topics)
+        for j, i in enumerate(candidates):
+            text = self.index.sentences[i].text
+            if j == best or self._section_of(i) != section or not cue.search(text):
+                continue
+            if any(t not in asked and t not in GENERIC_TOPICS for t in topics_of(text)):
+                continue  # another exercise's dose in a section listing several
+            scores[j] = max(scores[j], scores[best])
+            sims[j] = max(sims[j], sims[best])
+
+    def _section_of(self, sentence: int) -> tuple[str, str]:
+        chunk = self.index.chunks[self.index.sentences[sentence].chunk_id]
+        return chunk.doc_id, chunk.section
 
     def _answer_first(self, query: Query, picked: list[int]) -> list[int]:
         """Lead with the picked sentence that most plainly gives the kind of answer asked for.

@@ -163,6 +163,18 @@ def is_followup(message: str, max_words: int = _DEFAULTS.followup_max_words) -> 
     return bool(_FOLLOWUP_START.search(message) or _PRONOUN.search(message)) or not (own or _SUBJECT.search(message))
 
 
+#: Topics that name a kind of thing rather than a particular one.
+GENERIC_TOPICS = frozenset({"stretches", "exercises"})
+
+
+def _without_topics(text: str) -> str:
+    """The text with its particular topics (muscles, conditions, exercises) taken out."""
+    for name, pattern in _TOPIC_PATTERNS:
+        if name not in GENERIC_TOPICS:
+            text = pattern.sub(" ", text)
+    return " ".join(text.split())
+
+
 def search_words(text: str) -> str:
     """Spell runners' words the way the articles do ("physio" → "physical therapist")."""
     for pattern, replacement in _RUNNER_WORDS:
@@ -178,8 +190,11 @@ def analyse(message: str, history: Sequence[str] = (), settings: Settings = _DEF
     context = ""
     if history and is_followup(message, settings.followup_max_words):
         context = next((t for t in reversed(history) if topics_of(t)), history[-1])
-        borrowed = topics_of(context)
-        topics = tuple(dict.fromkeys([*topics, *borrowed]))
+        if any(t not in GENERIC_TOPICS for t in topics):
+            # "and how many bird dogs?" after "how long should I hold the side plank?": the
+            # earlier turn lends what is asked, not what it was asked about.
+            context = _without_topics(context)
+        topics = tuple(dict.fromkeys([*topics, *topics_of(context)]))
         if kind == "general":
             kind = answer_type(context)
     search = f"{context} {message}" if context else message

@@ -23,3 +23,17 @@ def test_the_topic_sentence_still_follows_when_it_was_picked(chat):
     """Leading with the answer reorders the picked sentences; it drops none of them."""
     quotes = [q.text for q in chat.reply("how long should i hold a side plank").quotes]
     assert any(q.startswith("Side planks target") for q in quotes[1:]), quotes
+
+
+def test_a_dose_question_gets_the_dose_from_the_section_of_the_exercise_it_names(chat):
+    """The dose line shares no words with the question; its section does (dev item ad057)."""
+    answer = chat.reply("and how many bird dogs?", ["what core exercises help with hip pain from running",
+                                                   "how long should i hold the side plank?"])
+    assert any(q.text.startswith("Repetitions: 10-15 repetitions on each side") for q in answer.quotes), \
+        [q.text for q in answer.quotes]
+
+
+def test_other_exercises_doses_in_the_same_section_are_not_added(chat):
+    quotes = [q.text for q in chat.reply("how many sets of side lying leg lifts should i do").quotes]
+    assert quotes[0].startswith("Side-Lying Leg Lifts:")
+    assert not any(q.startswith(("Glute Bridges:", "Clamshells:")) for q in quotes), quotes

@@ -42,3 +42,9 @@ def test_a_self_contained_turn_does_not_inherit_an_old_topic():
     assert q.context == "" and "clamshells" not in q.topics
     assert not is_followup("what causes IT band pain in runners?")
     assert is_followup("and for the glutes?")
+
+
+def test_a_follow_up_naming_its_own_exercise_borrows_the_question_not_the_old_exercise():
+    q = analyse("and how many bird dogs?", ["how long should i hold the side plank?"])
+    assert "bird dog" in q.topics and "side plank" not in q.topics
+    assert "side plank" not in q.search_text.lower() and "how long should i hold" in q.search_text.lower()
