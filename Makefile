@@ -49,7 +49,9 @@ browser:
 test: install browser
 	$(PY) -m pytest
 
-# The quick loop while working: no browser, no slow tests (linearity, load, subprocess builds).
+# The quick loop while working, under a minute: no browser, no slow tests (index builds, the PyTorch
+# model, most runs of the bot in a process of its own, linearity, load). The real index comes from
+# pytest's cache, rebuilt only when the corpus or the indexing code changed; `make test` runs everything.
 test-fast: install
 	$(PY) -m pytest -q -m "not slow and not browser"
 

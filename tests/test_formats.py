@@ -241,6 +241,7 @@ def _cited(answer, doc_id):
     return [c for c in answer.citations if c.doc_id == doc_id]
 
 
+@pytest.mark.slow
 def test_a_question_only_the_web_page_answers_cites_its_title_and_section(chat):
     answer = chat.reply("should I put a pillow between my knees for trochanteric bursitis?")
     assert answer.kind == "answer", answer.markdown
@@ -254,6 +255,7 @@ def test_a_question_only_the_web_page_answers_cites_its_title_and_section(chat):
         assert leak not in answer.markdown
 
 
+@pytest.mark.slow
 def test_a_question_only_the_pdf_answers_cites_its_title_section_and_page(chat):
     answer = chat.reply("does a labral tear make the groin click when I pivot?")
     assert answer.kind == "answer", answer.markdown
@@ -267,6 +269,7 @@ def test_a_question_only_the_pdf_answers_cites_its_title_section_and_page(chat):
     assert "Returning to Running (p. 2)" in sections, later.markdown
 
 
+@pytest.mark.slow
 def test_every_pdf_chunk_names_its_page_and_none_spans_two(library):
     from bot.index_store import load_index
 
@@ -279,6 +282,7 @@ def test_every_pdf_chunk_names_its_page_and_none_spans_two(library):
     assert page_two.text.startswith("Most runners improve")
 
 
+@pytest.mark.slow
 def test_unreadable_files_are_named_skipped_and_recorded_while_the_build_succeeds(library):
     settings, report = library
     assert report.built and report.documents == 4
@@ -293,6 +297,7 @@ def test_unreadable_files_are_named_skipped_and_recorded_while_the_build_succeed
     assert manifest["documents"]["labral_tears"] == PDF_TITLE
 
 
+@pytest.mark.slow
 def test_the_build_command_names_the_skipped_files_and_exits_zero(library):
     settings, _ = library
     env = os.environ | {"HIPBOT_CORPUS_DIR": str(settings.corpus_dir), "HIPBOT_INDEX_DIR": str(settings.index_dir),

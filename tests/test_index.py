@@ -1,4 +1,8 @@
-"""The index: manifest checks, atomic rebuilds, and clear errors for damaged files."""
+"""The index: manifest checks, atomic rebuilds, and clear errors for damaged files.
+
+Tests marked slow build a small index of their own (seconds each); the others read the session's
+real index.
+"""
 
 from __future__ import annotations
 
@@ -36,6 +40,7 @@ def test_vectors_are_unit_length(index):
     assert np.allclose(np.linalg.norm(index.sentence_vectors, axis=1), 1.0, atol=1e-4)
 
 
+@pytest.mark.slow
 def test_a_second_build_does_nothing_when_nothing_changed(small_settings, embedder):
     first = build_index(small_settings, embedder=embedder)
     again = build_index(small_settings, embedder=embedder)
@@ -48,6 +53,7 @@ def test_missing_index_says_how_to_build_it(small_settings):
         load_index(small_settings)
 
 
+@pytest.mark.slow
 def test_changed_corpus_is_detected_and_names_the_file(small_settings, embedder):
     build_index(small_settings, embedder=embedder)
     (small_settings.corpus_dir / "a_rest.txt").write_text("Resting\n\n" + "Rest well after long runs. " * 8)
@@ -56,6 +62,7 @@ def test_changed_corpus_is_detected_and_names_the_file(small_settings, embedder)
     assert "a_rest.txt" in str(err.value) and REBUILD_COMMAND in str(err.value)
 
 
+@pytest.mark.slow
 def test_manifest_from_another_model_or_chunking_is_refused_and_rebuilt(small_settings, embedder):
     build_index(small_settings, embedder=embedder)
     path = current_path(small_settings.index_dir) / MANIFEST
@@ -74,6 +81,7 @@ def test_manifest_from_another_model_or_chunking_is_refused_and_rebuilt(small_se
     assert load_index(small_settings).manifest["model"] == small_settings.model_name
 
 
+@pytest.mark.slow
 def test_corrupt_vectors_and_truncated_metadata_name_the_file(small_settings, embedder):
     build_index(small_settings, embedder=embedder)
     folder = current_path(small_settings.index_dir)
@@ -91,6 +99,7 @@ def test_corrupt_vectors_and_truncated_metadata_name_the_file(small_settings, em
     assert load_index(small_settings).chunks
 
 
+@pytest.mark.slow
 def test_a_new_article_is_found_after_a_rebuild(small_settings, embedder):
     build_index(small_settings, embedder=embedder)
     (small_settings.corpus_dir / "c_taping.md").write_text(
@@ -112,6 +121,7 @@ def _build_in_subprocess(settings) -> subprocess.Popen:
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
 def test_an_interrupted_build_leaves_the_previous_index_working(small_settings, embedder, sig):
     build_index(small_settings, embedder=embedder)
@@ -146,6 +156,7 @@ def test_manifest_records_size_and_sha256_of_every_other_file(index):
         assert recorded == {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
 
 
+@pytest.mark.slow
 def test_a_damaged_file_of_any_kind_is_named_at_load(small_settings, embedder):
     build_index(small_settings, embedder=embedder)
     folder = current_path(small_settings.index_dir)
@@ -166,6 +177,7 @@ def test_a_damaged_file_of_any_kind_is_named_at_load(small_settings, embedder):
     assert not build_index(small_settings, embedder=embedder).built
 
 
+@pytest.mark.slow
 def test_a_damaged_file_is_rebuilt_without_force(small_settings, embedder):
     build_index(small_settings, embedder=embedder)
     (current_path(small_settings.index_dir) / SENTENCE_VECTORS).write_bytes(b"")
@@ -176,6 +188,7 @@ def test_a_damaged_file_is_rebuilt_without_force(small_settings, embedder):
     assert load_index(small_settings).chunks
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("text", ["[]", "{}", '"manifest"', "null"])
 def test_a_manifest_of_the_wrong_shape_is_corrupt_not_a_traceback(small_settings, embedder, text):
     build_index(small_settings, embedder=embedder)
@@ -187,6 +200,7 @@ def test_a_manifest_of_the_wrong_shape_is_corrupt_not_a_traceback(small_settings
     assert build_index(small_settings, embedder=embedder).reason == f"damaged files: {MANIFEST}"
 
 
+@pytest.mark.slow
 def test_a_manifest_without_file_checksums_is_refused(small_settings, embedder):
     build_index(small_settings, embedder=embedder)
     path = current_path(small_settings.index_dir) / MANIFEST

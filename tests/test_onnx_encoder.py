@@ -23,12 +23,14 @@ def both(index, embedder):
     return embedder.encode(TEXTS), np.stack([index.encoder.encode_query(t) for t in TEXTS])
 
 
+@pytest.mark.slow
 def test_onnx_question_vectors_match_pytorch_to_cosine_0_999(both):
     torch_vecs, onnx_vecs = both
     cosines = np.sum(torch_vecs * onnx_vecs, axis=1)
     assert cosines.min() >= 0.999, [TEXTS[i] for i in np.flatnonzero(cosines < 0.999)]
 
 
+@pytest.mark.slow
 def test_onnx_and_pytorch_vectors_retrieve_the_same_top_5(both, index, settings):
     retriever = Retriever(index, settings)
     torch_vecs, onnx_vecs = both
