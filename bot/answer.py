@@ -55,12 +55,16 @@ _DOSING = re.compile(
     re.IGNORECASE,
 )
 _LIST_MARK = re.compile(r"^(?:- )?(?:\d+\.\s+)?")
-#: Sentences that talk about the article rather than about hips are not answers.
+#: Sentences that talk about the article rather than about hips are not answers; nor are
+#: wrap-ups, which open with a summing-up marker and restate what their section said.
 _META = re.compile(
     r"[?:]$|\b(this article|in this article|this exploration|this analysis|the following section|"
-    r"discussed below|we'?ll explore|here'?s (how|a|everything)|read on)\b",
+    r"discussed below|we'?ll explore|here'?s (how|a|everything)|read on)\b|"
+    r"^(?:in (?:summary|conclusion|short|sum)|to (?:summari[sz]e|sum up|conclude)|overall|ultimately|"
+    r"by understanding|understanding and addressing|with (?:patience|the right strategies))\b",
     re.IGNORECASE,
 )
+
 @dataclass(frozen=True)
 class Citation:
     n: int

@@ -37,3 +37,14 @@ def test_other_exercises_doses_in_the_same_section_are_not_added(chat):
     quotes = [q.text for q in chat.reply("how many sets of side lying leg lifts should i do").quotes]
     assert quotes[0].startswith("Side-Lying Leg Lifts:")
     assert not any(q.startswith(("Glute Bridges:", "Clamshells:")) for q in quotes), quotes
+
+
+@pytest.mark.parametrize("question", [
+    "is it ok to run with a sore hip flexor?",
+    "how long should i wait before running again after sore hip flexors",
+    "can a weak core cause hip pain from running",
+])
+def test_wrap_up_sentences_are_not_quoted(chat, question):
+    """'With patience, consistency…', 'In summary, …', 'By understanding the causes…' restate, not answer."""
+    quotes = [q.text for q in chat.reply(question).quotes]
+    assert quotes and not any(q.startswith(("With patience", "In summary", "By understanding")) for q in quotes), quotes
