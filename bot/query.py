@@ -29,7 +29,9 @@ _DEFAULTS = Settings()
 ANSWER_TYPES: tuple[tuple[str, str], ...] = (
     ("exercise_dose", r"\bhow (?:many|much|often|long)\b.{0,40}\b(?:sets?|reps?|repetitions?|times?|hold|seconds?|"
                       r"secs?|minutes?|mins?|a week|per week|each side)\b|\b(?:sets? (?:and|n|&) reps?|how many reps?|"
-                      r"how many sets?|how long (?:do|should) i hold|hold (?:it|them|each|the stretch) for how long|how often)\b"),
+                      r"how many sets?|how long (?:do|should) i hold|hold (?:it|them|each|the stretch) for how long|how often)\b|"
+                      r"\bhow (?:many|much)\b.{0,40}\bshould i do\b|\bhow long should\b.{0,30}\bbe\b|"
+                      r"\b(?:just )?once or (?:a few|several|more)\b"),
     ("can_i_run", r"\b(?:can|could|should|shall) i (?:still |keep |go )?(?:run|jog|race|train)|\b(?:ok|okay|safe|fine|alright|bad) "
                   r"(?:to|for me to) (?:run|jog|race|keep running|train)|\brun(?:ning)? (?:through|on) (?:it|the pain)|"
                   r"\b(?:back to|return to|start) (?:running|run)|\bskip (?:my|the|tomorrow'?s|today'?s)? ?(?:run|race|session)|"
@@ -42,12 +44,13 @@ ANSWER_TYPES: tuple[tuple[str, str], ...] = (
                    r"\bkeep (?:it|this) from|\bcoming back\b|\bin (?:the )?future\b|\bagain\b"),
     ("exercise_howto", r"\bhow (?:do|to|should|would|can) (?:i |you )?(?:do|perform|stretch|strengthen|foam roll|roll|activate)\b|"
                        r"\b(?:what|which|any|best|good) (?:\w+ ){0,2}(?:exercises?|stretch\w*|drills?|moves?|strength\w*|routine)\b|"
-                       r"\bproper form\b|\bhow do (?:i|you) do\b"),
+                       r"\bproper form\b|\bhow do (?:i|you) do\b|\bhow to\W*$|\bform check\b|\btechnique\b"),
     ("cause", r"\bwhy\b|\bcaus\w*|\breasons?\b|\bwhat makes\b|\btrigger\w*|\bdue to\b|\bwhat'?s behind\b"),
     ("treatment", r"\bwhat (?:should|can|do|could) i do\b|\bhow (?:do|can|should) i (?:treat|fix|ease|get rid|help|manage|deal)|"
                   r"\btreat\w*|\brelie\w*|\bhelp\b|\bfix\b|\bease\b|\bget rid\b|\bice\b|\bheat\b|\bmanage\w*|\bstay fit\b|\bin the meantime\b"),
     ("definition", r"\bwhat(?:'s| is| are|s| does)\b|\bmeaning\b|\bmean\b|\bdefin\w*"),
-    ("comparison", r"\b(?:vs\.?|versus|or|better|difference between|compared to|rather than)\b"),
+    # A bare "or" ("should I ignore it or deal with it now?") asks yes or no, not which is better.
+    ("comparison", r"\b(?:vs\.?|versus|better|difference between|compared to|rather than|which (?:one|is|should))\b"),
     ("yes_no", r"^(?:is|are|can|could|should|does|do|will|would|was|has|have)\b"),
 )
 _TYPE_PATTERNS = [(name, re.compile(cue, re.IGNORECASE)) for name, cue in ANSWER_TYPES]
