@@ -173,7 +173,9 @@ class Triage:
         kept = [c for c in parts if not whole_clause_aside(c)]
         if not kept:
             return {}
-        vectors = self._vectors([c.text for c in kept])
+        unique = list(dict.fromkeys(c.text for c in kept))  # a repeated clause is encoded once
+        row = {text: n for n, text in enumerate(unique)}
+        vectors = self._vectors(unique)[[row[c.text] for c in kept]]
         statements = [n for n, c in enumerate(kept) if semantic_reads(c)]
         found: dict[str, str] = {}
         for n, (category, score, lead) in zip(statements, self._closest(vectors[statements]) if statements else []):

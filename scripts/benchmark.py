@@ -152,7 +152,10 @@ def detection_rows(chat, repeat: int) -> list[tuple[str, str]]:
 
     detection = percentile([detect(m) for _ in range(repeat) for m in messages], 0.5)
     encoding = percentile([encode(m) for _ in range(repeat) for m in messages], 0.5)
-    longest = ("My hip has been sore after runs and I wanted to describe it fully. " * 40)[:chat.settings.max_input_chars]
+    # The worst case at the input limit: distinct sentences (a repeated one is encoded once) with
+    # no red flag, so no pattern ends the check early and every detector reads every clause.
+    ordinary = [i["question"] for i in load_items(PROJECT_ROOT / "eval" / "red_flags_dev.jsonl") if not i["red_flag"]]
+    longest = " ".join(ordinary)[:chat.settings.max_input_chars]
     at_limit = percentile([detect(longest) for _ in range(repeat * 3)], 0.5)
     return [("red-flag detection per message p50 (ms)", f"{detection:.1f}"),
             ("one question encoding p50 (ms)", f"{encoding:.1f}"),
