@@ -141,6 +141,10 @@ class Settings:
     """Cosine a clause needs to one category's exemplars for the semantic detector to count it."""
     red_flag_margin: float = 0.03
     """...and by how much it must beat its closest ordinary-soreness exemplar."""
+    red_flag_max_clauses: int = 8
+    """Clauses of one message the meaning-based red-flag detectors read (patterns read all): each
+    costs a model call, and 8 keeps a message at the input limit near 50 ms. Of 1,091 messages in
+    the red-flag sets, one has more than 8 kept clauses."""
     red_flag_cache_size: int = 1024
     """Turns whose triage is remembered: each earlier turn is re-read on every reply."""
 

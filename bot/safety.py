@@ -41,6 +41,7 @@ import numpy as np
 from .config import Settings
 from .context import WORD, Clause, clauses, first_affirmed, normalise, semantic_reads, whole_clause_aside
 from .taxonomy import Category, Learned, Speller, Taxonomy, load_taxonomy
+from .text import content_stems
 
 #: The one disclaimer, shown word for word at the top of every red-flag answer.
 DISCLAIMER = (
@@ -93,6 +94,9 @@ class Triage:
         self._cache: OrderedDict[str, RedFlag | None] = OrderedDict()
         self._cache_size = settings.red_flag_cache_size
         self._cache_lock = threading.Lock()
+        self._max_clauses = settings.red_flag_max_clauses
+        self._flag_words = (set().union(*(content_stems(e) for c in self.taxonomy.categories for e in c.exemplars))
+                            - set().union(*(content_stems(e) for e in self.taxonomy.not_red_flag)))
         if encoder is not None:
             owners, texts = [], []
             for n, category in enumerate(self.taxonomy.categories):
@@ -159,8 +163,25 @@ class Triage:
 
     def message_vector(self, message: str) -> np.ndarray | None:
         """What the learned model reads: the mean of the kept clauses' vectors (see ``_by_meaning``)."""
-        kept = [c.text for c in self._prepare(message) if not whole_clause_aside(c)]
+        kept = [c.text for c in self._readable(self._prepare(message))]
         return _mean_direction(self._vectors(kept)) if kept else None
+
+    def _readable(self, parts: list[Clause]) -> list[Clause]:
+        """The clauses the meaning-based detectors read: those the context rules keep, at most
+        ``red_flag_max_clauses`` of them, in message order.
+
+        Each clause costs a model call (~5 ms here), so a message at the input limit (about 40
+        clauses) would cost 200 ms. Past the cap, the clauses kept are those with the most
+        words found in the red-flag exemplars and not in the ordinary-soreness ones ("numb",
+        "fever", "collapsed"; not "hip", "sore", "run"): the story around a symptom goes first.
+        The patterns still read every clause.
+        """
+        kept = [c for c in parts if not whole_clause_aside(c)]
+        if len(kept) <= self._max_clauses:
+            return kept
+        weight = [len(content_stems(c.text) & self._flag_words) for c in kept]
+        chosen = sorted(sorted(range(len(kept)), key=lambda n: -weight[n])[: self._max_clauses])
+        return [kept[n] for n in chosen]
 
     def _by_meaning(self, parts: list[Clause]) -> dict[str, str]:
         """Both meaning-based detectors from one batch of clause vectors.
@@ -170,7 +191,7 @@ class Triage:
         statements among them; the learned model reads their mean direction, which it
         was trained on, so a message costs one batch of short clauses, linear in its length.
         """
-        kept = [c for c in parts if not whole_clause_aside(c)]
+        kept = self._readable(parts)
         if not kept:
             return {}
         unique = list(dict.fromkeys(c.text for c in kept))  # a repeated clause is encoded once

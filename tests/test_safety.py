@@ -158,3 +158,24 @@ def test_the_learned_model_reads_the_mean_direction_of_the_clauses_the_context_r
     mean = chat.encoder.encode(kept).mean(axis=0)
     assert np.allclose(triage.message_vector(message), mean / np.linalg.norm(mean), atol=1e-5)
     assert triage.message_vector("what if I could not walk") is None
+
+
+def test_a_symptom_buried_in_a_long_ordinary_message_is_still_read_by_meaning(triage, chat):
+    """Past ``red_flag_max_clauses`` the meaning-based detectors read the clauses with red-flag
+    words; the story around the symptom is what they skip (dev item rd059, which no pattern names)."""
+    story = [
+        "I started running two years ago after my second kid was born",
+        "my plan has three easy runs and a long run each week",
+        "I bought new shoes last month because the old ones were worn",
+        "my club meets on tuesdays by the canal",
+        "we usually do intervals on the track in the summer",
+        "the coach says my cadence is a bit low",
+        "I stretch after most runs but not always",
+        "my partner thinks I run too much",
+        "I have a half marathon booked for the spring",
+        "I mostly run in the mornings before work",
+    ]
+    symptom = "leg's a funny blue-ish colour and my hip hurts"
+    message = ". ".join(story + [symptom]) + ". probably just the cold out there this morning?"
+    assert len(message) <= chat.settings.max_input_chars
+    assert triage.detect(message) is not None
