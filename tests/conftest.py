@@ -57,9 +57,12 @@ def cached_real_index(config) -> Path | None:
     cache = getattr(config, "cache", None)
     if cache is None:
         return None
-    defaults = Settings()
-    key = repr(defaults) + "".join(f"{name}=={metadata.version(name)};" for name in BUILD_PACKAGES)
-    return cache.mkdir(f"hipbot-index-{hashlib.sha256(key.encode()).hexdigest()[:12]}")
+    key = repr(Settings()) + "".join(f"{name}=={metadata.version(name)};" for name in BUILD_PACKAGES)
+    folder = cache.mkdir(f"hipbot-index-{hashlib.sha256(key.encode()).hexdigest()[:12]}")
+    for old in folder.parent.glob("hipbot-index-*"):  # builds for settings or packages no longer in use
+        if old != folder:
+            shutil.rmtree(old, ignore_errors=True)
+    return folder
 
 
 @pytest.fixture(scope="session")
