@@ -26,7 +26,7 @@ from .index_store import LoadedIndex
 from .query import GENERIC_TOPICS, Query, topics_of
 from .retrieval import Hit
 from .templates import prefix_block, render_answer, render_refusal
-from .text import content_stems, is_filler, overlap
+from .text import content_stems, is_filler, norm, overlap
 
 #: answer type -> (heading shown above the quotes, cue of a sentence that gives that kind of answer)
 ANSWER_FORMS: dict[str, tuple[str, str]] = {
@@ -56,12 +56,14 @@ _DOSING = re.compile(
 )
 _LIST_MARK = re.compile(r"^(?:- )?(?:\d+\.\s+)?")
 #: Sentences that talk about the article rather than about hips are not answers; nor are
-#: wrap-ups, which open with a summing-up marker and restate what their section said.
+#: wrap-ups, which open with a summing-up marker ("In summary", "By incorporating these
+#: strategies…, you can…") and restate what their section said.
 _META = re.compile(
     r"[?:]$|\b(this article|in this article|this exploration|this analysis|the following section|"
     r"discussed below|we'?ll explore|here'?s (how|a|everything)|read on)\b|"
     r"^(?:in (?:summary|conclusion|short|sum)|to (?:summari[sz]e|sum up|conclude)|overall|ultimately|"
-    r"by understanding|understanding and addressing|with (?:patience|the right strategies))\b",
+    r"understanding and addressing|with (?:patience|the right strategies))\b|"
+    r"^by \w+ing\b[^.]{0,160}\b(?:you|runners|we) can\b",
     re.IGNORECASE,
 )
 
@@ -192,9 +194,11 @@ class Composer:
         # Fixed per index, so worked out once here rather than on every question:
         # which sentences may be quoted (grouped by chunk), each one's words, and the
         # vector of each chunk's own heading (the last part of its section path).
+        # The text the cue patterns read: straight apostrophes ("Here’s" is "here's"), lower case.
+        self.plain = [norm(sentence.text) for sentence in index.sentences]
         self.by_chunk: dict[int, list[int]] = {}
         for i, sentence in enumerate(index.sentences):
-            if not _META.search(sentence.text):
+            if not _META.search(self.plain[i]):
                 self.by_chunk.setdefault(sentence.chunk_id, []).append(i)
         self.stems = [content_stems(sentence.text) for sentence in index.sentences]
         self.lead_in = lead_ins(index.sentences)
@@ -276,7 +280,7 @@ class Composer:
         cue = _CUES.get(query.answer_type)
         scores = np.empty(len(candidates), dtype=np.float32)
         for j, i in enumerate(candidates):
-            text = self.index.sentences[i].text
+            text = self.plain[i]
             shared = len(q_stems & self.stems[i]) / max(len(q_stems), 1)
             score = (s.w_sentence * sims[j] + s.w_passage * hit_score[chunk_ids[j]] + s.w_shared_words * shared
                      + s.w_heading * max(0.0, float(heading_sims[j]) - s.heading_floor))
@@ -335,7 +339,7 @@ class Composer:
         section = self._section_of(candidates[best])
         asked = set(query.topics)
         for j, i in enumerate(candidates):
-            text = self.index.sentences[i].text
+            text = self.plain[i]
             if j == best or self._section_of(i) != section or not cue.search(text):
                 continue
             if any(t not in asked and t not in GENERIC_TOPICS for t in topics_of(text)):
@@ -360,7 +364,7 @@ class Composer:
         cue = _CUES.get(query.answer_type)
         if cue is None:
             return picked
-        density = {i: _cue_density(cue, self._display(self.index.sentences[i].text)) for i in picked}
+        density = {i: _cue_density(cue, self._display(self.plain[i])) for i in picked}
         lead = max(picked, key=lambda i: density[i])  # the first such sentence on a tie
         return picked if density[lead] == 0 else [lead, *(i for i in picked if i != lead)]
 

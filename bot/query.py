@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .config import Settings
+from .text import norm
 
 _DEFAULTS = Settings()
 
@@ -137,11 +138,12 @@ class Query:
 
 
 def answer_type(question: str) -> str:
-    q = question.strip()
+    q = norm(question)  # "what’s" typed on a phone is "what's"
     return next((name for name, pattern in _TYPE_PATTERNS if pattern.search(q)), "general")
 
 
 def topics_of(text: str) -> tuple[str, ...]:
+    text = norm(text)
     return tuple(name for name, pattern in _TOPIC_PATTERNS if pattern.search(text))
 
 
@@ -197,6 +199,10 @@ def analyse(message: str, history: Sequence[str] = (), settings: Settings = _DEF
             # "and how many bird dogs?" after "how long should I hold the side plank?": the
             # earlier turn lends what is asked, not what it was asked about.
             context = _without_topics(context)
+        elif kind != "general" and topics_of(context):
+            # "how do I stop it coming back?" after "what causes runner's hip?": the earlier
+            # turn lends what it was about, not what it asked.
+            context = " ".join(topics_of(context))
         topics = tuple(dict.fromkeys([*topics, *topics_of(context)]))
         if kind == "general":
             kind = answer_type(context)

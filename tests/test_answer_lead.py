@@ -48,3 +48,11 @@ def test_wrap_up_sentences_are_not_quoted(chat, question):
     """'With patience, consistency…', 'In summary, …', 'By understanding the causes…' restate, not answer."""
     quotes = [q.text for q in chat.reply(question).quotes]
     assert quotes and not any(q.startswith(("With patience", "In summary", "By understanding")) for q in quotes), quotes
+
+
+def test_a_definition_question_leads_with_the_definition_not_an_article_teaser(chat):
+    """'Here’s everything you need to know…' (a curly apostrophe) talks about the article; the
+    definition chunk is the fourth hit from its article, inside the per-article cap."""
+    quotes = [q.text for q in chat.reply("what is runners hip").quotes]
+    assert quotes[0].startswith("Runner’s Hip is an umbrella term"), quotes
+    assert not any(q.startswith("Here’s everything") for q in quotes)

@@ -62,3 +62,9 @@ def test_a_follow_up_naming_its_own_exercise_borrows_the_question_not_the_old_ex
 def test_answer_types_of_runners_phrasings(question, kind):
     """Dev-split phrasings: a bare 'or' is a yes/no question; 'how to' at the end asks for steps."""
     assert answer_type(question) == kind
+
+
+def test_a_follow_up_asking_its_own_kind_of_question_borrows_only_the_earlier_topic():
+    q = analyse("how do I stop it from coming back once it's better?", ["what causes runner's hip?"])
+    assert q.answer_type == "prevention" and "Runner's Hip" in q.topics
+    assert "cause" not in q.search_text.lower()
