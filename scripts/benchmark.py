@@ -21,6 +21,7 @@ import argparse
 import json
 import os
 import resource
+import socket
 import subprocess
 import sys
 import tempfile
@@ -44,12 +45,25 @@ def cold_start(question: str) -> float:
     return time.perf_counter() - started
 
 
-def app_ready(port: int = 7987, timeout: float = 120) -> float:
+def free_port() -> int:
+    """A port nothing listens on now: each start gets its own, so a slow shutdown cannot collide."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def app_ready(timeout: float = 120) -> float:
+    port = free_port()
+    log = tempfile.TemporaryFile()  # a file, not a pipe: a chatty server never blocks on a full pipe
     started = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "bot", "serve", "--port", str(port)], cwd=PROJECT_ROOT,
-                            env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            env=ENV, stdout=subprocess.DEVNULL, stderr=log)
     try:
         while time.perf_counter() - started < timeout:
+            if proc.poll() is not None:
+                log.seek(0)
+                raise RuntimeError(f"`python -m bot serve` exited with {proc.returncode}: "
+                                   f"{log.read().decode(errors='replace')[-500:]}")
             try:
                 urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1).read()
                 return time.perf_counter() - started
@@ -59,6 +73,7 @@ def app_ready(port: int = 7987, timeout: float = 120) -> float:
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+        log.close()
 
 
 def build_cost(settings) -> tuple[float, float]:
