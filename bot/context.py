@@ -44,7 +44,8 @@ _OTHER_PERSON = re.compile(
     r"\b(?:my|our|a|his|her|their) (?:friend|mate|sister|brother|mum|mom|dad|mother|father|wife|husband|"
     r"partner|girlfriend|boyfriend|coach|teammate|team ?mate|club ?mate|training partner|colleague|buddy|pal|"
     r"co-?worker|neighbou?r|cousin|aunt|uncle|gran\w*|dog|client|patient)s?\b|\b(?:he|she|they|him|her|his|their)\b|"
-    r"^(?:friend|mate|sister|brother|mum|mom|dad|wife|husband|partner|coach|teammate|colleague|neighbou?r)\b|"
+    r"^(?:friend|mate|sister|brother|mum|mom|dad|wife|husband|partner|girlfriend|boyfriend|fianc\w*|coach|"
+    r"teammate|colleague|neighbou?r)\b|"
     r"\b(?:dad|mum|mom|sister|brother|wife|husband|partner|friend|buddy|pal|coach|boss|colleague)(?:'s|s)\b|"
     r"\b(?:running|training|gym) (?:buddy|pal|partner|mate)\b"
 )
@@ -52,7 +53,10 @@ _PEOPLE = (r"friend|mate|sister|brother|mum|mom|dad|mother|father|wife|husband|p
            r"coach|teammate|team ?mate|club ?mate|training partner|colleague|co-?worker|neighbou?r|cousin|aunt|"
            r"uncle|gran\w*|dog|client|patient|buddy|pal|son|daughter|kid|child|boy|girl|lad|lass")
 #: The user speaking of themselves: "I", or "my" before anything but a person ("my leg", not "my dad").
-_FIRST_PERSON = re.compile(rf"\b(?:i|i'm|im|i've|ive|i'd|myself|mine)\b|\bmy\b(?! (?:running |training |gym |old )?(?:{_PEOPLE})\b)")
+#: "my club", "my team": a group the user belongs to, not their body ("friend at my club has a numb leg").
+_GROUPS = r"club|team|squad|gym|work|office|school|group|parkrun|running group|class"
+_FIRST_PERSON = re.compile(rf"\b(?:i|i'm|im|i've|ive|i'd|myself|mine)\b|"
+                           rf"\bmy\b(?! (?:running |training |gym |old )?(?:{_PEOPLE}|{_GROUPS})\b)")
 _GENERAL = re.compile(
     r"\b(?:someone|somebody|anyone|anybody|a person|people|runners|a runner|one|you)\b|"
     r"\b(?:signs?|symptoms?|warning signs?|red flags?) (?:of|for|that)\b|\bwhat (?:does|do|is|are) (?:\w+ ){0,5}(?:mean|like)\b"
@@ -60,14 +64,29 @@ _GENERAL = re.compile(
 _QUESTION_START = re.compile(r"^(?:what|when|how|which|who|why|is|are|do|does|should|can|could|would|at what)\b")
 _HISTORICAL = re.compile(
     r"\b(?:used to|years ago|as a (?:kid|child|teen|teenager)|when i was (?:a kid|a child|young|little|\d+)|"
-    r"in the past|back in (?:school|the day))\b"
+    r"in the past|back in (?:school|the day)|(?:about |over |more than )?(?:a|one|\d+) years? ago|"
+    r"(?:fully|completely|all) healed|healed (?:up|fine|completely))\b"
 )
 #: Words that reverse or soften a clause ("never cold", "getting better", "walking fine", "feels
 #: like a bruise"): the
 #: semantic detector, which cannot read polarity, abstains on such clauses; the patterns still read them.
-_REASSURED = re.compile(r"\b(?:no|not|never|nothing|none|neither|nor|without|fine|better|improving|normal|normally|mild|mildly|slight|slightly|only|just|like)\b")
+_REASSURED = re.compile(r"\b(?:no|not|never|nothing|none|neither|nor|without|fine|better|improving|normal|normally|mild|mildly|"
+                        r"slight|slightly|only|just|like|pain[- ]?free|painless)\b")
 #: A negator inside a match, after its first word ("feet are never cold").
 _INNER_NEG = re.compile(r"\b(?:no|never|without|none|zero)\b(?![- ]go\b)")
+#: A negation straight after a sign: "pain free", "painless".
+_PAIN_FREE = re.compile(r"[- ]?(?:free|less)\b")
+#: Size or degree words just before a sign, for categories whose sign must be large ("a tiny bruise").
+_MINIMISED = re.compile(r"\b(?:tiny|small|little|slight(?:ly)?|minor|mild(?:ly)?|a bit|a little|a touch|bit of an?|"
+                        r"coin[- ]?sized|faint|a few (?:mm|millimet\w*))\s+(?:[\w-]+\s+)?$")
+#: Size words anywhere in a clause, for the meaning-based detectors of categories that ask for a large sign.
+SMALL = re.compile(r"\b(?:tiny|small|little|minor|coin[- ]?sized|a few (?:mm|millimet\w*))\b")
+#: A sign that has already passed ("went numb … went away when I loosened them", "then fine").
+RESOLVED = re.compile(r"\b(?:went away|goes away|(?:and |but )?then (?:it was |it's |i was |totally |completely |all )?(?:fine|ok|okay|normal|gone)|"
+                      r"back to normal|gone (?:now|by|after|within)|(?:already )?going down|walked (?:it )?off(?: fine)?|"
+                      r"settled (?:down )?(?:after|within|in)|passed (?:after|within|in)|was fine after)\b")
+#: ...unless it comes back or stays.
+PERSISTS = re.compile(r"\b(?:still|again|keeps?|every (?:time|run|day)|comes? back|came back|won'?t go|worse)\b")
 WORD = re.compile(r"\w+")
 CHILD = "child_limping"
 """The one category whose signs count when someone else (a child) has them."""
@@ -154,6 +173,10 @@ def first_affirmed(pattern: re.Pattern, text: str, category: Category, hypotheti
             continue
         if category.figurative and _FIGURE.search(text[max(0, m.start() - 30) : m.start()]):
             continue
+        if _PAIN_FREE.match(text, m.end()):
+            continue  # "hopping is completely pain free"
+        if category.minimisable and _MINIMISED.search(text[max(0, m.start() - 30) : m.start()]):
+            continue  # "a tiny bruise", "a bit puffy", "a few mm longer"
         return m.group(0).strip()
     return None
 

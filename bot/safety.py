@@ -39,7 +39,9 @@ from typing import Protocol
 import numpy as np
 
 from .config import Settings
-from .context import WORD, Clause, clauses, first_affirmed, normalise, semantic_reads, whole_clause_aside
+from .context import (
+    PERSISTS, RESOLVED, SMALL, WORD, Clause, clauses, first_affirmed, normalise, semantic_reads, whole_clause_aside,
+)
 from .taxonomy import Category, Learned, Speller, Taxonomy, load_taxonomy
 from .text import content_stems
 
@@ -74,6 +76,14 @@ def _mean_direction(vectors: np.ndarray) -> np.ndarray:
     return mean / max(float(np.linalg.norm(mean)), 1e-12)
 
 
+def _passed(rest: list[Clause], sign: str) -> bool:
+    """Whether the message says a sign has already passed: a resolution after it (in its clause
+    or a later one), and nothing saying it stays or comes back."""
+    first = rest[0].text
+    after = [first[first.find(sign.split(" … ")[-1]) :], *(c.text for c in rest[1:])]
+    return any(RESOLVED.search(t) for t in after) and not any(PERSISTS.search(c.text) for c in rest)
+
+
 class Triage:
     """Both detectors over one taxonomy; shared read-only by every conversation.
 
@@ -95,6 +105,7 @@ class Triage:
         self._cache_size = settings.red_flag_cache_size
         self._cache_lock = threading.Lock()
         self._max_clauses = settings.red_flag_max_clauses
+        self._by_id = {c.id: c for c in self.taxonomy.categories}
         self._flag_words = (set().union(*(content_stems(e) for c in self.taxonomy.categories for e in c.exemplars))
                             - set().union(*(content_stems(e) for e in self.taxonomy.not_red_flag)))
         if encoder is not None:
@@ -111,12 +122,12 @@ class Triage:
         """The red flags in one (gated) message, or ``None``."""
         parts = self._prepare(message)
         found: dict[str, str] = {}
-        for clause in parts:  # patterns: context is judged at each match
+        for n, clause in enumerate(parts):  # patterns: context is judged at each match
             for category in self.taxonomy.categories:
                 if category.id in found or clause.general or (clause.past and not category.past_counts):
                     continue
                 hit = self._pattern_hit(category, clause)
-                if hit:
+                if hit and not (category.resolvable and _passed(parts[n:], hit)):
                     found[category.id] = hit
         if not found and self.encoder is not None:
             found = self._by_meaning(parts)
@@ -200,7 +211,7 @@ class Triage:
         statements = [n for n, c in enumerate(kept) if semantic_reads(c)]
         found: dict[str, str] = {}
         for n, (category, score, lead) in zip(statements, self._closest(vectors[statements]) if statements else []):
-            if score >= self.threshold and lead >= self.margin:
+            if score >= self.threshold and lead >= self.margin and not self._has_passed(category, kept[n:]):
                 found.setdefault(category, kept[n].text)
         words = sum(len(WORD.findall(c.text)) for c in kept)
         if not found and self.learned is not None and words >= 3:
@@ -208,8 +219,15 @@ class Triage:
             if self.learned.probability(message) >= self.learned.threshold:
                 # The model says whether, not which: the reason is the nearest category's.
                 category = self._closest(message[None, :])[0][0]
-                found = {category: ". ".join(c.text for c in kept)[:120]}
+                if not self._has_passed(category, kept):
+                    found = {category: ". ".join(c.text for c in kept)[:120]}
         return found
+
+    def _has_passed(self, category: str, rest: list[Clause]) -> bool:
+        """A sign read by meaning in ``rest[0]`` that its context undoes: said to be over since
+        (for a resolvable category), or called small (for one that asks for a large sign)."""
+        c = self._by_id[category]
+        return (c.resolvable and _passed(rest, rest[0].text)) or (c.minimisable and bool(SMALL.search(rest[0].text)))
 
     def _prepare(self, message: str) -> list[Clause]:
         """The clauses of a message, normalised and with typos in taxonomy words mended."""
@@ -228,11 +246,36 @@ class Triage:
         followed by "what stretches help?" still gets the disclaimer. Earlier
         turns were checked when they were sent, so their results are cached.
         """
-        found = [f for f in (self.check(m) for m in (*earlier, message)) if f]
+        turns = (*earlier, message)
+        found = [f for f in (self.check(m) for m in turns) if f]
+        told = self._told_over_turns(turns, {c for f in found for c in f.categories})
+        if told:
+            found.append(told)
         if not found:
             return None
         return RedFlag(*(tuple(dict.fromkeys(x for f in found for x in getattr(f, name)))
                          for name in ("reasons", "evidence", "categories")))
+
+    def _told_over_turns(self, turns: Sequence[str], already: set[str]) -> RedFlag | None:
+        """Categories whose rule reads the whole conversation: a child named in one sentence or
+        message and their limp in another ("My son is 9." … "He's been limping")."""
+        parts = [clause for turn in turns for clause in self._prepare(turn)]
+        for category in self.taxonomy.categories:
+            rule = category.conversation
+            if rule is None or category.id in already:
+                continue
+            speaker = any(rule.speaker.search(p.text) for p in parts)
+            if not speaker and not any(rule.subject.search(p.text) for p in parts if not p.general):
+                continue
+            for clause in parts:
+                if clause.general or (clause.past and not category.past_counts):
+                    continue
+                if not (speaker or rule.third_person.search(clause.text) or rule.subject.search(clause.text)):
+                    continue  # the user's own hip, in a conversation that mentions a child
+                sign = first_affirmed(rule.signs, clause.text, category, clause.hypothetical_at)
+                if sign:
+                    return RedFlag((category.reason,), (sign,), (category.id,))
+        return None
 
     def check(self, turn: str) -> RedFlag | None:
         """``detect``, remembered for the last ``cache_size`` texts (a turn is checked once)."""

@@ -33,6 +33,24 @@ class Category:
     """Whether "like"/"as if" just before a match makes it a figure of speech ("ache like I was hit by a bus")."""
     past_counts: bool = False
     """Whether something in the past still counts ("had lymphoma as a teenager"), as a history of cancer does."""
+    minimisable: bool = False
+    """Whether size words before a sign undo it ("a tiny bruise"): the category asks for a large one."""
+    resolvable: bool = False
+    """Whether a sign that has passed ("went numb … went away") no longer counts. Not for locking or
+    giving way, which pass by nature."""
+    conversation: "ConversationRule | None" = None
+    """A rule read over the whole conversation rather than one clause (the child category's)."""
+
+
+@dataclass(frozen=True)
+class ConversationRule:
+    """Someone named in any turn, and a sign of theirs in a third-person clause of any turn
+    (or in any clause, when the speaker says they are that someone: "im 16")."""
+
+    subject: re.Pattern
+    signs: re.Pattern
+    third_person: re.Pattern
+    speaker: re.Pattern
 
 
 @dataclass(frozen=True)
@@ -61,12 +79,19 @@ class Learned:
         return float(1.0 / (1.0 + np.exp(-(float(vector @ self.weights) + self.bias))))
 
 
+def _conversation_rule(data: dict | None) -> ConversationRule | None:
+    if not data:
+        return None
+    return ConversationRule(*(re.compile(data[key]) for key in ("subject", "signs", "third_person", "speaker")))
+
+
 def load_taxonomy(path: Path = TAXONOMY_FILE) -> Taxonomy:
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     categories = tuple(
         Category(c["id"], c["reason"],
                  tuple(tuple(re.compile(p) for p in ([r] if isinstance(r, str) else r)) for r in c["patterns"]),
-                 tuple(c["exemplars"]), bool(c.get("figurative")), bool(c.get("past_counts")))
+                 tuple(c["exemplars"]), bool(c.get("figurative")), bool(c.get("past_counts")),
+                 bool(c.get("minimisable")), bool(c.get("resolvable")), _conversation_rule(c.get("conversation")))
         for c in data["categories"]
     )
     return Taxonomy(categories, tuple(data["not_red_flag"]))

@@ -179,3 +179,39 @@ def test_a_symptom_buried_in_a_long_ordinary_message_is_still_read_by_meaning(tr
     message = ". ".join(story + [symptom]) + ". probably just the cold out there this morning?"
     assert len(message) <= chat.settings.max_input_chars
     assert triage.detect(message) is not None
+
+
+@pytest.mark.parametrize("turns, message", [
+    (["My daughter is 8 and does cross country at school"], "She's been limping since Saturday, any stretches?"),
+    ([], "grandson (7) won't put his leg down this morning and keeps pointing at his hip"),
+    ([], "a Y9 boy in my PE class is dragging his right leg after the bleep test"),
+    ([], "im 15 and i walk funny after track, my hip aches. can i still race on friday?"),
+])
+def test_a_child_told_over_several_sentences_or_turns_is_a_red_flag(triage, turns, message):
+    found = triage.detect_in_conversation(message, turns)
+    assert found is not None and "child_limping" in found.categories
+
+
+@pytest.mark.parametrize("turns, message", [
+    (["My daughter is 8 and does cross country at school"], "my own hip is a bit sore after my long run, tips?"),
+    ([], "just a 45 year old with an achy hip after jogs, arthritis?"),
+    ([], "I limped a bit as a kid after breaking my ankle, now I'm 38 and my hip is tight after runs"),
+])
+def test_an_adults_own_soreness_in_a_conversation_about_children_is_not_a_childs_red_flag(rules, turns, message):
+    found = rules.detect_in_conversation(message, turns)
+    assert found is None or "child_limping" not in found.categories
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("a small bruise on my hip from my bag strap, not sore at all", False),
+    ("a huge bruise came up on my hip an hour after my run, I never fell", True),
+    ("my foot went numb for a minute on my run, then it was fine once I loosened my laces", False),
+    ("my foot went numb on my run and it keeps happening every time", True),
+    ("tried hopping on that leg and it is completely pain free, just tight glutes", False),
+    ("a friend at my club has a numb leg and hip pain, what books can I get her?", False),
+    ("sometimes my hip is blocking mid run and I must shake the leg to free it", True),
+])
+def test_context_decides_whether_a_named_sign_counts(rules, message, flagged):
+    """Size, a sign already over, 'pain free' after the sign, a club-mate's symptoms; a sign said
+    in learner's English still counts. (The learned model's false alarms are measured, not pinned.)"""
+    assert (rules.detect(message) is not None) is flagged
