@@ -55,6 +55,17 @@ _DOSING = re.compile(
     re.IGNORECASE,
 )
 _LIST_MARK = re.compile(r"^(?:- )?(?:\d+\.\s+)?")
+#: Body parts the library is not about, and the ones it is: a question naming only the former is
+#: not covered, however well its running words match.
+_OTHER_BODY_PART = re.compile(r"\b(?:achilles|heels?|plantar|arch(?:es)? of (?:my|the) foot|toes?|ankles?|shins?|"
+                              r"shoulders?|necks?|elbows?|wrists?|hands?|fingers?|ribs?|side stitch\w*|stitch(?:es)?|"
+                              r"chest|head ?aches?)\b")
+_HIP_REGION = re.compile(r"\bhips?\b|\bgroin|\bglute|\bbutt|\bpelvi|\bthigh|\bhamstring|\bquad|\bflexor|\bit ?band|"
+                         r"\bpiriformis|\blower back|\bsciatic|\bcore\b|\blabr|\bbursa|\bknee")
+#: Words of a complaint or its care: a running question with one of these may be about a sore hip.
+_COMPLAINT = re.compile(r"\b(?:pain\w*|sore\w*|ach\w*|hurt\w*|injur\w*|tight\w*|stiff\w*|strain\w*|"
+                        r"stretch\w*|strength\w*|exercis\w*|warm[- ]?ups?|cool[- ]?downs?|rehab\w*|physio\w*|"
+                        r"recover\w*|rest|niggle\w*|twinge\w*)\b")
 #: Sentences that talk about the article rather than about hips are not answers; nor are
 #: wrap-ups, which open with a summing-up marker ("In summary", "By incorporating these
 #: strategies…, you can…") and restate what their section said.
@@ -234,6 +245,11 @@ class Composer:
         best = max((h.dense_score for h in hits), default=0.0)
         if best < s.weak_match and self.unfamiliar is not None and self.unfamiliar(query.search_text) >= s.unfamiliar_share:
             return False  # a weak match on a question full of words the library never uses
+        text = norm(query.search_text)
+        if _OTHER_BODY_PART.search(text) and not _HIP_REGION.search(text):
+            return False  # "my achilles is stiff": the library is about hips
+        if best < s.weak_match and not (query.topics or _HIP_REGION.search(text) or _COMPLAINT.search(text)):
+            return False  # "how do I get faster at 5k?": running, but nothing of the hip
         # A question naming a specific thing the library covers (an exercise, a condition) is
         # covered even when its wording matches weakly ("how many sets for clamshells?": 0.32).
         named = any(t not in ("stretches", "exercises", "running shoes") for t in query.topics)

@@ -1,0 +1,27 @@
+"""What the library covers: hips in runners, not every running question or body part.
+
+Phrasings in the style of the answer dev split's off-topic items, answered by the real chat.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("question", [
+    "my shoulder aches after swimming, what stretches help?",
+    "heel hurts with the first steps out of bed, what should i do",
+    "how do I get faster at 5k, which intervals?",
+    "how many gels per hour should i take in a marathon",
+])
+def test_other_body_parts_and_running_questions_without_the_hip_are_refused(chat, question):
+    assert chat.reply(question).refused
+
+
+@pytest.mark.parametrize("question", [
+    "my hip and knee ache after long runs, what stretches help?",
+    "how many sets and reps for clamshells?",
+    "what warm-up should I do before intervals?",
+])
+def test_hip_questions_that_share_their_words_are_still_answered(chat, question):
+    assert not chat.reply(question).refused
