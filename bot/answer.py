@@ -21,51 +21,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .answer_forms import CUES, cue_density, heading_for
 from .config import Settings
+from .coverage import DOSING, covers
 from .index_store import LoadedIndex
 from .query import GENERIC_TOPICS, Query, topics_of
 from .retrieval import Hit
 from .templates import prefix_block, render_answer, render_refusal
 from .text import content_stems, is_filler, norm, overlap
 
-#: answer type -> (heading shown above the quotes, cue of a sentence that gives that kind of answer)
-ANSWER_FORMS: dict[str, tuple[str, str]] = {
-    "definition": ("What it is", r"\b(?:is an?|are|refers to|describes|is the|term|means|occurs when|is when|involves)\b"),
-    "cause": ("Common causes", r"\b(?:caus\w*|lead to|leads to|result\w*|contribut\w*|due to|because|develop\w*|trigger\w*)\b"),
-    "treatment": ("What helps", r"\b(?:ice|rest|stretch\w*|foam|compression|elevat\w*|heat|strength\w*|physical therapy|massage|"
-                  r"anti-inflammatory|apply|reduce|try|consider|modify|cross-train\w*)\b"),
-    "exercise_howto": ("Exercises and how to do them", r"\b(?:lie|lying|stand|kneel|lift|lower|keep|hold|step|bend|place|squeeze|"
-                       r"repeat|raise|start|how to perform)\b"),
-    "exercise_dose": ("How much and how often", r"\b\d+\s*(?:[-–]\s*\d+\s*)?(?:sets?|reps?|repetitions|seconds|minutes|times)\b|"
-                      r"\bsets? of\b|\bhold (?:for|each)\b|\beach side\b|\b(?:per|a|times a) (?:week|day)\b"),
-    "can_i_run": ("Running with it", r"\b(?:running with|not recommended|should (?:not|avoid)|can (?:continue|run)|return to running|"
-                  r"resum\w*|stop running|take a break|rest from|cross-train\w*|before returning|listen to your body|avoid running)\b"),
-    "recovery_time": ("How long recovery takes", r"\b(?:\d+|few|several)\s*(?:[-–]\s*\d+\s*)?(?:days?|weeks?|months?)\b|"
-                      r"\b(?:resolve|heal|settle)s? (?:within|in)\b"),
-    "see_doctor": ("When to get it checked", r"\b(?:consult|doctor|physician|physical therapist|professional|seek|medical|persist\w*|evaluat\w*)\b"),
-    "prevention": ("How to prevent it", r"\b(?:prevent\w*|avoid\w*|gradual\w*|10% rule|warm-up|warm up|before running|reduce the risk|"
-                   r"strengthen\w*|proper)\b"),
-    "yes_no": ("What the articles say", r"\b(?:yes|no|not recommended|generally|can|should|is (?:not )?(?:safe|necessary|normal))\b"),
-    "comparison": ("What the articles say", r"\b(?:better|more|less|whereas|while|compared|instead)\b"),
-}
-GENERAL_HEADING = "What the articles say"
-_CUES = {kind: re.compile(cue, re.IGNORECASE) for kind, (_, cue) in ANSWER_FORMS.items()}
-_DOSING = re.compile(
-    r"\b(dose|doses|dosage|milligrams?|mg|how many (pills|tablets|capsules)|how much (ibuprofen|paracetamol|acetaminophen|naproxen|aspirin|advil|tylenol))\b",
-    re.IGNORECASE,
-)
 _LIST_MARK = re.compile(r"^(?:- )?(?:\d+\.\s+)?")
-#: Body parts the library is not about, and the ones it is: a question naming only the former is
-#: not covered, however well its running words match.
-_OTHER_BODY_PART = re.compile(r"\b(?:achilles|heels?|plantar|arch(?:es)? of (?:my|the) foot|toes?|ankles?|shins?|"
-                              r"shoulders?|necks?|elbows?|wrists?|hands?|fingers?|ribs?|side stitch\w*|stitch(?:es)?|"
-                              r"chest|head ?aches?)\b")
-_HIP_REGION = re.compile(r"\bhips?\b|\bgroin|\bglute|\bbutt|\bpelvi|\bthigh|\bhamstring|\bquad|\bflexor|\bit ?band|"
-                         r"\bpiriformis|\blower back|\bsciatic|\bcore\b|\blabr|\bbursa|\bknee")
-#: Words of a complaint or its care: a running question with one of these may be about a sore hip.
-_COMPLAINT = re.compile(r"\b(?:pain\w*|sore\w*|ach\w*|hurt\w*|injur\w*|tight\w*|stiff\w*|strain\w*|"
-                        r"stretch\w*|strength\w*|exercis\w*|warm[- ]?ups?|cool[- ]?downs?|rehab\w*|physio\w*|"
-                        r"recover\w*|rest|niggle\w*|twinge\w*)\b")
 #: Sentences that talk about the article rather than about hips are not answers; nor are
 #: wrap-ups, which open with a summing-up marker ("In summary", "By incorporating these
 #: strategies…, you can…") and restate what their section said.
@@ -153,16 +118,6 @@ class Answer:
         }
 
 
-def _cue_density(cue: re.Pattern, text: str) -> float:
-    """Cue words per word of a sentence (0 when it has none)."""
-    found = sum(len(m.group(0).split()) for m in cue.finditer(text))
-    return found / max(len(text.split()), 1)
-
-
-def heading_for(answer_type: str) -> str:
-    return ANSWER_FORMS.get(answer_type, (GENERAL_HEADING, ""))[0]
-
-
 def lead_ins(sentences) -> dict[int, tuple[int, ...]]:
     """For each sentence after a line ending in ":" in the same chunk, the lines that introduce it.
 
@@ -230,30 +185,16 @@ class Composer:
         reasons: tuple[str, ...] = (),
     ) -> Composed:
         """Quote the sentences that answer ``query`` from ``hits``, or say the library does not cover it."""
-        dosing = bool(_DOSING.search(query.text))
-        picked = self._select(query, hits, query_vector) if self._covers(query, hits) and not dosing else []
+        dosing = bool(DOSING.search(query.text))
+        best = max((h.dense_score for h in hits), default=0.0)
+        covered = not dosing and covers(query, best, self.settings, self.unfamiliar)
+        picked = self._select(query, hits, query_vector) if covered else []
         if not picked:
             return Composed(render_refusal(disclaimer, notice, dosing, reasons), "refusal")
         citations, quotes = self._cite(picked, hits)
         markdown = render_answer(heading_for(query.answer_type), quotes, citations,
                                  prefix_block(disclaimer, notice, reasons))
         return Composed(markdown, "answer", tuple(citations), tuple(quotes))
-
-    def _covers(self, query: Query, hits: list[Hit]) -> bool:
-        """Whether the library covers the question at all, judged by how well anything matched."""
-        s = self.settings
-        best = max((h.dense_score for h in hits), default=0.0)
-        if best < s.weak_match and self.unfamiliar is not None and self.unfamiliar(query.search_text) >= s.unfamiliar_share:
-            return False  # a weak match on a question full of words the library never uses
-        text = norm(query.search_text)
-        if _OTHER_BODY_PART.search(text) and not _HIP_REGION.search(text):
-            return False  # "my achilles is stiff": the library is about hips
-        if best < s.weak_match and not (query.topics or _HIP_REGION.search(text) or _COMPLAINT.search(text)):
-            return False  # "how do I get faster at 5k?": running, but nothing of the hip
-        # A question naming a specific thing the library covers (an exercise, a condition) is
-        # covered even when its wording matches weakly ("how many sets for clamshells?": 0.32).
-        named = any(t not in ("stretches", "exercises", "running shoes") for t in query.topics)
-        return best >= s.refuse_below or (named and best >= s.refuse_named_below)
 
     def _cite(self, picked: list[int], hits: list[Hit]) -> tuple[list[Citation], list[Quote]]:
         """Quotes of the picked sentences, sources numbered in the order their first sentence appears."""
@@ -293,7 +234,7 @@ class Composer:
         heading_sims = self.heading_vectors[chunk_ids] @ query_vector
         hit_score = {c.id: h.dense_score for h in hits for c in h.passage}
         q_stems = content_stems(query.question)
-        cue = _CUES.get(query.answer_type)
+        cue = CUES.get(query.answer_type)
         scores = np.empty(len(candidates), dtype=np.float32)
         for j, i in enumerate(candidates):
             text = self.plain[i]
@@ -348,7 +289,7 @@ class Composer:
         names bird dogs; the answer is "Repetitions: 10-15 repetitions on each side, 2-3 sets",
         which shares no words with the question but sits under the same heading.
         """
-        cue = _CUES.get(query.answer_type)
+        cue = CUES.get(query.answer_type)
         if cue is None:
             return
         best = int(np.argmax(scores))
@@ -377,10 +318,10 @@ class Composer:
         plainly" is the share of its words that are cues ("Duration: 30 seconds on each
         side" over a long "How to Perform" that mentions holding).
         """
-        cue = _CUES.get(query.answer_type)
+        cue = CUES.get(query.answer_type)
         if cue is None:
             return picked
-        density = {i: _cue_density(cue, self._display(self.plain[i])) for i in picked}
+        density = {i: cue_density(cue, self._display(self.plain[i])) for i in picked}
         lead = max(picked, key=lambda i: density[i])  # the first such sentence on a tie
         return picked if density[lead] == 0 else [lead, *(i for i in picked if i != lead)]
 

@@ -1,0 +1,51 @@
+"""Whether the library covers a question at all: the honest "I don't know".
+
+The library is five articles about hips in runners. A question is covered when something
+matched it well enough, and it is not about another body part or about running without the
+hip. Medication doses are never answered from it (the articles give none).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .config import Settings
+from .query import Query
+from .text import norm
+
+DOSING = re.compile(
+    r"\b(dose|doses|dosage|milligrams?|mg|how many (pills|tablets|capsules)|how much (ibuprofen|paracetamol|acetaminophen|naproxen|aspirin|advil|tylenol))\b",
+    re.IGNORECASE,
+)
+#: Body parts the library is not about, and the ones it is: a question naming only the former is
+#: not covered, however well its running words match.
+_OTHER_BODY_PART = re.compile(r"\b(?:achilles|heels?|plantar|arch(?:es)? of (?:my|the) foot|toes?|ankles?|shins?|"
+                              r"shoulders?|necks?|elbows?|wrists?|hands?|fingers?|ribs?|side stitch\w*|stitch(?:es)?|"
+                              r"chest|head ?aches?)\b")
+_HIP_REGION = re.compile(r"\bhips?\b|\bgroin|\bglute|\bbutt|\bpelvi|\bthigh|\bhamstring|\bquad|\bflexor|\bit ?band|"
+                         r"\bpiriformis|\blower back|\bsciatic|\bcore\b|\blabr|\bbursa|\bknee")
+#: Words of a complaint or its care: a running question with one of these may be about a sore hip.
+_COMPLAINT = re.compile(r"\b(?:pain\w*|sore\w*|ach\w*|hurt\w*|injur\w*|tight\w*|stiff\w*|strain\w*|"
+                        r"stretch\w*|strength\w*|exercis\w*|warm[- ]?ups?|cool[- ]?downs?|rehab\w*|physio\w*|"
+                        r"recover\w*|rest|niggle\w*|twinge\w*)\b")
+
+
+def covers(query: Query, best: float, settings: Settings, unfamiliar: Callable[[str], float] | None = None) -> bool:
+    """Whether the library covers ``query``, whose best passage matched at cosine ``best``.
+
+    ``unfamiliar(question)`` is the share of the question's words the library never uses
+    (``KeywordIndex.unfamiliar``); it is asked only about weak matches.
+    """
+    s = settings
+    if best < s.weak_match and unfamiliar is not None and unfamiliar(query.search_text) >= s.unfamiliar_share:
+        return False  # a weak match on a question full of words the library never uses
+    text = norm(query.search_text)
+    if _OTHER_BODY_PART.search(text) and not _HIP_REGION.search(text):
+        return False  # "my achilles is stiff": the library is about hips
+    if best < s.weak_match and not (query.topics or _HIP_REGION.search(text) or _COMPLAINT.search(text)):
+        return False  # "how do I get faster at 5k?": running, but nothing of the hip
+    # A question naming a specific thing the library covers (an exercise, a condition) is
+    # covered even when its wording matches weakly ("how many sets for clamshells?": 0.32).
+    named = any(t not in ("stretches", "exercises", "running shoes") for t in query.topics)
+    return best >= s.refuse_below or (named and best >= s.refuse_named_below)
