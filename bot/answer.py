@@ -326,7 +326,8 @@ class Composer:
         return picked if density[lead] == 0 else [lead, *(i for i in picked if i != lead)]
 
     def _in_reading_order(self, picked: list[int]) -> list[int]:
-        """Lead with the best sentence and the rest of its passage in article order, then the others."""
+        """Lead with the first picked sentence (``_answer_first`` chose it) and the rest of its
+        passage in article order, then the others."""
         if not picked:
             return picked
         lead_chunk = self.index.sentences[picked[0]].chunk_id

@@ -75,7 +75,7 @@ _REASSURED = re.compile(r"\b(?:no|not|never|nothing|none|neither|nor|without|fin
 #: A negator inside a match, after its first word ("feet are never cold").
 _INNER_NEG = re.compile(r"\b(?:no|never|without|none|zero)\b(?![- ]go\b)")
 #: A negation straight after a sign: "pain free", "painless".
-_PAIN_FREE = re.compile(r"[- ]?(?:free|less)\b")
+_PAIN_FREE = re.compile(r"(?:[- ]?free|less)\b")  # "less" only attached: "fell less than an hour ago" counts
 #: Size or degree words just before a sign, for categories whose sign must be large ("a tiny bruise").
 _MINIMISED = re.compile(r"\b(?:tiny|small|little|slight(?:ly)?|minor|mild(?:ly)?|a bit|a little|a touch|bit of an?|"
                         r"coin[- ]?sized|faint|a few (?:mm|millimet\w*))\s+(?:[\w-]+\s+)?$")

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 from .config import Settings
-from .query import Query
+from .query import GENERIC_TOPICS, Query, topics_of
 from .text import norm
 
 DOSING = re.compile(
@@ -40,12 +40,14 @@ def covers(query: Query, best: float, settings: Settings, unfamiliar: Callable[[
     s = settings
     if best < s.weak_match and unfamiliar is not None and unfamiliar(query.search_text) >= s.unfamiliar_share:
         return False  # a weak match on a question full of words the library never uses
-    text = norm(query.search_text)
-    if _OTHER_BODY_PART.search(text) and not _HIP_REGION.search(text):
+    own = norm(query.text)  # the message alone: "what about my heel?" after a hip question is about a heel
+    named_here = any(t not in GENERIC_TOPICS for t in topics_of(own))  # "…when I do side planks"
+    if _OTHER_BODY_PART.search(own) and not (_HIP_REGION.search(own) or named_here):
         return False  # "my achilles is stiff": the library is about hips
+    text = norm(query.search_text)
     if best < s.weak_match and not (query.topics or _HIP_REGION.search(text) or _COMPLAINT.search(text)):
         return False  # "how do I get faster at 5k?": running, but nothing of the hip
     # A question naming a specific thing the library covers (an exercise, a condition) is
     # covered even when its wording matches weakly ("how many sets for clamshells?": 0.32).
-    named = any(t not in ("stretches", "exercises", "running shoes") for t in query.topics)
+    named = any(t not in GENERIC_TOPICS | {"running shoes"} for t in query.topics)
     return best >= s.refuse_below or (named and best >= s.refuse_named_below)

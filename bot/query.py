@@ -174,6 +174,7 @@ GENERIC_TOPICS = frozenset({"stretches", "exercises"})
 
 def _without_topics(text: str) -> str:
     """The text with its particular topics (muscles, conditions, exercises) taken out."""
+    text = norm(text)  # "runner’s hip" typed with a curly apostrophe is a topic too
     for name, pattern in _TOPIC_PATTERNS:
         if name not in GENERIC_TOPICS:
             text = pattern.sub(" ", text)

@@ -30,6 +30,7 @@ checked when they were sent, and are cached).
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -77,18 +78,28 @@ def _mean_direction(vectors: np.ndarray) -> np.ndarray:
 
 
 def _passed(rest: list[Clause], sign: str) -> bool:
-    """Whether the message says a sign has already passed: a resolution after it (in its clause
-    or a later one), and nothing saying it stays or comes back."""
+    """Whether the message says a sign has already passed: a resolution after it in its own
+    clause, or opening the next one ("… went numb. went away when I loosened them"), and
+    nothing saying it stays or comes back. A resolution with its own subject ("the cramp went
+    away") is about something else."""
     first = rest[0].text
-    after = [first[first.find(sign.split(" … ")[-1]) :], *(c.text for c in rest[1:])]
-    return any(RESOLVED.search(t) for t in after) and not any(PERSISTS.search(c.text) for c in rest)
+    after = _NEW_SUBJECT.split(first[first.find(sign.split(" … ")[-1]) :], maxsplit=1)[0]
+    following = rest[1].text if len(rest) > 1 else ""
+    opens = _OPENS_WITH_RESOLUTION.match(following)
+    return bool(RESOLVED.search(after) or opens) and not any(PERSISTS.search(c.text) for c in rest[:2])
+
+
+#: Where a clause moves on to another subject: ", the cramp went away" is not about the swelling.
+_NEW_SUBJECT = re.compile(r",\s*(?:and\s+)?(?:the|my|a|an|his|her|their|this|that)\s")
+#: A clause that begins by saying the sign before it passed: "went away…", "then fine", "it settled…".
+_OPENS_WITH_RESOLUTION = re.compile(rf"^(?:(?:and |but |then )?(?:it |that |which )?)(?:{RESOLVED.pattern})")
 
 
 class Triage:
-    """Both detectors over one taxonomy; shared read-only by every conversation.
+    """The three detectors over one taxonomy; shared read-only by every conversation.
 
-    ``encoder`` is the index's exported model. Without one (or with
-    ``semantic=False``) only the patterns run.
+    ``encoder`` is the index's exported model. Without one only the patterns run; with
+    ``learned=False`` the learned model does not.
     """
 
     def __init__(self, taxonomy: Taxonomy | None = None, encoder: Encoder | None = None, *,
@@ -122,19 +133,21 @@ class Triage:
         """The red flags in one (gated) message, or ``None``."""
         parts = self._prepare(message)
         found: dict[str, str] = {}
+        passed = False
         for n, clause in enumerate(parts):  # patterns: context is judged at each match
             for category in self.taxonomy.categories:
                 if category.id in found or clause.general or (clause.past and not category.past_counts):
                     continue
                 hit = self._pattern_hit(category, clause)
-                if hit and not (category.resolvable and _passed(parts[n:], hit)):
+                if hit and category.resolvable and _passed(parts[n:], hit):
+                    passed = True  # read, and set aside: the learned model must not raise it again
+                elif hit:
                     found[category.id] = hit
         if not found and self.encoder is not None:
-            found = self._by_meaning(parts)
+            found = self._by_meaning(parts, learned=not passed)
         if not found:
             return None
-        by_id = {c.id: c for c in self.taxonomy.categories}
-        return RedFlag(tuple(by_id[k].reason for k in found), tuple(found.values()), tuple(found))
+        return RedFlag(tuple(self._by_id[k].reason for k in found), tuple(found.values()), tuple(found))
 
     @staticmethod
     def _pattern_hit(category: Category, clause: Clause) -> str | None:
@@ -194,7 +207,7 @@ class Triage:
         chosen = sorted(sorted(range(len(kept)), key=lambda n: -weight[n])[: self._max_clauses])
         return [kept[n] for n in chosen]
 
-    def _by_meaning(self, parts: list[Clause]) -> dict[str, str]:
+    def _by_meaning(self, parts: list[Clause], learned: bool = True) -> dict[str, str]:
         """Both meaning-based detectors from one batch of clause vectors.
 
         The clauses the context rules keep (not hypotheticals, other people, general
@@ -211,10 +224,13 @@ class Triage:
         statements = [n for n, c in enumerate(kept) if semantic_reads(c)]
         found: dict[str, str] = {}
         for n, (category, score, lead) in zip(statements, self._closest(vectors[statements]) if statements else []):
-            if score >= self.threshold and lead >= self.margin and not self._has_passed(category, kept[n:]):
-                found.setdefault(category, kept[n].text)
+            if score >= self.threshold and lead >= self.margin:
+                if self._has_passed(category, kept[n:]):
+                    learned = False
+                else:
+                    found.setdefault(category, kept[n].text)
         words = sum(len(WORD.findall(c.text)) for c in kept)
-        if not found and self.learned is not None and words >= 3:
+        if not found and learned and self.learned is not None and words >= 3:
             message = _mean_direction(vectors)
             if self.learned.probability(message) >= self.learned.threshold:
                 # The model says whether, not which: the reason is the nearest category's.
@@ -244,7 +260,9 @@ class Triage:
 
         A symptom mentioned once keeps mattering: "it's hot and swollen"
         followed by "what stretches help?" still gets the disclaimer. Earlier
-        turns were checked when they were sent, so their results are cached.
+        turns were checked when they were sent, so their results are cached; the
+        conversation-level rule re-reads the kept turns (at most ``max_history_turns``,
+        each cut by the gate), which costs patterns only.
         """
         turns = (*earlier, message)
         found = [f for f in (self.check(m) for m in turns) if f]

@@ -31,7 +31,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 
-from bot.config import PROJECT_ROOT, Settings, from_env
+from bot.config import PROJECT_ROOT, from_env
 from bot.question_sets import load_items
 from bot.timing import percentile, timed_ms
 
@@ -219,7 +219,7 @@ def core_rows(settings, questions: list[dict], texts: list[str], args) -> list[t
 
     rows += detection_rows(chat, args.repeat)
 
-    model = shared_embedder(Settings().batch_size).model  # the PyTorch reference, loaded only here
+    model = shared_embedder(settings.batch_size).model  # the PyTorch reference, loaded only here
     flat = chat.index.vectors
     model.encode(texts[:5], normalize_embeddings=True)
     floor = [timed_ms(lambda t: flat.search(model.encode([t], normalize_embeddings=True), 5), t)

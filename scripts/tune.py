@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bot.config import PROJECT_ROOT, Settings, from_env
+from bot.config import PROJECT_ROOT, from_env
 
 
 def sweep_red_flags(thresholds: list[float], margins: list[float]) -> int:
@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     from bot.question_sets import load_items
 
     items = load_items(args.questions)
-    embedder = shared_embedder(Settings().batch_size)
+    embedder = shared_embedder(from_env().batch_size)
     rows = []
     configs = [(s, o) for s in map(int, args.sizes.split(",")) for o in map(int, args.overlaps.split(",")) if o < s]
     with tempfile.TemporaryDirectory() as tmp:

@@ -25,3 +25,8 @@ def test_other_body_parts_and_running_questions_without_the_hip_are_refused(chat
 ])
 def test_hip_questions_that_share_their_words_are_still_answered(chat, question):
     assert not chat.reply(question).refused
+
+
+def test_the_body_part_is_judged_in_the_message_not_the_turn_it_follows(chat):
+    assert chat.reply("what about my heel?", ["what causes runner's hip?"]).refused
+    assert not chat.reply("my shoulder hurts when I do side planks").refused

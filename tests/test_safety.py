@@ -196,6 +196,8 @@ def test_a_child_told_over_several_sentences_or_turns_is_a_red_flag(triage, turn
     (["My daughter is 8 and does cross country at school"], "my own hip is a bit sore after my long run, tips?"),
     ([], "just a 45 year old with an achy hip after jogs, arthritis?"),
     ([], "I limped a bit as a kid after breaking my ankle, now I'm 38 and my hip is tight after runs"),
+    (["I've been running for 5 years."], "my physio said she thinks my hip pain is tendons"),
+    (["I teach year 6."], "my hips are sore when they stiffen up"),
 ])
 def test_an_adults_own_soreness_in_a_conversation_about_children_is_not_a_childs_red_flag(rules, turns, message):
     found = rules.detect_in_conversation(message, turns)
@@ -210,6 +212,8 @@ def test_an_adults_own_soreness_in_a_conversation_about_children_is_not_a_childs
     ("tried hopping on that leg and it is completely pain free, just tight glutes", False),
     ("a friend at my club has a numb leg and hip pain, what books can I get her?", False),
     ("sometimes my hip is blocking mid run and I must shake the leg to free it", True),
+    ("I fell less than an hour ago and my hip is sore", True),
+    ("my hip is massively swollen, the cramp went away", True),
 ])
 def test_context_decides_whether_a_named_sign_counts(rules, message, flagged):
     """Size, a sign already over, 'pain free' after the sign, a club-mate's symptoms; a sign said
