@@ -11,7 +11,7 @@ these leave in. Every window is bounded, so the cost stays linear in the message
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .taxonomy import Category
 
@@ -61,6 +61,7 @@ _GENERAL = re.compile(
     r"\b(?:someone|somebody|anyone|anybody|a person|people|runners|a runner|one|you)\b|"
     r"\b(?:signs?|symptoms?|warning signs?|red flags?) (?:of|for|that)\b|\bwhat (?:does|do|is|are) (?:\w+ ){0,5}(?:mean|like)\b"
 )
+_CONDITION = re.compile(r"^(?:and |so |but )?(?:if|say|assuming|supposing)\b")
 _QUESTION_START = re.compile(r"^(?:what|when|how|which|who|why|is|are|do|does|should|can|could|would|at what)\b")
 _HISTORICAL = re.compile(
     r"\b(?:used to|years ago|as a (?:kid|child|teen|teenager)|when i was (?:a kid|a child|young|little|\d+)|"
@@ -72,8 +73,9 @@ _HISTORICAL = re.compile(
 #: semantic detector, which cannot read polarity, abstains on such clauses; the patterns still read them.
 _REASSURED = re.compile(r"\b(?:no|not|never|nothing|none|neither|nor|without|fine|better|improving|normal|normally|mild|mildly|"
                         r"slight|slightly|only|just|like|pain[- ]?free|painless)\b")
-#: A negator inside a match, after its first word ("feet are never cold").
-_INNER_NEG = re.compile(r"\b(?:no|never|without|none|zero)\b(?![- ]go\b)")
+#: A negator inside a match, after its first word ("feet are never cold", "leg is not cold", "ache,
+#: not worse at night"); not the "not" of "does not move", which the sign itself asks for.
+_INNER_NEG = re.compile(r"\b(?:no|never|without|none|zero)\b(?![- ]go\b)|\b(?:is|are|was|were|'s)\s+not\b|,\s*not\b")
 #: A negation straight after a sign: "pain free", "painless".
 _PAIN_FREE = re.compile(r"(?:[- ]?free|less)\b")  # "less" only attached: "fell less than an hour ago" counts
 #: Size or degree words just before a sign, for categories whose sign must be large ("a tiny bruise").
@@ -82,11 +84,21 @@ _MINIMISED = re.compile(r"\b(?:tiny|small|little|slight(?:ly)?|minor|mild(?:ly)?
 #: Size words anywhere in a clause, for the meaning-based detectors of categories that ask for a large sign.
 SMALL = re.compile(r"\b(?:tiny|small|little|minor|coin[- ]?sized|a few (?:mm|millimet\w*))\b")
 #: A sign that has already passed ("went numb … went away when I loosened them", "then fine").
+#: A sign said to have lasted seconds or minutes has passed too ("shivery for 10 mins").
 RESOLVED = re.compile(r"\b(?:went away|goes away|(?:and |but )?then (?:it was |it's |i was |totally |completely |all )?(?:fine|ok|okay|normal|gone)|"
-                      r"back to normal|gone (?:now|by|after|within)|(?:already )?going down|walked (?:it )?off(?: fine)?|"
-                      r"settled (?:down )?(?:after|within|in)|passed (?:after|within|in)|was fine after)\b")
+                      r"back to normal|gone (?:now|by|after|within|straight away|right away|immediately|once|when|as soon as)|"
+                      r"(?:already )?going down|walked (?:it )?off(?: fine)?|shook (?:it )?off|"
+                      r"settled (?:down )?(?:after|within|in)|passed (?:after|within|in)|(?:was|were|felt) (?:totally |completely |all )?fine (?:after|again|once|within|by)|"
+                      r"for (?:about |like |maybe |only |just |a good )?(?:a (?:few |couple of )?|a couple of |\d+ |few |ten |twenty |thirty )"
+                      r"(?:sec\w*|mins?\b|minutes?|moments?|steps))")
 #: ...unless it comes back or stays.
 PERSISTS = re.compile(r"\b(?:still|again|keeps?|every (?:time|run|day)|comes? back|came back|won'?t go|worse)\b")
+#: Body parts away from the hip and leg, and those near them: a clause naming only the first kind
+#: ("half my face is still numb", "the arm's sore after my jab") is not about the hip.
+_ELSEWHERE = re.compile(r"\b(?:face|jaw|lips?|tongue|mouth|teeth|tooth|gums?|cheeks?|eyes?|ears?|nose|head|scalp|neck|"
+                        r"shoulders?|arms?|elbows?|wrists?|hands?|fingers?|thumbs?|fingertips|chest|nipples?)\b")
+_LOWER_BODY = re.compile(r"\b(?:hips?|groin|pelvis|legs?|thighs?|knees?|calf|calves|shins?|ankles?|foot|feet|toes?|heels?|"
+                         r"bum|butt|buttocks?|glutes?|backside|back|spine|sciatic\w*|between my legs|down below)\b")
 WORD = re.compile(r"\w+")
 CHILD = "child_limping"
 """The one category whose signs count when someone else (a child) has them."""
@@ -106,6 +118,9 @@ class Clause:
     """About someone else throughout (no first person): a child's symptoms still count."""
     past: bool = False
     """About the past ("used to limp as a kid"): read only for categories where the past counts."""
+    elsewhere: bool = False
+    """Names a body part above the waist and none of the hip or leg: set aside for the categories
+    whose sign must be in the lower body (``Category.local``)."""
 
 
 def normalise(text: str) -> str:
@@ -124,7 +139,13 @@ def clauses(text: str) -> list[Clause]:
         cue = _HYPOTHETICAL.search(piece)
         general = bool(_QUESTION_START.search(piece) and _GENERAL.search(piece) and not _FIRST_PERSON.search(piece))
         other = bool(_OTHER_PERSON.search(piece)) and not _FIRST_PERSON.search(piece)
-        out.append(Clause(piece, general, cue.start() if cue else -1, other, bool(_HISTORICAL.search(piece))))
+        elsewhere = bool(_ELSEWHERE.search(piece)) and not _LOWER_BODY.search(piece)
+        out.append(Clause(piece, general, cue.start() if cue else -1, other, bool(_HISTORICAL.search(piece)), elsewhere))
+    # A condition that a question then asks about is a hypothetical: "if i fell during my race,
+    # how would i know…" (but "if I press the bone it hurts" states a sign, with no question after it).
+    for n in range(len(out) - 1):
+        if _CONDITION.match(out[n].text) and _QUESTION_START.match(out[n + 1].text) and out[n].hypothetical_at < 0:
+            out[n] = replace(out[n], hypothetical_at=0)
     return out
 
 
@@ -132,6 +153,11 @@ def whole_clause_aside(clause: Clause) -> bool:
     """Set aside for the detectors that read a clause whole (exemplars, learned model):
     general, about someone else, in the past, or hypothetical from its opening words."""
     return clause.general or clause.about_other or clause.past or 0 <= clause.hypothetical_at < 25
+
+
+def speaks_of_self(clause: Clause) -> bool:
+    """Whether a clause says "I" or "my" (not "my friend"): the user telling of their own body."""
+    return bool(_FIRST_PERSON.search(clause.text))
 
 
 def negated(text: str, start: int) -> bool:
@@ -153,10 +179,11 @@ def negated(text: str, start: int) -> bool:
 def semantic_reads(clause: Clause) -> bool:
     """Whether the semantic detector reads a clause: statements only, not softened ones.
 
+    A clause about a body part away from the hip ("the arm's sore after my jab") is not read either.
     A question asking what to do ("how should I rest a sore hip") shares words with the
     exemplars but reports nothing; symptoms asked about in a question are the patterns' job.
     """
-    return not (whole_clause_aside(clause) or _REASSURED.search(clause.text)
+    return not (whole_clause_aside(clause) or clause.elsewhere or _REASSURED.search(clause.text)
                 or _QUESTION_START.search(clause.text) or len(WORD.findall(clause.text)) < 3)
 
 

@@ -41,7 +41,8 @@ import numpy as np
 
 from .config import Settings
 from .context import (
-    PERSISTS, RESOLVED, SMALL, WORD, Clause, clauses, first_affirmed, normalise, semantic_reads, whole_clause_aside,
+    PERSISTS, RESOLVED, SMALL, WORD, Clause, clauses, first_affirmed, normalise, semantic_reads, speaks_of_self,
+    whole_clause_aside,
 )
 from .taxonomy import Category, Learned, Speller, Taxonomy, load_taxonomy
 from .text import content_stems
@@ -75,6 +76,15 @@ def _mean_direction(vectors: np.ndarray) -> np.ndarray:
     """The unit vector along the mean of some unit vectors."""
     mean = vectors.mean(axis=0)
     return mean / max(float(np.linalg.norm(mean)), 1e-12)
+
+
+def _explained(category: Category, rest: list[Clause]) -> bool:
+    """Whether the sign in ``rest[0]`` is given an ordinary cause there or at the start of the
+    next clause ("night sweats in this heatwave", "slipped on wet grass but didn't go down")."""
+    if category.explained_by is None or PERSISTS.search(rest[0].text):
+        return False  # "tingly toes every single run now, laces too tight?" is not explained away
+    following = rest[1].text[:40] if len(rest) > 1 else ""
+    return bool(category.explained_by.search(rest[0].text) or category.explained_by.search(following))
 
 
 def _passed(rest: list[Clause], sign: str) -> bool:
@@ -138,8 +148,10 @@ class Triage:
             for category in self.taxonomy.categories:
                 if category.id in found or clause.general or (clause.past and not category.past_counts):
                     continue
+                if category.local and clause.elsewhere:
+                    continue
                 hit = self._pattern_hit(category, clause)
-                if hit and category.resolvable and _passed(parts[n:], hit):
+                if hit and ((category.resolvable and _passed(parts[n:], hit)) or _explained(category, parts[n:])):
                     passed = True  # read, and set aside: the learned model must not raise it again
                 elif hit:
                     found[category.id] = hit
@@ -230,12 +242,16 @@ class Triage:
                 else:
                     found.setdefault(category, kept[n].text)
         words = sum(len(WORD.findall(c.text)) for c in kept)
-        if not found and learned and self.learned is not None and words >= 3:
+        # A general question about people at large, with nothing said of the user's own body,
+        # leaves the model only the asides ("can you get a stress fracture…? thought it was only shins").
+        about_people = any(c.general for c in parts) and not any(speaks_of_self(c) for c in kept)
+        if not found and learned and self.learned is not None and words >= 3 and not about_people:
             message = _mean_direction(vectors)
             if self.learned.probability(message) >= self.learned.threshold:
                 # The model says whether, not which: the reason is the nearest category's.
                 category = self._closest(message[None, :])[0][0]
-                if not self._has_passed(category, kept):
+                if not self._has_passed(category, kept) and not any(
+                        _explained(self._by_id[category], kept[n:]) for n in range(len(kept))):
                     found = {category: ". ".join(c.text for c in kept)[:120]}
         return found
 
@@ -243,7 +259,8 @@ class Triage:
         """A sign read by meaning in ``rest[0]`` that its context undoes: said to be over since
         (for a resolvable category), or called small (for one that asks for a large sign)."""
         c = self._by_id[category]
-        return (c.resolvable and _passed(rest, rest[0].text)) or (c.minimisable and bool(SMALL.search(rest[0].text)))
+        return ((c.resolvable and _passed(rest, rest[0].text)) or (c.minimisable and bool(SMALL.search(rest[0].text)))
+                or _explained(c, rest))
 
     def _prepare(self, message: str) -> list[Clause]:
         """The clauses of a message, normalised and with typos in taxonomy words mended."""
@@ -282,6 +299,8 @@ class Triage:
             rule = category.conversation
             if rule is None or category.id in already:
                 continue
+            if category.explained_by is not None and any(category.explained_by.search(p.text) for p in parts):
+                continue  # "my son is 26": not a child, however the signs are told
             speaker = any(rule.speaker.search(p.text) for p in parts)
             if not speaker and not any(rule.subject.search(p.text) for p in parts if not p.general):
                 continue

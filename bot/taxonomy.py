@@ -40,6 +40,13 @@ class Category:
     giving way, which pass by nature."""
     conversation: "ConversationRule | None" = None
     """A rule read over the whole conversation rather than one clause (the child category's)."""
+    explained_by: "re.Pattern | None" = None
+    """Words that give the sign an ordinary cause when they share its clause or open the next one:
+    night sweats in a heatwave, shivering after an ice bath, a slip that ended "but didn't go down",
+    a "son" who is 26. Whole kinds of cause, not single messages (see the JSON's ``about``)."""
+    local: bool = False
+    """Whether the sign must be in the lower body: numbness in the face after a filling, or a sore
+    arm after a jab, is not about the hip. A clause naming only a body part above the waist is set aside."""
 
 
 @dataclass(frozen=True)
@@ -91,7 +98,8 @@ def load_taxonomy(path: Path = TAXONOMY_FILE) -> Taxonomy:
         Category(c["id"], c["reason"],
                  tuple(tuple(re.compile(p) for p in ([r] if isinstance(r, str) else r)) for r in c["patterns"]),
                  tuple(c["exemplars"]), bool(c.get("figurative")), bool(c.get("past_counts")),
-                 bool(c.get("minimisable")), bool(c.get("resolvable")), _conversation_rule(c.get("conversation")))
+                 bool(c.get("minimisable")), bool(c.get("resolvable")), _conversation_rule(c.get("conversation")),
+                 re.compile(c["explained_by"]) if c.get("explained_by") else None, bool(c.get("local")))
         for c in data["categories"]
     )
     return Taxonomy(categories, tuple(data["not_red_flag"]))

@@ -219,3 +219,36 @@ def test_context_decides_whether_a_named_sign_counts(rules, message, flagged):
     """Size, a sign already over, 'pain free' after the sign, a club-mate's symptoms; a sign said
     in learner's English still counts. (The learned model's false alarms are measured, not pinned.)"""
     assert (rules.detect(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    # an ordinary cause in the sign's clause, or opening the next one
+    ("night sweats since we put the electric blanket on, hips a bit stiff after runs", False),
+    ("night sweats most nights for a month and my hip aches in bed", True),
+    ("shivering like mad after my ice bath, normal?", False),
+    ("proper chills under two duvets last night and my hip is hot", True),
+    ("slipped on the wet track but didn't go down, hip fine, shoe advice?", False),
+    ("slipped on the wet track and landed on my hip, sore now", True),
+    ("pins and needles in my foot after taking off my tight spikes, gone straight away", False),
+    ("tingly toes every single run now plus hip pain, laces too tight?", True),
+    # a child who is an adult
+    ("my son is 26 and limping after his first marathon, how long does it last?", False),
+    ("my son is 11 and limping after cross country, should he rest?", True),
+    # a sign away from the hip and leg
+    ("had a filling this morning and half my face is still numb, can I run later?", False),
+    ("my thigh is still numb this morning after yesterday's run", True),
+    # a negation inside the sign, a sign lasting seconds, a condition a question asks about
+    ("no fever, the leg is not cold, just a tight hip flexor", False),
+    ("got a bit shivery for 10 mins after the race, then fine", False),
+    ("if i fell during a race, how would i know if i'd broken something?", False),
+    ("i fell during my race and now i can't put weight on it", True),
+])
+def test_an_ordinary_explanation_or_a_body_part_away_from_the_hip_sets_a_sign_aside(rules, message, flagged):
+    """Kinds of context, each beside a message it must not hide: the same sign without the context
+    counts. (Patterns and exemplars; the learned model's false alarms are measured, not pinned.)"""
+    assert (rules.detect(message) is not None) is flagged
+
+
+def test_a_general_question_leaves_the_learned_model_nothing_about_the_user(triage):
+    message = "can you actually get a stress fracture in your hip from running? thought it was only shins"
+    assert triage.detect(message) is None
