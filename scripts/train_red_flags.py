@@ -2,8 +2,8 @@
 """Fit the learned red-flag detector: logistic regression on a message's mean clause vector.
 
 Positives: the red-flag messages of the training sets and the taxonomy's exemplars.
-Negatives: their hard negatives, the ordinary-soreness exemplars, and every
-question of the answer dev set and the old question set that is not a red flag.
+Negatives: their hard negatives, the ordinary-soreness exemplars, and every turn of
+the ordinary question sets (--ordinary: the old set and the answer sets) that is not a red flag.
 The decision threshold is the lowest one whose precision, in cross-validation
 grouped by family (so paraphrases of one situation never straddle a fold), stays
 at or above --precision together with the patterns. Writes bot/red_flag_model.json
@@ -30,7 +30,10 @@ from bot.taxonomy import MODEL_FILE, load_taxonomy
 EVAL = PROJECT_ROOT / "eval"
 DEFAULT_SETS = [
     "red_flags_dev.jsonl", "red_flags_test.jsonl", "red_flags_test2.jsonl", "red_flags_test3.jsonl", "red_flags_test4.jsonl",
+    "red_flags_test5.jsonl", "red_flags_test6.jsonl",
 ]
+#: Ordinary questions (every turn of them), as negatives: what the bot is asked most of the time.
+DEFAULT_ORDINARY = ["questions.jsonl", "answers_dev.jsonl", "answers_test.jsonl", "answers_test2.jsonl", "answers_test3.jsonl"]
 
 
 def training_text(item: dict) -> str:
@@ -43,6 +46,8 @@ def training_text(item: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sets", nargs="+", default=DEFAULT_SETS, help="red-flag sets in eval/ to learn from")
+    parser.add_argument("--ordinary", nargs="+", default=DEFAULT_ORDINARY,
+                        help="question sets in eval/ whose questions and turns that are not red flags are negatives")
     parser.add_argument("--precision", type=float, default=0.92,
                         help="cross-validated precision the threshold must keep (default 0.92: a missed red flag costs "
                              "more than a needless disclaimer)")
@@ -60,13 +65,13 @@ def main(argv: list[str] | None = None) -> int:
     # The other detectors, without the model being trained: what it must add to.
     rules = Triage(encoder=chat.encoder, settings=settings, learned=False)
     items = [i for name in args.sets for i in load_items(EVAL / name)]
-    ordinary = [i for name in ("answers_dev.jsonl", "questions.jsonl") for i in load_items(EVAL / name)
-                if not i["red_flag"]]
-    texts = [training_text(i) for i in items] + [normalise(i["question"]) for i in ordinary]
+    ordinary = [(f"{name}-{i.get('family', i['id'])}", text) for name in args.ordinary for i in load_items(EVAL / name)
+                if not i["red_flag"] for text in dict.fromkeys([*i["turns"], i["question"]])]
+    texts = [training_text(i) for i in items] + [normalise(text) for _, text in ordinary]
     labels = np.array([int(i["red_flag"]) for i in items] + [0] * len(ordinary))
-    groups = [i.get("family", i["id"]) for i in items] + [f"q-{i['id']}" for i in ordinary]
-    by_patterns = np.array([rules.check(i["question"]) is not None or
-                            any(rules.check(t) for t in i["turns"]) for i in items] + [False] * len(ordinary))
+    groups = [i.get("family", i["id"]) for i in items] + [family for family, _ in ordinary]
+    by_patterns = np.array([rules.check(i["question"]) is not None or any(rules.check(t) for t in i["turns"]) for i in items]
+                           + [rules.check(text) is not None for _, text in ordinary])
     taxonomy = load_taxonomy()
     exemplars = [e for c in taxonomy.categories for e in c.exemplars]
     # The representation the detector reads at run time (Triage.message_vector); a message
@@ -113,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.write_text(json.dumps({
         "about": "Logistic regression on the mean all-MiniLM-L6-v2 vector of a message's kept clauses "
                  "(scripts/train_red_flags.py).",
-        "trained_on": args.sets + ["answers_dev.jsonl (negatives)", "questions.jsonl (negatives)", "taxonomy exemplars"],
+        "trained_on": args.sets + [f"{name} (negatives)" for name in args.ordinary] + ["taxonomy exemplars"],
         "threshold": chosen,
         "bias": float(model.intercept_[0]),
         "weights": [round(float(w), 6) for w in model.coef_[0]],
