@@ -27,6 +27,7 @@ from .coverage import DOSING, covers
 from .index_store import LoadedIndex
 from .query import GENERIC_TOPICS, Query, topics_of
 from .retrieval import Hit
+from .sentence_ranker import Candidate, SentenceRanker, features
 from .templates import prefix_block, render_answer, render_refusal
 from .text import content_stems, is_filler, norm, overlap
 
@@ -151,10 +152,13 @@ class Composer:
     concrete about the question (``text.is_filler``).
     """
 
-    def __init__(self, index: LoadedIndex, settings: Settings, unfamiliar: Callable[[str], float] | None = None):
+    def __init__(self, index: LoadedIndex, settings: Settings, unfamiliar: Callable[[str], float] | None = None,
+                 ranker: SentenceRanker | None = None):
         """``unfamiliar(question)`` is the share of the question's words the library never
-        uses (``KeywordIndex.unfamiliar``); it is asked only about weak matches."""
+        uses (``KeywordIndex.unfamiliar``); it is asked only about weak matches. ``ranker``
+        orders the candidate sentences; without one the hand-weighted score does."""
         self.index = index
+        self.ranker = ranker
         self.settings = settings
         self.unfamiliar = unfamiliar
         # Fixed per index, so worked out once here rather than on every question:
@@ -167,6 +171,7 @@ class Composer:
             if not _META.search(self.plain[i]):
                 self.by_chunk.setdefault(sentence.chunk_id, []).append(i)
         self.stems = [content_stems(sentence.text) for sentence in index.sentences]
+        self.named = [frozenset(topics_of(text)) - GENERIC_TOPICS for text in self.plain]
         self.lead_in = lead_ins(index.sentences)
         headings = [c.section.split(" › ")[-1] for c in index.chunks]
         unique = sorted(set(headings))
@@ -215,11 +220,14 @@ class Composer:
         """Drop the list marker ("- ", "2. "); the rest is quoted exactly."""
         return _LIST_MARK.sub("", text, count=1)
 
-    def _scores(self, query: Query, hits: list[Hit], query_vector: np.ndarray, candidates: list[int]) -> tuple[np.ndarray, np.ndarray]:
-        """(score, similarity) of each candidate sentence; weights live in ``Settings``."""
+    def candidates(self, hits: list[Hit]) -> list[int]:
+        """The quotable sentences of the hits' passages, in hit order."""
+        return list(dict.fromkeys(i for h in hits for c in h.passage for i in self.by_chunk.get(c.id, [])))
+
+    def described(self, query: Query, hits: list[Hit], query_vector: np.ndarray, candidates: list[int]) -> list[Candidate]:
+        """What the ranker reads of each candidate, with the hand-weighted score (weights in ``Settings``)."""
         s = self.settings
-        vecs = self.index.sentence_vectors[candidates]
-        sims = vecs @ query_vector
+        sims = self.index.sentence_vectors[candidates] @ query_vector
         # A list item is as relevant as the lines that introduce it: "Physical Therapy:
         # Strengthening exercises…" answers "how is a labral tear treated" through
         # "Management strategies for labral tears include:", which names the topic.
@@ -232,24 +240,45 @@ class Composer:
                 sims[j] = max(sims[j], lead_sim)
         chunk_ids = [self.index.sentences[i].chunk_id for i in candidates]
         heading_sims = self.heading_vectors[chunk_ids] @ query_vector
-        hit_score = {c.id: h.dense_score for h in hits for c in h.passage}
+        hit_of = {c.id: h for h in hits for c in h.passage}  # a chunk in two passages: the later hit's scores
+        rank_of = {c.id: rank for rank, h in reversed(list(enumerate(hits))) for c in h.passage}  # ...the earlier's rank
         q_stems = content_stems(query.question)
+        topic = content_stems(" ".join([query.question, *query.topics, query.context]))
         cue = CUES.get(query.answer_type)
-        scores = np.empty(len(candidates), dtype=np.float32)
+        asked = {t for t in query.topics if t not in GENERIC_TOPICS}
+        first: dict[int, int] = {}
+        out = []
         for j, i in enumerate(candidates):
             text = self.plain[i]
+            rank, hit = rank_of[chunk_ids[j]], hit_of[chunk_ids[j]]
             shared = len(q_stems & self.stems[i]) / max(len(q_stems), 1)
-            score = (s.w_sentence * sims[j] + s.w_passage * hit_score[chunk_ids[j]] + s.w_shared_words * shared
-                     + s.w_heading * max(0.0, float(heading_sims[j]) - s.heading_floor))
+            hand = (s.w_sentence * sims[j] + s.w_passage * hit.dense_score + s.w_shared_words * shared
+                    + s.w_heading * max(0.0, float(heading_sims[j]) - s.heading_floor))
             if cue is not None and cue.search(text):
-                score += s.answer_type_bonus
-            scores[j] = score
-        return scores, sims
+                hand += s.answer_type_bonus
+            chunk = self.index.chunks[chunk_ids[j]]
+            named = self.named[i]
+            out.append(Candidate(
+                text, float(sims[j]), hit.dense_score, hit.score, shared, float(heading_sims[j]),
+                chunk.section.split(" › ")[-1], rank, i - first.setdefault(chunk_ids[j], i),
+                self.index.sentences[i].text.startswith("- "), is_filler(self.index.sentences[i].text, topic),
+                i in self.lead_in, float(hand), bool(named & asked), bool(named - asked),
+                bool(asked & set(topics_of(chunk.section)))))
+        return out
+
+    def _scores(self, query: Query, hits: list[Hit], query_vector: np.ndarray, candidates: list[int]) -> tuple[np.ndarray, np.ndarray]:
+        """(score, similarity) of each candidate sentence: the learned ranker's log-odds when there
+        is one (``bot/sentence_ranker.py``), else the hand-weighted score."""
+        described = self.described(query, hits, query_vector, candidates)
+        sims = np.array([c.cosine for c in described], dtype=np.float32)
+        if self.ranker is None:
+            return np.array([c.hand_score for c in described], dtype=np.float32), sims
+        return self.ranker.score(features(described, query.answer_type)).astype(np.float32), sims
 
     def _select(self, query: Query, hits: list[Hit], query_vector: np.ndarray) -> list[int]:
         """The best sentence first, then what adds something new and concrete, within the word budget."""
         s = self.settings
-        candidates = list(dict.fromkeys(i for h in hits for c in h.passage for i in self.by_chunk.get(c.id, [])))
+        candidates = self.candidates(hits)
         if not candidates:
             return []
         scores, sims = self._scores(query, hits, query_vector, candidates)
@@ -258,13 +287,14 @@ class Composer:
         topic = content_stems(" ".join([query.question, *query.topics, query.context]))
         order = np.argsort(-scores, kind="stable")
         top = float(scores[order[0]])
+        margin = s.score_margin if self.ranker is None else s.ranker_margin
         picked: list[int] = []
         picked_at: list[int] = []
         words = 0
         for j in order:
             i = candidates[j]
             text = self.index.sentences[i].text
-            if picked and (sims[j] < s.sentence_floor or scores[j] < top - s.score_margin):
+            if picked and (sims[j] < s.sentence_floor or scores[j] < top - margin):
                 continue
             if picked and is_filler(text, topic):
                 continue
@@ -301,7 +331,7 @@ class Composer:
                 continue
             if any(t not in asked and t not in GENERIC_TOPICS for t in topics_of(text)):
                 continue  # another exercise's dose in a section listing several
-            scores[j] = max(scores[j], scores[best])
+            scores[j] = max(scores[j], scores[best] - 1e-3)  # just under the best, which keeps the lead
             sims[j] = max(sims[j], sims[best])
 
     def _section_of(self, sentence: int) -> tuple[str, str]:
@@ -316,11 +346,11 @@ class Composer:
         seconds on each side"). Every picked sentence already scored within the margin of
         the best, so leading with the one of the right kind costs no relevance. "Most
         plainly" is the share of its words that are cues ("Duration: 30 seconds on each
-        side" over a long "How to Perform" that mentions holding).
+        side" over a long "How to Perform" that mentions holding). Only for the hand-weighted score.
         """
         cue = CUES.get(query.answer_type)
-        if cue is None:
-            return picked
+        if cue is None or self.ranker is not None:
+            return picked  # the learned ranker weighs cue density itself (docs/tuning.md)
         density = {i: cue_density(cue, self._display(self.plain[i])) for i in picked}
         lead = max(picked, key=lambda i: density[i])  # the first such sentence on a tie
         return picked if density[lead] == 0 else [lead, *(i for i in picked if i != lead)]

@@ -22,6 +22,7 @@ from .index_store import IndexMissing, IndexStale, load_index
 from .retrieval import Retriever
 from .faiss_index import single_query_threads
 from .safety import DISCLAIMER, RedFlag, Triage
+from .sentence_ranker import SentenceRanker
 
 #: What a red flag is answered with, whatever it asked: when to get help.
 CARE_QUESTION = "when should I see a doctor about hip pain"
@@ -51,7 +52,8 @@ class Chat:
         single_query_threads()
         self.retriever = Retriever(index, self.settings)
         self.triage = Triage(encoder=self.encoder, settings=self.settings)
-        self.composer = Composer(index, self.settings, unfamiliar=self.retriever.keywords.unfamiliar)
+        ranker = SentenceRanker.load() if self.settings.sentence_ranker else None
+        self.composer = Composer(index, self.settings, unfamiliar=self.retriever.keywords.unfamiliar, ranker=ranker)
 
     def _compose(self, query: Query, disclaimer: str | None, notice: str | None, reasons: tuple[str, ...]) -> Composed:
         vector = self.encoder.encode_query(query.search_text)

@@ -112,6 +112,11 @@ class Settings:
     answer_type_bonus: float = 0.1
     score_margin: float = 0.15
     """A sentence scoring this far below the best is left out: fewer bullets beat padding."""
+    ranker_margin: float = 3.0
+    """The same cut-off on the learned sentence ranker's log-odds (bot/sentence_ranker.py). Swept
+    1–4 on answers dev: 3 keeps lead and adds the second evidence sentence (must-mention 0.70 -> 0.74)."""
+    sentence_ranker: bool = True
+    """Order candidate sentences with the learned ranker when bot/sentence_ranker.json exists."""
     same_point_cosine: float = 0.85
     """Two sentences this similar say the same thing; the second is dropped."""
     same_point_words: float = 0.6

@@ -1,0 +1,151 @@
+"""Which retrieved sentence answers the question: a ranker learned from graded answers.
+
+The composer's hand-weighted score (cosine to the question, passage strength, shared
+words, heading, a bonus for the kind of answer asked) puts the sentence that *names* the
+topic first more often than the one that *answers* it. The answer sets in ``eval/`` mark,
+for each question, the article sentences a direct answer must quote; a logistic regression
+over the features below learns from them which candidates those are
+(``scripts/train_sentence_ranker.py``). Its weights are plain JSON, read at start-up.
+
+Features are computed here, from what the composer already has (stored sentence and
+heading vectors, the hits, the query), so ranking costs no model call. Pure functions and
+a frozen dataclass; the composer decides what to do with the scores.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .answer_forms import CUES, cue_density
+from .gate import admit
+from .query import analyse
+from .text import norm
+
+RANKER_FILE = Path(__file__).with_name("sentence_ranker.json")
+TYPES = tuple(sorted(CUES))
+
+#: One name per column of ``features``; the model file records them, and a mismatch is refused.
+FEATURES = (
+    "sentence_cosine", "passage_cosine", "passage_fused", "shared_words", "heading_cosine", "cue", "cue_density",
+    "passage_rank", "position_in_chunk", "list_item", "length", "filler", "has_lead_in", "hand_score",
+    *(f"asked_cue_{t}" for t in TYPES), *(f"cue_{t}" for t in TYPES), *(f"asked_cue_density_{t}" for t in TYPES),
+    "faq_heading", "faq_heading_cosine", "cosine_below_best", "top_passage", "hand_below_best", "top3_cosine",
+    "names_asked_topic", "names_other_topic", "section_names_asked_topic",
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """What the features read of one candidate sentence."""
+
+    text: str
+    """Lower-cased, straight apostrophes (``text.norm``)."""
+    cosine: float
+    passage_cosine: float
+    passage_fused: float
+    shared_words: float
+    heading_cosine: float
+    heading: str
+    passage_rank: int
+    position_in_chunk: int
+    list_item: bool
+    filler: bool
+    has_lead_in: bool
+    hand_score: float
+    names_asked_topic: bool = False
+    """Names a condition or exercise the question asks about (``query.topics_of``)."""
+    names_other_topic: bool = False
+    """Names one it does not ask about: another exercise's dose in a section listing several."""
+    section_names_asked_topic: bool = False
+
+
+def features(candidates: list[Candidate], answer_type: str) -> np.ndarray:
+    """One row per candidate, columns as ``FEATURES``. Some columns compare a candidate with the
+    best of its question ("cosine below best"), so a row depends on its whole candidate list."""
+    if not candidates:
+        return np.zeros((0, len(FEATURES)), dtype=np.float32)
+    cue = CUES.get(answer_type)
+    cosines = np.array([c.cosine for c in candidates])
+    hand = np.array([c.hand_score for c in candidates])
+    top3 = set(np.argsort(-cosines, kind="stable")[:3].tolist())
+    rows = []
+    for n, c in enumerate(candidates):
+        has = [float(bool(CUES[t].search(c.text))) for t in TYPES]
+        density = cue_density(cue, c.text) if cue else 0.0
+        faq = float(c.heading.rstrip().endswith("?"))
+        rows.append([
+            c.cosine, c.passage_cosine, c.passage_fused, c.shared_words, c.heading_cosine,
+            float(bool(cue and cue.search(c.text))), density,
+            c.passage_rank, min(c.position_in_chunk, 5), float(c.list_item), min(len(c.text.split()), 60) / 60,
+            float(c.filler), float(c.has_lead_in), c.hand_score,
+            *(h * (t == answer_type) for h, t in zip(has, TYPES)), *has, *(density * (t == answer_type) for t in TYPES),
+            faq, faq * c.heading_cosine, c.cosine - cosines.max(), float(c.passage_rank == 0),
+            c.hand_score - hand.max(), float(n in top3),
+            float(c.names_asked_topic), float(c.names_other_topic), float(c.section_names_asked_topic),
+        ])
+    return np.asarray(rows, dtype=np.float32)
+
+
+@dataclass(frozen=True)
+class SentenceRanker:
+    """Logistic regression over standardised features; ``score`` is its log-odds."""
+
+    weights: np.ndarray
+    bias: float
+    mean: np.ndarray
+    scale: np.ndarray
+
+    @classmethod
+    def load(cls, path: Path = RANKER_FILE) -> "SentenceRanker | None":
+        """The trained ranker, or ``None`` when there is none (the hand-weighted score is used)."""
+        if not Path(path).is_file():
+            return None
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        if tuple(data["features"]) != FEATURES:
+            raise ValueError(f"{path} was trained on other features; re-run scripts/train_sentence_ranker.py")
+        weights, mean, scale = (np.asarray(data[k], dtype=np.float32) for k in ("weights", "mean", "scale"))
+        return cls(weights, float(data["bias"]), mean, scale)
+
+    def score(self, rows: np.ndarray) -> np.ndarray:
+        return ((rows - self.mean) / self.scale) @ self.weights + self.bias
+
+    def to_json(self, about: dict) -> str:
+        return json.dumps({**about, "features": list(FEATURES), "bias": float(self.bias),
+                           "weights": [round(float(w), 6) for w in self.weights],
+                           "mean": [round(float(m), 6) for m in self.mean],
+                           "scale": [round(float(s), 6) for s in self.scale]}, indent=1) + "\n"
+
+
+def holds_evidence(sentence: str, evidence: list[str]) -> bool:
+    """The sentence holds a snippet, or is itself part of one (a snippet spanning two sentences)."""
+    s = norm(sentence)
+    return any(e and (e in s or s in e) for e in (norm(x) for x in evidence))
+
+
+def labelled_candidates(chat, items: list[dict]) -> list[tuple[np.ndarray, np.ndarray, np.ndarray, str]]:
+    """For each answerable item with evidence, through ``chat``'s own gate, analysis and retrieval:
+    its candidates' feature rows, whether each holds the evidence, their hand-weighted scores,
+    and the item's family. What the ranker is trained and tested on."""
+    s = chat.settings
+    composer = chat.composer
+    out = []
+    for item in items:
+        if item["kind"] not in ("answerable", "followup") or not item["evidence"]:
+            continue
+        gated = admit(item["question"], item["turns"], max_chars=s.max_input_chars, max_turns=s.max_history_turns,
+                      raw_factor=s.raw_input_factor)
+        query = analyse(gated.message, list(gated.history)[-s.history_turns:] if s.history_turns > 0 else [], s)
+        vector = chat.encoder.encode_query(query.search_text)
+        hits = chat.retriever.search(query.search_text, s.top_k, query_vector=vector)
+        candidates = composer.candidates(hits)
+        if not candidates:
+            continue
+        described = composer.described(query, hits, vector, candidates)
+        labels = np.array([holds_evidence(composer.index.sentences[i].text, item["evidence"]) for i in candidates])
+        out.append((features(described, query.answer_type), labels, np.array([c.hand_score for c in described]),
+                    item.get("family", item["id"])))
+    return out

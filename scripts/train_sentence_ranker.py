@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""Fit the sentence ranker: which retrieved sentence a direct answer leads with.
+
+For every answerable question and follow-up of the training sets, the question goes
+through the app's own steps (input gate, question analysis, retrieval), and each candidate
+sentence of the retrieved passages is labelled by whether it holds one of the item's
+evidence snippets (the sentence a direct answer must quote). A logistic regression over
+``bot/sentence_ranker.FEATURES`` learns to tell them apart.
+
+Reported first, cross-validated with folds grouped by family (paraphrases of one
+situation never straddle a fold): how often the top-ranked candidate holds the evidence,
+for the hand-weighted score and for the ranker, per set. Then the ranker is fitted on
+everything and written to bot/sentence_ranker.json (plain JSON, no pickle).
+
+Never train on a set you will report as held out: the defaults are the answer sets
+already seen during development.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+from bot.config import PROJECT_ROOT, from_env
+from bot.question_sets import load_items
+from bot.sentence_ranker import RANKER_FILE, SentenceRanker, labelled_candidates
+
+EVAL = PROJECT_ROOT / "eval"
+DEFAULT_SETS = ["answers_dev.jsonl", "answers_test.jsonl", "answers_test2.jsonl", "answers_test3.jsonl"]
+
+
+def fit(rows: np.ndarray, labels: np.ndarray, c: float) -> SentenceRanker:
+    from sklearn.linear_model import LogisticRegression
+
+    mean, scale = rows.mean(axis=0), rows.std(axis=0) + 1e-6
+    model = LogisticRegression(C=c, class_weight="balanced", max_iter=5000).fit((rows - mean) / scale, labels)
+    return SentenceRanker(model.coef_[0].astype(np.float32), float(model.intercept_[0]), mean, scale)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sets", nargs="+", default=DEFAULT_SETS, help="answer sets in eval/ to learn from")
+    parser.add_argument("-C", type=float, default=1.0, help="inverse regularisation strength (default 1.0)")
+    parser.add_argument("--out", type=Path, default=RANKER_FILE, help=f"where to write (default {RANKER_FILE.name})")
+    args = parser.parse_args(argv)
+
+    from sklearn.model_selection import GroupKFold
+
+    from bot.chat import Chat
+
+    chat = Chat(replace(from_env(), sentence_ranker=False))
+    data, names, groups = [], [], []
+    for name in args.sets:
+        found = labelled_candidates(chat, load_items(EVAL / name))
+        data += found
+        names += [name] * len(found)
+        groups += [f"{name}-{family}" for *_, family in found]
+    if len(data) < 10:
+        print("error: fewer than 10 answerable items with evidence to learn from", file=sys.stderr)
+        return 2
+    learned = [np.zeros(0)] * len(data)
+    for train, held in GroupKFold(n_splits=5).split(data, groups=groups):
+        ranker = fit(np.vstack([data[n][0] for n in train]), np.concatenate([data[n][1] for n in train]), args.C)
+        for n in held:
+            learned[n] = ranker.score(data[n][0])
+
+    def top_holds(n: int, scores: np.ndarray) -> bool:
+        return bool(data[n][1][int(np.argmax(scores))])
+
+    print("| set | items | evidence among candidates | top candidate holds it: hand score | learned (cross-validated) |")
+    print("|---|---|---|---|---|")
+    for name in [*args.sets, "all"]:
+        rows = [n for n in range(len(data)) if name in ("all", names[n])]
+        if rows:
+            print(f"| {name} | {len(rows)} | {np.mean([data[n][1].any() for n in rows]):.3f} "
+                  f"| {np.mean([top_holds(n, data[n][2]) for n in rows]):.3f} "
+                  f"| {np.mean([top_holds(n, learned[n]) for n in rows]):.3f} |")
+    ranker = fit(np.vstack([d[0] for d in data]), np.concatenate([d[1] for d in data]), args.C)
+    args.out.write_text(ranker.to_json({
+        "about": "Logistic regression over candidate-sentence features (scripts/train_sentence_ranker.py).",
+        "trained_on": args.sets, "C": args.C}), encoding="utf-8")
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
