@@ -20,11 +20,13 @@ DOSING = re.compile(
 )
 #: Body parts the library is not about, and the ones it is: a question naming only the former is
 #: not covered, however well its running words match.
-_OTHER_BODY_PART = re.compile(r"\b(?:achilles|heels?|plantar|arch(?:es)? of (?:my|the) foot|toes?|ankles?|shins?|"
+_OTHER_BODY_PART = re.compile(r"\b(?:achilles|heels?|plantar|arch(?:es)?|toes?|toenails?|ankles?|shins?|calf|calves|"
+                              r"knees?|kneecaps?|patella\w*|(?:lower|upper|my) back|spine|"
                               r"shoulders?|necks?|elbows?|wrists?|hands?|fingers?|ribs?|side stitch\w*|stitch(?:es)?|"
                               r"chest|head ?aches?)\b")
+#: The hip and what the articles treat with it (the glutes, hamstrings, IT band, core).
 _HIP_REGION = re.compile(r"\bhips?\b|\bgroin|\bglute|\bbutt|\bpelvi|\bthigh|\bhamstring|\bquad|\bflexor|\bit ?band|"
-                         r"\bpiriformis|\blower back|\bsciatic|\bcore\b|\blabr|\bbursa|\bknee")
+                         r"\bpiriformis|\bsciatic|\bcore\b|\blabr|\bbursa")
 #: Words of a complaint or its care: a running question with one of these may be about a sore hip.
 _COMPLAINT = re.compile(r"\b(?:pain\w*|sore\w*|ach\w*|hurt\w*|injur\w*|tight\w*|stiff\w*|strain\w*|"
                         r"stretch\w*|strength\w*|exercis\w*|warm[- ]?ups?|cool[- ]?downs?|rehab\w*|physio\w*|"

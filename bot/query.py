@@ -80,6 +80,8 @@ TOPICS: tuple[tuple[str, str], ...] = (
     ("hip flexor raises", r"hip flexor raises?|knee raises?"),
     ("band hip flexion", r"(?:resistance )?band(?:ed)? hip flexion|hip flexion (?:with|using) (?:a )?(?:resistance )?band"),
     ("leg swings", r"leg swings?"),
+    ("high knees", r"high knees|butt kicks"),
+    ("toe touches", r"toe touch\w*"),
     ("hip circles", r"hip circles?"),
     ("torso twists", r"torso twists?"),
     ("figure-four stretch", r"figure[- ]?(?:four|4)"),

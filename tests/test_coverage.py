@@ -13,6 +13,9 @@ import pytest
     "heel hurts with the first steps out of bed, what should i do",
     "how do I get faster at 5k, which intervals?",
     "how many gels per hour should i take in a marathon",
+    "my calves are tight after hill repeats, how do i loosen them?",
+    "will running ruin my knees when i'm older?",
+    "my lower back is stiff after a day at my desk, what stretches help?",
 ])
 def test_other_body_parts_and_running_questions_without_the_hip_are_refused(chat, question):
     assert chat.reply(question).refused
@@ -22,6 +25,8 @@ def test_other_body_parts_and_running_questions_without_the_hip_are_refused(chat
     "my hip and knee ache after long runs, what stretches help?",
     "how many sets and reps for clamshells?",
     "what warm-up should I do before intervals?",
+    "how do high knees work as a warm-up?",
+    "will seeing a physio help me get back to running?",
 ])
 def test_hip_questions_that_share_their_words_are_still_answered(chat, question):
     assert not chat.reply(question).refused
