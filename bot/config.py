@@ -134,7 +134,7 @@ class Settings:
     """In a message longer than this, the answer type and sentence scoring read only its asking
     sentences; retrieval still reads the whole message, which found the evidence passage more
     often on eval/answers_dev.jsonl (docs/tuning.md)."""
-    followup_max_words: int = 12
+    followup_max_words: int = 15
     """Only a message this short can lean on an earlier turn for its topic."""
     history_turns: int = 3
     """Earlier user turns considered when a follow-up leans on them."""

@@ -33,6 +33,10 @@ _COMPLAINT = re.compile(r"\b(?:pain\w*|sore\w*|ach\w*|hurt\w*|injur\w*|tight\w*|
                         r"recover\w*|rest|niggle\w*|twinge\w*)\b")
 
 
+#: Words that point back at the earlier turn: a follow-up using one is about what that turn was about.
+_ANAPHOR = re.compile(r"\b(?:it|that|this|those|these|them|then|instead|now|there|one)\b")
+
+
 def covers(query: Query, best: float, settings: Settings, unfamiliar: Callable[[str], float] | None = None) -> bool:
     """Whether the library covers ``query``, whose best passage matched at cosine ``best``.
 
@@ -40,7 +44,11 @@ def covers(query: Query, best: float, settings: Settings, unfamiliar: Callable[[
     (``KeywordIndex.unfamiliar``); it is asked only about weak matches.
     """
     s = settings
-    if best < s.weak_match and unfamiliar is not None and unfamiliar(query.search_text) >= s.unfamiliar_share:
+    # A question naming a specific thing the library covers (an exercise, a condition, a test) is
+    # covered even when its wording matches weakly ("how many sets for clamshells?": 0.32).
+    named = any(t not in GENERIC_TOPICS | {"running shoes"} for t in query.topics)
+    if (best < s.weak_match and not named and unfamiliar is not None
+            and unfamiliar(query.search_text) >= s.unfamiliar_share):
         return False  # a weak match on a question full of words the library never uses
     own = norm(query.text)  # the message alone: "what about my heel?" after a hip question is about a heel
     named_here = any(t not in GENERIC_TOPICS for t in topics_of(own))  # "…when I do side planks"
@@ -49,7 +57,6 @@ def covers(query: Query, best: float, settings: Settings, unfamiliar: Callable[[
     text = norm(query.search_text)
     if best < s.weak_match and not (query.topics or _HIP_REGION.search(text) or _COMPLAINT.search(text)):
         return False  # "how do I get faster at 5k?": running, but nothing of the hip
-    # A question naming a specific thing the library covers (an exercise, a condition) is
-    # covered even when its wording matches weakly ("how many sets for clamshells?": 0.32).
-    named = any(t not in GENERIC_TOPICS | {"running shoes"} for t in query.topics)
+    if query.context and _ANAPHOR.search(own) and (_HIP_REGION.search(norm(query.context)) or query.topics):
+        return True  # "what should i run on instead then?" after a hip question: the conversation's topic
     return best >= s.refuse_below or (named and best >= s.refuse_named_below)

@@ -94,9 +94,11 @@ TOPICS: tuple[tuple[str, str], ...] = (
     ("running shoes", r"shoes?|trainers|sneakers|footwear"),
     ("cadence", r"cadence|stride"),
     ("running form", r"form|gait|overstrid\w*|heel strik\w*"),
-    ("mileage", r"mileage|miles|10 ?% rule|ten percent"),
+    ("mileage", r"mileage|miles|10 ?(?:%|percent|per ?cent) rule|ten percent"),
+    ("Trendelenburg test", r"trendelenburg"),
+    ("Thomas test", r"thomas test"),
     ("Runner's Hip", r"runner'?s'? hip|runners hip"),
-    ("stretches", r"stretch\w*"),
+    ("stretches", r"stre?tch\w*|streching"),
     ("exercises", r"exercises?|strength\w*"),
 )
 _TOPIC_PATTERNS = [(name, re.compile(rf"\b(?:{p})\b", re.IGNORECASE)) for name, p in TOPICS]
@@ -118,7 +120,7 @@ _FOLLOWUP_START = re.compile(
     r"^(?:and|what about|how about|also|ok(?:ay)?|so|then|but|same|what if|is that|are those|should i|"
     r"how many|how long|how often|how do i stop)\b", re.I
 )
-_PRONOUN = re.compile(r"\b(?:it|that|this|those|these|them|they|one|ones|there|each|either)\b", re.I)
+_PRONOUN = re.compile(r"\b(?:it|that|this|those|these|them|they|one|ones|there|each|either|instead)\b|\b(?:then|now)\W*$", re.I)
 #: Words that make a short message about something even when no listed topic is named.
 _SUBJECT = re.compile(
     r"\b(?:hip|hips|groin|glute\w*|hamstring\w*|quad\w*|knee|back|thigh|leg|pain|ache\w*|sore\w*|tight\w*|"

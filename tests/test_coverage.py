@@ -35,3 +35,20 @@ def test_hip_questions_that_share_their_words_are_still_answered(chat, question)
 def test_the_body_part_is_judged_in_the_message_not_the_turn_it_follows(chat):
     assert chat.reply("what about my heel?", ["what causes runner's hip?"]).refused
     assert not chat.reply("my shoulder hurts when I do side planks").refused
+
+
+@pytest.mark.parametrize("question", [
+    "what is the trendelenburg test looking for?",
+    "pretty sure its bursitis from googling, do i need a gp or can i just sort it myself",
+])
+def test_a_question_naming_a_library_topic_is_answered_however_plain_its_other_words(chat, question):
+    """The unfamiliar-word refusal is for questions the library has no name for."""
+    assert not chat.reply(question).refused
+
+
+@pytest.mark.parametrize("turns, message", [
+    (["i run on the road every day, could that be why my hips hurt?"], "what should i run on instead then?"),
+    (["how do you treat hip bursitis?"], "can i sort that out myself or do i need to see someone?"),
+])
+def test_a_follow_up_pointing_back_at_a_hip_question_is_answered(chat, turns, message):
+    assert not chat.reply(message, turns).refused
