@@ -252,3 +252,27 @@ def test_an_ordinary_explanation_or_a_body_part_away_from_the_hip_sets_a_sign_as
 def test_a_general_question_leaves_the_learned_model_nothing_about_the_user(triage):
     message = "can you actually get a stress fracture in your hip from running? thought it was only shins"
     assert triage.detect(message) is None
+
+
+@pytest.mark.parametrize("turns, message, flagged", [
+    ([], "lowsided my scooter on a roundabout yesterday, hip's grazed and stiff, run today?", True),
+    ([], "lost my footing and went sideways onto the pavement, hip a bit sore, tempo still on?", True),
+    ([], "hip catches mid-run and i have to jiggle my leg about to free it, then it's fine", True),
+    ([], "hip is awful, not even the codeine from the dentist helps", True),
+    ([], "two days ago it was a 3, yesterday a 6, today an 8/10. foam roll it?", True),
+    ([], "deep ache in my hip even lying on the sofa watching tv now", True),
+    ([], "my periods have been all over the place then nothing since march, and my hip bone aches on runs", True),
+    ([], "eating like a bird to make weight for my race and now my shin and hip bones ache", True),
+    ([], "I am losing weight, 6 kilo in a month, not on any diet, and my hip hurts", True),
+    (["my niece is 7 and staying with us"], "she's been holding her leg and wants carrying everywhere", True),
+    ([], "lost 4 kilo since january on a diet on purpose, hips feel lighter on runs", False),
+    ([], "nothing takes the stiffness out of my hip flexors like a long warm-up", False),
+    ([], "my pace was a 6 yesterday and today a 5:40, getting fitter!", False),
+    ([], "watching netflix with my hips stretched in a frog pose, good idea?", False),
+])
+def test_wordings_of_each_sign_that_the_seen_sets_missed_are_named_by_a_rule(rules, turns, message, flagged):
+    """Kinds of wording, each in words of its own (a motorbike 'lowside', freeing a caught hip by
+    moving the leg, a pain score rising by the day, pain at rest on the sofa, missed periods and
+    under-eating with bone ache, weight lost without dieting, a niece carried everywhere); and
+    the same words where they say nothing alarming."""
+    assert (rules.detect_in_conversation(message, turns) is not None) is flagged
