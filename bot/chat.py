@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .answer import Answer, Composed, Composer
 from .templates import PROMPT, prefix_block
@@ -23,6 +24,7 @@ from .retrieval import Retriever
 from .faiss_index import single_query_threads
 from .safety import DISCLAIMER, RedFlag, Triage
 from .sentence_ranker import SentenceRanker
+from .type_model import TypeModel
 
 #: What a red flag is answered with, whatever it asked: when to get help.
 CARE_QUESTION = "when should I see a doctor about hip pain"
@@ -52,8 +54,18 @@ class Chat:
         single_query_threads()
         self.retriever = Retriever(index, self.settings)
         self.triage = Triage(encoder=self.encoder, settings=self.settings)
-        ranker = SentenceRanker.load() if self.settings.sentence_ranker else None
+        ranker = SentenceRanker.load() if self.settings.learned_answers else None
+        self.types = TypeModel.load() if self.settings.learned_answers else None
         self.composer = Composer(index, self.settings, unfamiliar=self.retriever.keywords.unfamiliar, ranker=ranker)
+
+    def understand(self, message: str, history: Sequence[str] = ()) -> Query:
+        """The ``Query`` for a gated message: the cue rules' analysis, with the answer type the
+        learned type model gives from the asking part's vector and the rules' guess."""
+        s = self.settings
+        query = analyse(message, list(history)[-s.history_turns :] if s.history_turns > 0 else [], s)
+        if self.types is None:
+            return query
+        return replace(query, answer_type=self.types.predict(self.encoder.encode_query(query.question), query.answer_type))
 
     def _compose(self, query: Query, disclaimer: str | None, notice: str | None, reasons: tuple[str, ...]) -> Composed:
         vector = self.encoder.encode_query(query.search_text)
@@ -81,7 +93,7 @@ class Chat:
             query = None
             composed = Composed("\n".join(prefix_block(disclaimer, notice, reasons) + [PROMPT]), "prompt")
         else:
-            query = analyse(message, history[-s.history_turns :] if s.history_turns > 0 else [], s)
+            query = self.understand(message, history)
             # A red flag in this message is answered with when to get help, whatever it asks:
             # exercises matched on "leg" or "walk" are no use to someone who cannot stand.
             if self.triage.check(message) is not None:

@@ -115,8 +115,9 @@ class Settings:
     ranker_margin: float = 3.0
     """The same cut-off on the learned sentence ranker's log-odds (bot/sentence_ranker.py). Swept
     1–4 on answers dev: 3 keeps lead and adds the second evidence sentence (must-mention 0.70 -> 0.74)."""
-    sentence_ranker: bool = True
-    """Order candidate sentences with the learned ranker when bot/sentence_ranker.json exists."""
+    learned_answers: bool = True
+    """Type questions and order candidate sentences with the learned models (bot/answer_type_model.json,
+    bot/sentence_ranker.json) when they exist; off, the cue rules and hand-weighted score do."""
     same_point_cosine: float = 0.85
     """Two sentences this similar say the same thing; the second is dropped."""
     same_point_words: float = 0.6

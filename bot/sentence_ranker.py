@@ -22,7 +22,6 @@ import numpy as np
 
 from .answer_forms import CUES, cue_density
 from .gate import admit
-from .query import analyse
 from .text import norm
 
 RANKER_FILE = Path(__file__).with_name("sentence_ranker.json")
@@ -138,7 +137,7 @@ def labelled_candidates(chat, items: list[dict]) -> list[tuple[np.ndarray, np.nd
             continue
         gated = admit(item["question"], item["turns"], max_chars=s.max_input_chars, max_turns=s.max_history_turns,
                       raw_factor=s.raw_input_factor)
-        query = analyse(gated.message, list(gated.history)[-s.history_turns:] if s.history_turns > 0 else [], s)
+        query = chat.understand(gated.message, gated.history)
         vector = chat.encoder.encode_query(query.search_text)
         hits = chat.retriever.search(query.search_text, s.top_k, query_vector=vector)
         candidates = composer.candidates(hits)

@@ -28,6 +28,7 @@ import numpy as np
 from bot.config import PROJECT_ROOT, from_env
 from bot.question_sets import load_items
 from bot.sentence_ranker import RANKER_FILE, SentenceRanker, labelled_candidates
+from bot.type_model import TypeModel
 
 EVAL = PROJECT_ROOT / "eval"
 DEFAULT_SETS = ["answers_dev.jsonl", "answers_test.jsonl", "answers_test2.jsonl", "answers_test3.jsonl"]
@@ -52,7 +53,10 @@ def main(argv: list[str] | None = None) -> int:
 
     from bot.chat import Chat
 
-    chat = Chat(replace(from_env(), sentence_ranker=False))
+    # The app's question analysis (with the learned answer types), without the ranker being
+    # replaced: an old ranker file may have other features.
+    chat = Chat(replace(from_env(), learned_answers=False))
+    chat.types = TypeModel.load()
     data, names, groups = [], [], []
     for name in args.sets:
         found = labelled_candidates(chat, load_items(EVAL / name))
