@@ -29,9 +29,8 @@ from .query import GENERIC_TOPICS, Query, topics_of
 from .retrieval import Hit
 from .sentence_ranker import Candidate, SentenceRanker, features
 from .templates import prefix_block, render_answer, render_refusal
-from .text import content_stems, is_filler, norm, overlap
+from .text import content_stems, is_filler, norm, overlap, unlisted
 
-_LIST_MARK = re.compile(r"^(?:- )?(?:\d+\.\s+)?")
 #: Sentences that talk about the article rather than about hips are not answers; nor are
 #: wrap-ups, which open with a summing-up marker ("In summary", "By incorporating these
 #: strategies…, you can…") and restate what their section said.
@@ -143,13 +142,14 @@ def lead_ins(sentences) -> dict[int, tuple[int, ...]]:
 class Composer:
     """Builds answers from hits; holds the sentence bank of one loaded index.
 
-    Sentence choice follows answer-sentence selection practice: a sentence scores by
-    its similarity to the question, the strength of its passage, shared words, whether
-    it gives the kind of answer asked for (a dose, a cause, a verdict…), and whether its
-    section heading asks the same question (the articles' FAQ headings, such as "Can I
-    run with sore hip flexors?"). The best sentence leads; each further one must add
-    something new (maximal marginal relevance with a hard cut-off) and say something
-    concrete about the question (``text.is_filler``).
+    Sentence choice follows answer-sentence selection practice. Each candidate is described by
+    its similarity to the question, the strength of its passage, shared words, whether it gives
+    the kind of answer asked for (a dose, a cause, a verdict…), whether its section heading asks
+    the same question (the articles' FAQ headings, such as "Can I run with sore hip flexors?")
+    and which exercise it names; the learned ranker (``sentence_ranker.py``) scores that
+    description, or without one a hand-weighted sum does. The best sentence leads; each further
+    one must add something new (maximal marginal relevance with a hard cut-off) and say
+    something concrete about the question (``text.is_filler``).
     """
 
     def __init__(self, index: LoadedIndex, settings: Settings, unfamiliar: Callable[[str], float] | None = None,
@@ -218,7 +218,7 @@ class Composer:
     @staticmethod
     def _display(text: str) -> str:
         """Drop the list marker ("- ", "2. "); the rest is quoted exactly."""
-        return _LIST_MARK.sub("", text, count=1)
+        return unlisted(text)
 
     def candidates(self, hits: list[Hit]) -> list[int]:
         """The quotable sentences of the hits' passages, in hit order."""
@@ -240,8 +240,8 @@ class Composer:
                 sims[j] = max(sims[j], lead_sim)
         chunk_ids = [self.index.sentences[i].chunk_id for i in candidates]
         heading_sims = self.heading_vectors[chunk_ids] @ query_vector
-        hit_of = {c.id: h for h in hits for c in h.passage}  # a chunk in two passages: the later hit's scores
-        rank_of = {c.id: rank for rank, h in reversed(list(enumerate(hits))) for c in h.passage}  # ...the earlier's rank
+        # A chunk in two passages (matched itself, and completing a lead-in) takes the first hit's.
+        first_hit = {c.id: (rank, h) for rank, h in reversed(list(enumerate(hits))) for c in h.passage}
         q_stems = content_stems(query.question)
         topic = content_stems(" ".join([query.question, *query.topics, query.context]))
         cue = CUES.get(query.answer_type)
@@ -250,7 +250,7 @@ class Composer:
         out = []
         for j, i in enumerate(candidates):
             text = self.plain[i]
-            rank, hit = rank_of[chunk_ids[j]], hit_of[chunk_ids[j]]
+            rank, hit = first_hit[chunk_ids[j]]
             shared = len(q_stems & self.stems[i]) / max(len(q_stems), 1)
             hand = (s.w_sentence * sims[j] + s.w_passage * hit.dense_score + s.w_shared_words * shared
                     + s.w_heading * max(0.0, float(heading_sims[j]) - s.heading_floor))

@@ -63,8 +63,8 @@ class Chat:
         learned type model gives from the asking part's vector and the rules' guess."""
         s = self.settings
         query = analyse(message, list(history)[-s.history_turns :] if s.history_turns > 0 else [], s)
-        if self.types is None:
-            return query
+        if self.types is None or not any(ch.isalnum() for ch in query.question):
+            return query  # "?!?!": nothing for the model to read
         return replace(query, answer_type=self.types.predict(self.encoder.encode_query(query.question), query.answer_type))
 
     def _compose(self, query: Query, disclaimer: str | None, notice: str | None, reasons: tuple[str, ...]) -> Composed:

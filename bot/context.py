@@ -61,7 +61,10 @@ _GENERAL = re.compile(
     r"\b(?:someone|somebody|anyone|anybody|a person|people|runners|a runner|one|you)\b|"
     r"\b(?:signs?|symptoms?|warning signs?|red flags?) (?:of|for|that)\b|\bwhat (?:does|do|is|are) (?:\w+ ){0,5}(?:mean|like)\b"
 )
-_CONDITION = re.compile(r"^(?:and |so |but )?(?:if|say|assuming|supposing)\b")
+#: A condition put in the past or the unreal ("if i fell…", "if i were to…"): told as a what-if,
+#: unlike "if i hop on it it hurts", which states a sign.
+_CONDITION = re.compile(r"^(?:and |so |but )?(?:if|assuming|supposing) (?:i |you |someone |somebody |a runner )?(?:ever )?"
+                        r"(?:fell|broke|slipped|tripped|crashed|landed|tore|pulled|were|was|had|did|got)\b")
 _QUESTION_START = re.compile(r"^(?:what|when|how|which|who|why|is|are|do|does|should|can|could|would|at what)\b")
 _HISTORICAL = re.compile(
     r"\b(?:used to|years ago|as a (?:kid|child|teen|teenager)|when i was (?:a kid|a child|young|little|\d+)|"
@@ -92,7 +95,8 @@ RESOLVED = re.compile(r"\b(?:went away|goes away|(?:and |but )?then (?:it was |i
                       r"for (?:about |like |maybe |only |just |a good )?(?:a (?:few |couple of )?|a couple of |\d+ |few |ten |twenty |thirty )"
                       r"(?:sec\w*|mins?\b|minutes?|moments?|steps))")
 #: ...unless it comes back or stays.
-PERSISTS = re.compile(r"\b(?:still|again|keeps?|every (?:time|run|day)|comes? back|came back|won'?t go|worse)\b")
+PERSISTS = re.compile(r"\b(?:still|again|keeps?|every (?:single )?(?:time|run|day|night|morning)|comes? back|came back|won'?t go|worse|"
+                      r"for (?:weeks|months|ages|a (?:week|month)|\d+ (?:weeks|months))|lasted|most (?:nights|days))\b")
 #: Body parts away from the hip and leg, and those near them: a clause naming only the first kind
 #: ("half my face is still numb", "the arm's sore after my jab") is not about the hip.
 _ELSEWHERE = re.compile(r"\b(?:face|jaw|lips?|tongue|mouth|teeth|tooth|gums?|cheeks?|eyes?|ears?|nose|head|scalp|neck|"
@@ -141,8 +145,8 @@ def clauses(text: str) -> list[Clause]:
         other = bool(_OTHER_PERSON.search(piece)) and not _FIRST_PERSON.search(piece)
         elsewhere = bool(_ELSEWHERE.search(piece)) and not _LOWER_BODY.search(piece)
         out.append(Clause(piece, general, cue.start() if cue else -1, other, bool(_HISTORICAL.search(piece)), elsewhere))
-    # A condition that a question then asks about is a hypothetical: "if i fell during my race,
-    # how would i know…" (but "if I press the bone it hurts" states a sign, with no question after it).
+    # A past or unreal condition that a question then asks about is a hypothetical: "if i fell
+    # during my race, how would i know…" (but "if i hop on it it hurts, should i worry?" states a sign).
     for n in range(len(out) - 1):
         if _CONDITION.match(out[n].text) and _QUESTION_START.match(out[n + 1].text) and out[n].hypothetical_at < 0:
             out[n] = replace(out[n], hypothetical_at=0)
@@ -179,11 +183,10 @@ def negated(text: str, start: int) -> bool:
 def semantic_reads(clause: Clause) -> bool:
     """Whether the semantic detector reads a clause: statements only, not softened ones.
 
-    A clause about a body part away from the hip ("the arm's sore after my jab") is not read either.
     A question asking what to do ("how should I rest a sore hip") shares words with the
     exemplars but reports nothing; symptoms asked about in a question are the patterns' job.
     """
-    return not (whole_clause_aside(clause) or clause.elsewhere or _REASSURED.search(clause.text)
+    return not (whole_clause_aside(clause) or _REASSURED.search(clause.text)
                 or _QUESTION_START.search(clause.text) or len(WORD.findall(clause.text)) < 3)
 
 

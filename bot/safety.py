@@ -41,7 +41,7 @@ import numpy as np
 
 from .config import Settings
 from .context import (
-    PERSISTS, RESOLVED, SMALL, WORD, Clause, clauses, first_affirmed, normalise, semantic_reads, speaks_of_self,
+    PERSISTS, RESOLVED, SMALL, WORD, Clause, clauses, first_affirmed, negated, normalise, semantic_reads, speaks_of_self,
     whole_clause_aside,
 )
 from .taxonomy import Category, Learned, Speller, Taxonomy, load_taxonomy
@@ -78,13 +78,18 @@ def _mean_direction(vectors: np.ndarray) -> np.ndarray:
     return mean / max(float(np.linalg.norm(mean)), 1e-12)
 
 
-def _explained(category: Category, rest: list[Clause]) -> bool:
-    """Whether the sign in ``rest[0]`` is given an ordinary cause there or at the start of the
-    next clause ("night sweats in this heatwave", "slipped on wet grass but didn't go down")."""
+def _explained(category: Category, rest: list[Clause], sign: str = "") -> bool:
+    """Whether the sign in ``rest[0]`` is given an ordinary cause: one of the category's kinds of
+    cause from the sign on in its clause ("night sweats since we got the electric blanket"), or at
+    the start of the next clause ("slipped on wet grass. didn't go down"), not negated ("not after
+    my flu jab"), and the sign not said to persist ("every night for a month in this heatwave")."""
     if category.explained_by is None or PERSISTS.search(rest[0].text):
-        return False  # "tingly toes every single run now, laces too tight?" is not explained away
-    following = rest[1].text[:40] if len(rest) > 1 else ""
-    return bool(category.explained_by.search(rest[0].text) or category.explained_by.search(following))
+        return False
+    text = rest[0].text
+    start = max(text.find(sign.split(" … ")[0]), 0) if sign else 0
+    windows = [(text, start, len(text)), *((r.text, 0, 40) for r in rest[1:2])]
+    return any(not negated(where, m.start())
+               for where, lo, hi in windows for m in category.explained_by.finditer(where, lo, hi))
 
 
 def _passed(rest: list[Clause], sign: str) -> bool:
@@ -150,11 +155,12 @@ class Triage:
                     continue
                 if category.local and clause.elsewhere:
                     continue
-                hit = self._pattern_hit(category, clause)
-                if hit and ((category.resolvable and _passed(parts[n:], hit)) or _explained(category, parts[n:])):
-                    passed = True  # read, and set aside: the learned model must not raise it again
-                elif hit:
-                    found[category.id] = hit
+                for hit in self._pattern_hits(category, clause):
+                    if (category.resolvable and _passed(parts[n:], hit)) or _explained(category, parts[n:], hit):
+                        passed = True  # read, and set aside: the learned model must not raise it again
+                    else:
+                        found[category.id] = hit
+                        break
         if not found and self.encoder is not None:
             found = self._by_meaning(parts, learned=not passed)
         if not found:
@@ -162,8 +168,10 @@ class Triage:
         return RedFlag(tuple(self._by_id[k].reason for k in found), tuple(found.values()), tuple(found))
 
     @staticmethod
-    def _pattern_hit(category: Category, clause: Clause) -> str | None:
-        """The words of the first rule whose patterns all match in ``text``.
+    def _pattern_hits(category: Category, clause: Clause):
+        """The words of each rule whose patterns all match in the clause, rule by rule: a sign
+        explained away ("fever after my flu jab") leaves the category's other signs to be read
+        ("…, hip is red and hot").
 
         In a rule of several patterns ("painkillers" + "don't touch it", "pain" + "at
         night") the last one names the sign, so it alone must be affirmed: a negation
@@ -177,8 +185,7 @@ class Triage:
                 continue
             affirmed = first_affirmed(sign, text, category, clause.hypothetical_at)
             if affirmed:
-                return " … ".join([*words, affirmed])
-        return None
+                yield " … ".join([*words, affirmed])
 
     def _vectors(self, texts: list[str]) -> np.ndarray:
         """All clauses of a message in one batch; a one-clause message uses the cached query path."""
@@ -237,6 +244,8 @@ class Triage:
         found: dict[str, str] = {}
         for n, (category, score, lead) in zip(statements, self._closest(vectors[statements]) if statements else []):
             if score >= self.threshold and lead >= self.margin:
+                if self._by_id[category].local and kept[n].elsewhere:
+                    continue  # "the arm's sore after my jab": not the lower body
                 if self._has_passed(category, kept[n:]):
                     learned = False
                 else:
@@ -245,22 +254,23 @@ class Triage:
         # A general question about people at large, with nothing said of the user's own body,
         # leaves the model only the asides ("can you get a stress fracture…? thought it was only shins").
         about_people = any(c.general for c in parts) and not any(speaks_of_self(c) for c in kept)
+        # ...and so does a message only about a body part away from the hip ("half my face is numb").
+        about_people = about_people or all(c.elsewhere for c in kept)
         if not found and learned and self.learned is not None and words >= 3 and not about_people:
             message = _mean_direction(vectors)
             if self.learned.probability(message) >= self.learned.threshold:
                 # The model says whether, not which: the reason is the nearest category's.
                 category = self._closest(message[None, :])[0][0]
-                if not self._has_passed(category, kept) and not any(
-                        _explained(self._by_id[category], kept[n:]) for n in range(len(kept))):
+                if not self._has_passed(category, kept, explained=False):
                     found = {category: ". ".join(c.text for c in kept)[:120]}
         return found
 
-    def _has_passed(self, category: str, rest: list[Clause]) -> bool:
+    def _has_passed(self, category: str, rest: list[Clause], explained: bool = True) -> bool:
         """A sign read by meaning in ``rest[0]`` that its context undoes: said to be over since
         (for a resolvable category), or called small (for one that asks for a large sign)."""
         c = self._by_id[category]
         return ((c.resolvable and _passed(rest, rest[0].text)) or (c.minimisable and bool(SMALL.search(rest[0].text)))
-                or _explained(c, rest))
+                or (explained and _explained(c, rest)))
 
     def _prepare(self, message: str) -> list[Clause]:
         """The clauses of a message, normalised and with typos in taxonomy words mended."""

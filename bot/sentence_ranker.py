@@ -9,7 +9,9 @@ over the features below learns from them which candidates those are
 
 Features are computed here, from what the composer already has (stored sentence and
 heading vectors, the hits, the query), so ranking costs no model call. Pure functions and
-a frozen dataclass; the composer decides what to do with the scores.
+a frozen dataclass; the composer decides what to do with the scores. Two features are the
+hand-weighted score (``Settings.w_*``): after changing those weights, or the answer types,
+refit the ranker.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import numpy as np
 
 from .answer_forms import CUES, cue_density
 from .gate import admit
-from .text import norm
+from .text import norm, unlisted
 
 RANKER_FILE = Path(__file__).with_name("sentence_ranker.json")
 TYPES = tuple(sorted(CUES))
@@ -119,10 +121,21 @@ class SentenceRanker:
                            "scale": [round(float(s), 6) for s in self.scale]}, indent=1) + "\n"
 
 
+def fit_ranker(rows: np.ndarray, labels: np.ndarray, c: float = 1.0) -> SentenceRanker:
+    """A ranker fitted to candidate rows and whether each holds the evidence (classes balanced:
+    about one candidate in twelve does)."""
+    from sklearn.linear_model import LogisticRegression
+
+    mean, scale = rows.mean(axis=0), rows.std(axis=0) + 1e-6
+    model = LogisticRegression(C=c, class_weight="balanced", max_iter=5000).fit((rows - mean) / scale, labels)
+    return SentenceRanker(model.coef_[0].astype(np.float32), float(model.intercept_[0]), mean, scale)
+
+
 def holds_evidence(sentence: str, evidence: list[str]) -> bool:
-    """The sentence holds a snippet, or is itself part of one (a snippet spanning two sentences)."""
-    s = norm(sentence)
-    return any(e and (e in s or s in e) for e in (norm(x) for x in evidence))
+    """The sentence as shown (no list marker) holds a snippet, or is itself part of one (a
+    snippet spanning two sentences or list items)."""
+    s = norm(unlisted(sentence))
+    return bool(s) and any(e and (e in s or s in e) for e in (norm(x) for x in evidence))
 
 
 def labelled_candidates(chat, items: list[dict]) -> list[tuple[np.ndarray, np.ndarray, np.ndarray, str]]:

@@ -41,9 +41,10 @@ class Category:
     conversation: "ConversationRule | None" = None
     """A rule read over the whole conversation rather than one clause (the child category's)."""
     explained_by: "re.Pattern | None" = None
-    """Words that give the sign an ordinary cause when they share its clause or open the next one:
-    night sweats in a heatwave, shivering after an ice bath, a slip that ended "but didn't go down",
-    a "son" who is 26. Whole kinds of cause, not single messages (see the JSON's ``about``)."""
+    """The kinds of ordinary cause (the JSON's ``ordinary_causes``) that set this category's sign
+    aside when they follow it in its clause or open the next one, not negated: night sweats "in
+    this heatwave", shivering "after an ice bath", a slip that ended "but didn't go down", a "son"
+    who is 26 (``safety._explained``)."""
     local: bool = False
     """Whether the sign must be in the lower body: numbness in the face after a filling, or a sore
     arm after a jab, is not about the hip. A clause naming only a body part above the waist is set aside."""
@@ -92,6 +93,14 @@ def _conversation_rule(data: dict | None) -> ConversationRule | None:
     return ConversationRule(*(re.compile(data[key]) for key in ("subject", "signs", "third_person", "speaker")))
 
 
+def _causes(named: dict[str, str], wanted) -> re.Pattern | None:
+    """One pattern for the named kinds of ordinary cause a category lists."""
+    missing = [n for n in wanted if n not in named]
+    if missing:
+        raise ValueError(f"red_flags.json: unknown ordinary cause(s) {missing}")
+    return re.compile("|".join(f"(?:{named[n]})" for n in wanted)) if wanted else None
+
+
 def load_taxonomy(path: Path = TAXONOMY_FILE) -> Taxonomy:
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     categories = tuple(
@@ -99,7 +108,7 @@ def load_taxonomy(path: Path = TAXONOMY_FILE) -> Taxonomy:
                  tuple(tuple(re.compile(p) for p in ([r] if isinstance(r, str) else r)) for r in c["patterns"]),
                  tuple(c["exemplars"]), bool(c.get("figurative")), bool(c.get("past_counts")),
                  bool(c.get("minimisable")), bool(c.get("resolvable")), _conversation_rule(c.get("conversation")),
-                 re.compile(c["explained_by"]) if c.get("explained_by") else None, bool(c.get("local")))
+                 _causes(data.get("ordinary_causes", {}), c.get("explained_by", ())), bool(c.get("local")))
         for c in data["categories"]
     )
     return Taxonomy(categories, tuple(data["not_red_flag"]))

@@ -49,3 +49,11 @@ def is_filler(sentence: str, topic_stems: set[str]) -> bool:
 def overlap(a: set[str], b: set[str]) -> float:
     """Jaccard overlap of two stem sets (0 when either is empty)."""
     return len(a & b) / len(a | b) if a and b else 0.0
+
+
+_LIST_MARK = re.compile(r"^(?:- )?(?:\d+\.\s+)?")
+
+
+def unlisted(text: str) -> str:
+    """A sentence without its list marker ("- ", "2. "): what a reader is shown."""
+    return _LIST_MARK.sub("", text, count=1)

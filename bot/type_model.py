@@ -51,10 +51,20 @@ class TypeModel:
                    np.asarray(data["bias"], dtype=np.float32))
 
     def predict(self, vector: np.ndarray, rule_type: str) -> str:
-        scores = self.weights @ type_features(vector, rule_type) + self.bias
-        return self.classes[int(np.argmax(scores))]
+        return self.predict_row(type_features(vector, rule_type))
+
+    def predict_row(self, row: np.ndarray) -> str:
+        return self.classes[int(np.argmax(self.weights @ row + self.bias))]
 
     def to_json(self, about: dict) -> str:
         return json.dumps({**about, "rule_types": list(RULE_TYPES), "classes": list(self.classes),
                            "bias": [round(float(b), 6) for b in self.bias],
                            "weights": [[round(float(w), 6) for w in row] for row in self.weights]}) + "\n"
+
+
+def fit_type_model(rows: np.ndarray, labels: np.ndarray, c: float = 3.0) -> TypeModel:
+    """A model fitted to ``type_features`` rows and the graders' types."""
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=c, max_iter=5000).fit(rows, labels)
+    return TypeModel(tuple(model.classes_), model.coef_.astype(np.float32), model.intercept_.astype(np.float32))

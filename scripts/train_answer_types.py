@@ -28,7 +28,7 @@ import numpy as np
 from bot.config import PROJECT_ROOT, from_env
 from bot.gate import admit
 from bot.question_sets import load_items
-from bot.type_model import TYPE_MODEL_FILE, TypeModel, type_features
+from bot.type_model import TYPE_MODEL_FILE, fit_type_model, type_features
 
 EVAL = PROJECT_ROOT / "eval"
 DEFAULT_SETS = ["answers_dev.jsonl", "answers_test.jsonl", "answers_test2.jsonl", "answers_test3.jsonl"]
@@ -41,7 +41,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=TYPE_MODEL_FILE, help=f"where to write (default {TYPE_MODEL_FILE.name})")
     args = parser.parse_args(argv)
 
-    from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
 
     from bot.chat import Chat
@@ -66,20 +65,17 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     x, y, rule = np.stack(rows), np.array(labels), np.array(rule)
 
-    def fit(train):
-        return LogisticRegression(C=args.C, max_iter=5000).fit(x[train], y[train])
-
     predicted = np.empty(len(y), dtype=object)
     for train, held in GroupKFold(n_splits=5).split(x, y, groups):
-        predicted[held] = fit(train).predict(x[held])
+        model = fit_type_model(x[train], y[train], args.C)
+        predicted[held] = [model.predict_row(row) for row in x[held]]
     print("| set | questions | cue rules agree with the grader | model (cross-validated) |")
     print("|---|---|---|---|")
     for name in [*args.sets, "all"]:
         mask = np.array([name in ("all", n) for n in names])
         if mask.any():
             print(f"| {name} | {int(mask.sum())} | {(rule[mask] == y[mask]).mean():.3f} | {(predicted[mask] == y[mask]).mean():.3f} |")
-    model = fit(np.arange(len(y)))
-    fitted = TypeModel(tuple(model.classes_), model.coef_.astype(np.float32), model.intercept_.astype(np.float32))
+    fitted = fit_type_model(x, y, args.C)
     args.out.write_text(fitted.to_json({
         "about": "Multinomial logistic regression over the asking part's vector and the cue rules' type "
                  "(scripts/train_answer_types.py).", "trained_on": args.sets, "C": args.C}), encoding="utf-8")

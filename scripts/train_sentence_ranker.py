@@ -27,19 +27,11 @@ import numpy as np
 
 from bot.config import PROJECT_ROOT, from_env
 from bot.question_sets import load_items
-from bot.sentence_ranker import RANKER_FILE, SentenceRanker, labelled_candidates
+from bot.sentence_ranker import RANKER_FILE, fit_ranker, labelled_candidates
 from bot.type_model import TypeModel
 
 EVAL = PROJECT_ROOT / "eval"
 DEFAULT_SETS = ["answers_dev.jsonl", "answers_test.jsonl", "answers_test2.jsonl", "answers_test3.jsonl"]
-
-
-def fit(rows: np.ndarray, labels: np.ndarray, c: float) -> SentenceRanker:
-    from sklearn.linear_model import LogisticRegression
-
-    mean, scale = rows.mean(axis=0), rows.std(axis=0) + 1e-6
-    model = LogisticRegression(C=c, class_weight="balanced", max_iter=5000).fit((rows - mean) / scale, labels)
-    return SentenceRanker(model.coef_[0].astype(np.float32), float(model.intercept_[0]), mean, scale)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -68,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     learned = [np.zeros(0)] * len(data)
     for train, held in GroupKFold(n_splits=5).split(data, groups=groups):
-        ranker = fit(np.vstack([data[n][0] for n in train]), np.concatenate([data[n][1] for n in train]), args.C)
+        ranker = fit_ranker(np.vstack([data[n][0] for n in train]), np.concatenate([data[n][1] for n in train]), args.C)
         for n in held:
             learned[n] = ranker.score(data[n][0])
 
@@ -83,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"| {name} | {len(rows)} | {np.mean([data[n][1].any() for n in rows]):.3f} "
                   f"| {np.mean([top_holds(n, data[n][2]) for n in rows]):.3f} "
                   f"| {np.mean([top_holds(n, learned[n]) for n in rows]):.3f} |")
-    ranker = fit(np.vstack([d[0] for d in data]), np.concatenate([d[1] for d in data]), args.C)
+    ranker = fit_ranker(np.vstack([d[0] for d in data]), np.concatenate([d[1] for d in data]), args.C)
     args.out.write_text(ranker.to_json({
         "about": "Logistic regression over candidate-sentence features (scripts/train_sentence_ranker.py).",
         "trained_on": args.sets, "C": args.C}), encoding="utf-8")

@@ -17,16 +17,16 @@ def test_dose_questions_lead_with_the_dose(chat, question, first):
     assert answer.quotes and answer.quotes[0].text.startswith(first), [q.text for q in answer.quotes]
 
 
-@pytest.mark.parametrize("question, steps", [
+@pytest.mark.parametrize("question, opening", [
     ("side lying leg raise, how do i do it", "How to Perform: Lie on your side"),
     ("how do you do hip flexion with a resistance band", "How to Perform: Attach a resistance band"),
 ])
-def test_a_how_to_question_gets_the_steps_at_most_after_one_line_naming_the_exercise(chat, question, steps):
+def test_a_how_to_question_gets_the_steps_at_most_after_one_line_naming_the_exercise(chat, question, opening):
     """The learned ranker may open with the line that introduces the exercise ("Resistance band
     hip flexion adds resistance…"); the steps must follow it, from the same section."""
     answer = chat.reply(question)
     quotes = answer.quotes[:2]
-    steps = [q for q in quotes if q.text.startswith(steps)]
+    steps = [q for q in quotes if q.text.startswith(opening)]
     assert steps and all(q.citation == steps[0].citation for q in quotes), [q.text for q in answer.quotes]
 
 

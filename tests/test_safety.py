@@ -259,7 +259,7 @@ def test_a_general_question_leaves_the_learned_model_nothing_about_the_user(tria
     ([], "lost my footing and went sideways onto the pavement, hip a bit sore, tempo still on?", True),
     ([], "hip catches mid-run and i have to jiggle my leg about to free it, then it's fine", True),
     ([], "hip is awful, not even the codeine from the dentist helps", True),
-    ([], "two days ago it was a 3, yesterday a 6, today an 8/10. foam roll it?", True),
+    ([], "hip was fine monday, sore tuesday, and now it's going the wrong way fast. foam roll it?", True),
     ([], "deep ache in my hip even lying on the sofa watching tv now", True),
     ([], "my periods have been all over the place then nothing since march, and my hip bone aches on runs", True),
     ([], "eating like a bird to make weight for my race and now my shin and hip bones ache", True),
@@ -267,12 +267,35 @@ def test_a_general_question_leaves_the_learned_model_nothing_about_the_user(tria
     (["my niece is 7 and staying with us"], "she's been holding her leg and wants carrying everywhere", True),
     ([], "lost 4 kilo since january on a diet on purpose, hips feel lighter on runs", False),
     ([], "nothing takes the stiffness out of my hip flexors like a long warm-up", False),
-    ([], "my pace was a 6 yesterday and today a 5:40, getting fitter!", False),
+    ([], "i cycle to work and stopped running for a month, hip fine", False),
     ([], "watching netflix with my hips stretched in a frog pose, good idea?", False),
 ])
 def test_wordings_of_each_sign_that_the_seen_sets_missed_are_named_by_a_rule(rules, turns, message, flagged):
     """Kinds of wording, each in words of its own (a motorbike 'lowside', freeing a caught hip by
-    moving the leg, a pain score rising by the day, pain at rest on the sofa, missed periods and
+    moving the leg, 'going the wrong way', pain at rest on the sofa, missed periods and
     under-eating with bone ache, weight lost without dieting, a niece carried everywhere); and
     the same words where they say nothing alarming."""
     assert (rules.detect_in_conversation(message, turns) is not None) is flagged
+
+
+@pytest.mark.parametrize("turns, message", [
+    ([], "i fell on my hip, i didn't fall asleep all night because of the pain"),
+    ([], "fell onto my hip off my bike, didn't land on my head luckily"),
+    ([], "slipped on ice and came down hard on my hip, caught myself with my hand but it's killing me"),
+    ([], "fever and chills since the rain last week, hip is red and hot"),
+    ([], "shivers and a fever, not after my flu jab, and my hip is red and hot"),
+    ([], "fever and chills after my flu jab, and my hip is hot and swollen"),
+    ([], "lost 6 kg in a month and i'm not trying to lose weight, hip aches at night"),
+    ([], "night sweats every night for a month in the heatwave, and a deep hip ache"),
+    ([], "my son, 18 months, has been limping since yesterday"),
+    ([], "my son is 26 and my daughter is 6, she is limping after sports day"),
+    (["my son is 19 and runs with me"], "my 5 year old daughter has been limping all week"),
+    ([], "if i hop on that leg it really hurts, should i worry?"),
+    ([], "if i put weight on it my leg gives way, what should i do?"),
+    ([], "fever, shivering, my arms and shoulders ache and so does my hip"),
+    ([], "chills under two duvets and my hip is hot"),
+])
+def test_an_ordinary_cause_or_a_condition_never_hides_a_real_sign_beside_it(rules, turns, message):
+    """The cause words themselves, negated, before the sign, or about something else; an adult
+    named beside a child; a present-tense 'if' that states a sign."""
+    assert rules.detect_in_conversation(message, turns) is not None
