@@ -27,9 +27,9 @@ from .coverage import DOSING, covers
 from .index_store import LoadedIndex
 from .query import GENERIC_TOPICS, Query, topics_of
 from .retrieval import Hit
-from .sentence_ranker import Candidate, SentenceRanker, features
+from .sentence_ranker import Candidate, SentenceRanker, features, profile
 from .templates import prefix_block, render_answer, render_refusal
-from .text import content_stems, is_filler, norm, overlap, unlisted
+from .text import content_stems, is_concrete, is_filler, norm, overlap, unlisted
 
 #: Sentences that talk about the article rather than about hips are not answers; nor are
 #: wrap-ups, which open with a summing-up marker ("In summary", "By incorporating these
@@ -172,6 +172,9 @@ class Composer:
                 self.by_chunk.setdefault(sentence.chunk_id, []).append(i)
         self.stems = [content_stems(sentence.text) for sentence in index.sentences]
         self.named = [frozenset(topics_of(text)) - GENERIC_TOPICS for text in self.plain]
+        self.profiles = [profile(unlisted(text)) for text in self.plain]
+        self.concrete = [is_concrete(sentence.text) for sentence in index.sentences]
+        self.section_topics = [frozenset(topics_of(c.section)) for c in index.chunks]
         self.lead_in = lead_ins(index.sentences)
         headings = [c.section.split(" › ")[-1] for c in index.chunks]
         unique = sorted(set(headings))
@@ -249,21 +252,20 @@ class Composer:
         first: dict[int, int] = {}
         out = []
         for j, i in enumerate(candidates):
-            text = self.plain[i]
             rank, hit = first_hit[chunk_ids[j]]
             shared = len(q_stems & self.stems[i]) / max(len(q_stems), 1)
             hand = (s.w_sentence * sims[j] + s.w_passage * hit.dense_score + s.w_shared_words * shared
                     + s.w_heading * max(0.0, float(heading_sims[j]) - s.heading_floor))
-            if cue is not None and cue.search(text):
+            if cue is not None and cue.search(self.plain[i]):
                 hand += s.answer_type_bonus
             chunk = self.index.chunks[chunk_ids[j]]
             named = self.named[i]
             out.append(Candidate(
-                text, float(sims[j]), hit.dense_score, hit.score, shared, float(heading_sims[j]),
+                self.profiles[i], float(sims[j]), hit.dense_score, hit.score, shared, float(heading_sims[j]),
                 chunk.section.split(" › ")[-1], rank, i - first.setdefault(chunk_ids[j], i),
-                self.index.sentences[i].text.startswith("- "), is_filler(self.index.sentences[i].text, topic),
+                self.index.sentences[i].text.startswith("- "), not self.concrete[i] and not (self.stems[i] & topic),
                 i in self.lead_in, float(hand), bool(named & asked), bool(named - asked),
-                bool(asked & set(topics_of(chunk.section)))))
+                bool(asked & self.section_topics[chunk_ids[j]])))
         return out
 
     def _scores(self, query: Query, hits: list[Hit], query_vector: np.ndarray, candidates: list[int]) -> tuple[np.ndarray, np.ndarray]:

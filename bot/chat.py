@@ -60,12 +60,13 @@ class Chat:
 
     def understand(self, message: str, history: Sequence[str] = ()) -> Query:
         """The ``Query`` for a gated message: the cue rules' analysis, with the answer type the
-        learned type model gives from the asking part's vector and the rules' guess."""
+        learned type model gives from the search text's vector (the one retrieval uses, so it is
+        encoded once) and the rules' guess."""
         s = self.settings
         query = analyse(message, list(history)[-s.history_turns :] if s.history_turns > 0 else [], s)
         if self.types is None or not any(ch.isalnum() for ch in query.question):
             return query  # "?!?!": nothing for the model to read
-        return replace(query, answer_type=self.types.predict(self.encoder.encode_query(query.question), query.answer_type))
+        return replace(query, answer_type=self.types.predict(self.encoder.encode_query(query.search_text), query.answer_type))
 
     def _compose(self, query: Query, disclaimer: str | None, notice: str | None, reasons: tuple[str, ...]) -> Composed:
         vector = self.encoder.encode_query(query.search_text)

@@ -40,11 +40,27 @@ FEATURES = (
 
 
 @dataclass(frozen=True)
+class Profile:
+    """What a sentence says whatever the question: worked out once per index, not per question."""
+
+    cues: tuple[bool, ...]
+    """Whether it has each answer type's cue words (``TYPES`` order)."""
+    densities: tuple[float, ...]
+    """Each answer type's cue words per word."""
+    words: int
+
+
+def profile(text: str) -> Profile:
+    """The profile of a sentence as the cue patterns read it (``text.norm``, list marker dropped)."""
+    return Profile(tuple(bool(CUES[t].search(text)) for t in TYPES), tuple(cue_density(CUES[t], text) for t in TYPES),
+                   len(text.split()))
+
+
+@dataclass(frozen=True)
 class Candidate:
     """What the features read of one candidate sentence."""
 
-    text: str
-    """Lower-cased, straight apostrophes (``text.norm``)."""
+    profile: Profile
     cosine: float
     passage_cosine: float
     passage_fused: float
@@ -69,21 +85,21 @@ def features(candidates: list[Candidate], answer_type: str) -> np.ndarray:
     best of its question ("cosine below best"), so a row depends on its whole candidate list."""
     if not candidates:
         return np.zeros((0, len(FEATURES)), dtype=np.float32)
-    cue = CUES.get(answer_type)
+    asked = np.array([t == answer_type for t in TYPES], dtype=np.float32)
     cosines = np.array([c.cosine for c in candidates])
     hand = np.array([c.hand_score for c in candidates])
     top3 = set(np.argsort(-cosines, kind="stable")[:3].tolist())
     rows = []
     for n, c in enumerate(candidates):
-        has = [float(bool(CUES[t].search(c.text))) for t in TYPES]
-        density = cue_density(cue, c.text) if cue else 0.0
+        has = np.asarray(c.profile.cues, dtype=np.float32)
+        density = float(np.dot(asked, c.profile.densities))
         faq = float(c.heading.rstrip().endswith("?"))
         rows.append([
             c.cosine, c.passage_cosine, c.passage_fused, c.shared_words, c.heading_cosine,
-            float(bool(cue and cue.search(c.text))), density,
-            c.passage_rank, min(c.position_in_chunk, 5), float(c.list_item), min(len(c.text.split()), 60) / 60,
+            float(np.dot(asked, has)), density,
+            c.passage_rank, min(c.position_in_chunk, 5), float(c.list_item), min(c.profile.words, 60) / 60,
             float(c.filler), float(c.has_lead_in), c.hand_score,
-            *(h * (t == answer_type) for h, t in zip(has, TYPES)), *has, *(density * (t == answer_type) for t in TYPES),
+            *(has * asked), *has, *(density * asked),
             faq, faq * c.heading_cosine, c.cosine - cosines.max(), float(c.passage_rank == 0),
             c.hand_score - hand.max(), float(n in top3),
             float(c.names_asked_topic), float(c.names_other_topic), float(c.section_names_asked_topic),

@@ -38,12 +38,15 @@ def content_stems(text: str) -> set[str]:
     return {w[:5] for w in _TOKEN.findall(norm(text)) if w not in STOP_WORDS and len(w) > 2}
 
 
+def is_concrete(sentence: str) -> bool:
+    """A number or an instruction: concrete whatever the question."""
+    words = re.findall(r"[a-z]+", sentence.lower())
+    return bool(re.search(r"\d", sentence) or (words and words[0] in INSTRUCTION_VERBS))
+
+
 def is_filler(sentence: str, topic_stems: set[str]) -> bool:
     """No topic word of the question, no number, and no instruction: nothing concrete for it."""
-    words = re.findall(r"[a-z]+", sentence.lower())
-    if re.search(r"\d", sentence) or (words and words[0] in INSTRUCTION_VERBS):
-        return False
-    return not (content_stems(sentence) & topic_stems)
+    return not is_concrete(sentence) and not (content_stems(sentence) & topic_stems)
 
 
 def overlap(a: set[str], b: set[str]) -> float:

@@ -5,7 +5,8 @@ Every answerable question and follow-up of the training sets carries the answer 
 grader gave (definition, cause, treatment, exercise_howto, exercise_dose, can_i_run,
 prevention, recovery_time, see_doctor, yes_no, comparison). The question goes through the
 app's own analysis (input gate, asking part, cue rules); a multinomial logistic regression
-learns the grader's type from the asking part's vector and the rules' guess.
+learns the grader's type from the search text's vector (the one retrieval encodes) and the
+rules' guess.
 
 Reported first, cross-validated with folds grouped by family: how often the rules and the
 model agree with the graders, per set. Then the model is fitted on everything and written
@@ -55,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
             gated = admit(item["question"], item["turns"], max_chars=s.max_input_chars,
                           max_turns=s.max_history_turns, raw_factor=s.raw_input_factor)
             query = chat.understand(gated.message, gated.history)
-            rows.append(type_features(chat.encoder.encode_query(query.question), query.answer_type))
+            rows.append(type_features(chat.encoder.encode_query(query.search_text), query.answer_type))
             labels.append(item["answer_type"])
             rule.append(query.answer_type)
             names.append(name)
@@ -77,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"| {name} | {int(mask.sum())} | {(rule[mask] == y[mask]).mean():.3f} | {(predicted[mask] == y[mask]).mean():.3f} |")
     fitted = fit_type_model(x, y, args.C)
     args.out.write_text(fitted.to_json({
-        "about": "Multinomial logistic regression over the asking part's vector and the cue rules' type "
+        "about": "Multinomial logistic regression over the search text's vector and the cue rules' type "
                  "(scripts/train_answer_types.py).", "trained_on": args.sets, "C": args.C}), encoding="utf-8")
     print(f"wrote {args.out}")
     return 0

@@ -18,7 +18,7 @@ EVAL = PROJECT_ROOT / "eval"
 def _typed(chat, name: str):
     items = [i for i in load_items(EVAL / f"{name}.jsonl") if i["kind"] in ("answerable", "followup")]
     queries = [analyse(i["question"], i["turns"][-chat.settings.history_turns:]) for i in items]
-    rows = np.stack([type_features(chat.encoder.encode_query(q.question), q.answer_type) for q in queries])
+    rows = np.stack([type_features(chat.encoder.encode_query(q.search_text), q.answer_type) for q in queries])
     return rows, np.array([i["answer_type"] for i in items]), np.array([q.answer_type for q in queries])
 
 
