@@ -28,11 +28,11 @@ import numpy as np
 
 from bot.config import PROJECT_ROOT, from_env
 from bot.gate import admit
-from bot.question_sets import load_items
+from bot.question_sets import SEEN_ANSWER_SETS, load_items
 from bot.type_model import TYPE_MODEL_FILE, fit_type_model, type_features
 
 EVAL = PROJECT_ROOT / "eval"
-DEFAULT_SETS = ["answers_dev.jsonl", "answers_test.jsonl", "answers_test2.jsonl", "answers_test3.jsonl"]
+DEFAULT_SETS = list(SEEN_ANSWER_SETS)
 
 
 def main(argv: list[str] | None = None) -> int:

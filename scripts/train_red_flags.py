@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from bot.config import PROJECT_ROOT, from_env
-from bot.question_sets import load_items
+from bot.question_sets import SEEN_ANSWER_SETS, load_items
 from bot.context import normalise
 from bot.taxonomy import MODEL_FILE, load_taxonomy
 
@@ -33,7 +33,7 @@ DEFAULT_SETS = [
     "red_flags_test5.jsonl", "red_flags_test6.jsonl",
 ]
 #: Ordinary questions (every turn of them), as negatives: what the bot is asked most of the time.
-DEFAULT_ORDINARY = ["questions.jsonl", "answers_dev.jsonl", "answers_test.jsonl", "answers_test2.jsonl", "answers_test3.jsonl"]
+DEFAULT_ORDINARY = ["questions.jsonl", *SEEN_ANSWER_SETS]
 
 
 def training_text(item: dict) -> str:

@@ -26,12 +26,12 @@ from pathlib import Path
 import numpy as np
 
 from bot.config import PROJECT_ROOT, from_env
-from bot.question_sets import load_items
+from bot.question_sets import SEEN_ANSWER_SETS, load_items
 from bot.sentence_ranker import RANKER_FILE, fit_ranker, labelled_candidates
 from bot.type_model import TypeModel
 
 EVAL = PROJECT_ROOT / "eval"
-DEFAULT_SETS = ["answers_dev.jsonl", "answers_test.jsonl", "answers_test2.jsonl", "answers_test3.jsonl"]
+DEFAULT_SETS = list(SEEN_ANSWER_SETS)
 
 
 def main(argv: list[str] | None = None) -> int:
