@@ -161,3 +161,10 @@ def test_a_reader_that_goes_away_ends_the_output_quietly(env):
         os.close(write_end)
         _, err = proc.communicate(json.dumps({"question": "ice after a run"}).encode() + b"\n", timeout=300)
         assert err.decode() == "" and proc.returncode == 141, (args, err.decode())
+
+
+@pytest.mark.parametrize("script", sorted(p.name for p in (PROJECT_ROOT / "scripts").glob("*.py")))
+def test_every_script_answers_help(script):
+    out = subprocess.run([sys.executable, f"scripts/{script}", "--help"], cwd=PROJECT_ROOT,
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0 and "usage:" in out.stdout, out.stderr[-500:]
