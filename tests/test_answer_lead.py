@@ -5,6 +5,8 @@ Questions from the answer dev split (eval/answers_dev.jsonl), answered by the re
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 
@@ -30,9 +32,14 @@ def test_a_how_to_question_gets_the_steps_at_most_after_one_line_naming_the_exer
     assert steps and all(q.citation == steps[0].citation for q in quotes), [q.text for q in answer.quotes]
 
 
-def test_the_topic_sentence_still_follows_when_it_was_picked(chat):
-    """Leading with the answer reorders the picked sentences; it drops none of them."""
-    quotes = [q.text for q in chat.reply("how long should i hold a side plank").quotes]
+def test_without_the_learned_models_leading_with_the_answer_reorders_the_picked_sentences(index, settings):
+    """The hand-weighted fallback leads with the densest cue sentence ("Duration: …") and drops
+    none of the others it picked ("Side planks target…" follows)."""
+    from bot.chat import Chat
+
+    hand = Chat(replace(settings, learned_answers=False), auto_build=False)
+    quotes = [q.text for q in hand.reply("how long should i hold a side plank").quotes]
+    assert quotes[0].startswith("Duration: 30-60 seconds on each side"), quotes
     assert any(q.startswith("Side planks target") for q in quotes[1:]), quotes
 
 
