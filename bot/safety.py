@@ -309,15 +309,16 @@ class Triage:
             rule = category.conversation
             if rule is None or category.id in already:
                 continue
-            if category.explained_by is not None and any(category.explained_by.search(p.text) for p in parts):
-                continue  # "my son is 26": not a child, however the signs are told
+            # "my son is 26" names an adult, not a child: such phrases are read past, so a child
+            # named beside them ("…and my daughter is 8") still counts.
+            named = [category.explained_by.sub(" ", p.text) if category.explained_by else p.text for p in parts]
             speaker = any(rule.speaker.search(p.text) for p in parts)
-            if not speaker and not any(rule.subject.search(p.text) for p in parts if not p.general):
+            if not speaker and not any(rule.subject.search(text) for text, p in zip(named, parts) if not p.general):
                 continue
-            for clause in parts:
+            for text, clause in zip(named, parts):
                 if clause.general or (clause.past and not category.past_counts):
                     continue
-                if not (speaker or rule.third_person.search(clause.text) or rule.subject.search(clause.text)):
+                if not (speaker or rule.third_person.search(clause.text) or rule.subject.search(text)):
                     continue  # the user's own hip, in a conversation that mentions a child
                 sign = first_affirmed(rule.signs, clause.text, category, clause.hypothetical_at)
                 if sign:

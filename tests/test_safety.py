@@ -290,6 +290,7 @@ def test_wordings_of_each_sign_that_the_seen_sets_missed_are_named_by_a_rule(rul
     ([], "my son, 18 months, has been limping since yesterday"),
     ([], "my son is 26 and my daughter is 6, she is limping after sports day"),
     (["my son is 19 and runs with me"], "my 5 year old daughter has been limping all week"),
+    (["My son is 19 and my daughter is 8."], "She's been limping since Tuesday"),
     ([], "if i hop on that leg it really hurts, should i worry?"),
     ([], "if i put weight on it my leg gives way, what should i do?"),
     ([], "fever, shivering, my arms and shoulders ache and so does my hip"),
