@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import numpy as np
 
@@ -26,6 +25,7 @@ from .config import Settings
 from .coverage import DOSING, covers
 from .index_store import LoadedIndex
 from .query import GENERIC_TOPICS, Query, topics_of
+from .reply import Citation, Composed, Quote
 from .retrieval import Hit
 from .sentence_ranker import Candidate, SentenceRanker, features, profile
 from .templates import prefix_block, render_answer, render_refusal
@@ -42,81 +42,6 @@ _META = re.compile(
     r"^by \w+ing\b[^.]{0,160}\b(?:you|runners|we) can\b",
     re.IGNORECASE,
 )
-
-@dataclass(frozen=True)
-class Citation:
-    n: int
-    doc_id: str
-    title: str
-    section: str
-    text: str
-    """The whole cited chunk, so a reader (or a test) can check every quoted sentence."""
-    score: float
-
-
-@dataclass(frozen=True)
-class Quote:
-    text: str
-    citation: int
-
-
-@dataclass(frozen=True)
-class Composed:
-    """What the composer wrote: the reply's text and what it quotes and cites."""
-
-    markdown: str
-    kind: str
-    """"answer", "refusal" (the library does not cover it) or "prompt" (nothing was asked)."""
-    citations: tuple[Citation, ...] = ()
-    quotes: tuple[Quote, ...] = ()
-
-
-@dataclass(frozen=True)
-class Answer:
-    """One reply as the user gets it, built once by ``Chat.reply`` from a ``Composed``."""
-
-    markdown: str
-    kind: str
-    citations: tuple[Citation, ...]
-    quotes: tuple[Quote, ...]
-    red_flag_reasons: tuple[str, ...]
-    disclaimer: str | None
-    answer_type: str
-    notice: str | None
-    question: str
-    """The message as the input gate kept it (normalised, cut): what the app shows and remembers."""
-    retrieval_query: str
-    """What was searched for ("" when nothing was asked)."""
-    latency_ms: float
-
-    @property
-    def refused(self) -> bool:
-        return self.kind == "refusal"
-
-    @property
-    def red_flag(self) -> bool:
-        """A red flag is exactly when the disclaimer is shown."""
-        return self.disclaimer is not None
-
-    def to_dict(self) -> dict:
-        return {
-            "answer": self.markdown,
-            "citations": [
-                {"n": c.n, "doc_id": c.doc_id, "title": c.title, "section": c.section,
-                 "text": c.text, "score": round(c.score, 4)}
-                for c in self.citations
-            ],
-            "quotes": [q.text for q in self.quotes],
-            "red_flag": self.red_flag,
-            "red_flag_reasons": list(self.red_flag_reasons),
-            "disclaimer": self.disclaimer,
-            "refused": self.refused,
-            "kind": self.kind,
-            "answer_type": self.answer_type,
-            "notice": self.notice,
-            "latency_ms": round(self.latency_ms, 2),
-        }
-
 
 def lead_ins(sentences) -> dict[int, tuple[int, ...]]:
     """For each sentence after a line ending in ":" in the same chunk, the lines that introduce it.

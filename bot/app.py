@@ -19,7 +19,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-from .answer import Answer
+from .reply import Answer
 from .chat import Chat
 from .config import Settings, from_env
 from .feedback import FeedbackLog, RateLimit, Rated, answer_id, record_for

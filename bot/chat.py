@@ -13,7 +13,8 @@ import time
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .answer import Answer, Composed, Composer
+from .answer import Composer
+from .reply import Answer, Composed
 from .templates import PROMPT, prefix_block
 from .query import Query, analyse
 from .config import Settings

@@ -220,3 +220,35 @@ def someone_else(text: str, start: int, end: int) -> bool:
     for other in _OTHER_PERSON.finditer(scope[: start - max(0, start - _NEG_WINDOW_CHARS)]):
         pass
     return other is not None and not _FIRST_PERSON.search(scope[other.end() :])
+
+
+def explained(category: Category, rest: list[Clause], sign: str = "") -> bool:
+    """Whether the sign in ``rest[0]`` is given an ordinary cause: one of the category's kinds of
+    cause from the sign on in its clause ("night sweats since we got the electric blanket"), or at
+    the start of the next clause ("slipped on wet grass. didn't go down"), not negated ("not after
+    my flu jab"), and the sign not said to persist ("every night for a month in this heatwave")."""
+    if category.explained_by is None or PERSISTS.search(rest[0].text):
+        return False
+    text = rest[0].text
+    start = max(text.find(sign.split(" … ")[0]), 0) if sign else 0
+    windows = [(text, start, len(text)), *((r.text, 0, 40) for r in rest[1:2])]
+    return any(not negated(where, m.start())
+               for where, lo, hi in windows for m in category.explained_by.finditer(where, lo, hi))
+
+
+def passed(rest: list[Clause], sign: str) -> bool:
+    """Whether the message says a sign has already passed: a resolution after it in its own
+    clause, or opening the next one ("… went numb. went away when I loosened them"), and
+    nothing saying it stays or comes back. A resolution with its own subject ("the cramp went
+    away") is about something else."""
+    first = rest[0].text
+    after = _NEW_SUBJECT.split(first[first.find(sign.split(" … ")[-1]) :], maxsplit=1)[0]
+    following = rest[1].text if len(rest) > 1 else ""
+    opens = _OPENS_WITH_RESOLUTION.match(following)
+    return bool(RESOLVED.search(after) or opens) and not any(PERSISTS.search(c.text) for c in rest[:2])
+
+
+#: Where a clause moves on to another subject: ", the cramp went away" is not about the swelling.
+_NEW_SUBJECT = re.compile(r",\s*(?:and\s+)?(?:the|my|a|an|his|her|their|this|that)\s")
+#: A clause that begins by saying the sign before it passed: "went away…", "then fine", "it settled…".
+_OPENS_WITH_RESOLUTION = re.compile(rf"^(?:(?:and |but |then )?(?:it |that |which )?)(?:{RESOLVED.pattern})")

@@ -30,7 +30,6 @@ checked when they were sent, and are cached).
 
 from __future__ import annotations
 
-import re
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -41,7 +40,7 @@ import numpy as np
 
 from .config import Settings
 from .context import (
-    PERSISTS, RESOLVED, SMALL, WORD, Clause, clauses, first_affirmed, negated, normalise, semantic_reads, speaks_of_self,
+    SMALL, WORD, Clause, clauses, explained, first_affirmed, normalise, passed, semantic_reads, speaks_of_self,
     whole_clause_aside,
 )
 from .taxonomy import Category, Learned, Speller, Taxonomy, load_taxonomy
@@ -76,38 +75,6 @@ def _mean_direction(vectors: np.ndarray) -> np.ndarray:
     """The unit vector along the mean of some unit vectors."""
     mean = vectors.mean(axis=0)
     return mean / max(float(np.linalg.norm(mean)), 1e-12)
-
-
-def _explained(category: Category, rest: list[Clause], sign: str = "") -> bool:
-    """Whether the sign in ``rest[0]`` is given an ordinary cause: one of the category's kinds of
-    cause from the sign on in its clause ("night sweats since we got the electric blanket"), or at
-    the start of the next clause ("slipped on wet grass. didn't go down"), not negated ("not after
-    my flu jab"), and the sign not said to persist ("every night for a month in this heatwave")."""
-    if category.explained_by is None or PERSISTS.search(rest[0].text):
-        return False
-    text = rest[0].text
-    start = max(text.find(sign.split(" … ")[0]), 0) if sign else 0
-    windows = [(text, start, len(text)), *((r.text, 0, 40) for r in rest[1:2])]
-    return any(not negated(where, m.start())
-               for where, lo, hi in windows for m in category.explained_by.finditer(where, lo, hi))
-
-
-def _passed(rest: list[Clause], sign: str) -> bool:
-    """Whether the message says a sign has already passed: a resolution after it in its own
-    clause, or opening the next one ("… went numb. went away when I loosened them"), and
-    nothing saying it stays or comes back. A resolution with its own subject ("the cramp went
-    away") is about something else."""
-    first = rest[0].text
-    after = _NEW_SUBJECT.split(first[first.find(sign.split(" … ")[-1]) :], maxsplit=1)[0]
-    following = rest[1].text if len(rest) > 1 else ""
-    opens = _OPENS_WITH_RESOLUTION.match(following)
-    return bool(RESOLVED.search(after) or opens) and not any(PERSISTS.search(c.text) for c in rest[:2])
-
-
-#: Where a clause moves on to another subject: ", the cramp went away" is not about the swelling.
-_NEW_SUBJECT = re.compile(r",\s*(?:and\s+)?(?:the|my|a|an|his|her|their|this|that)\s")
-#: A clause that begins by saying the sign before it passed: "went away…", "then fine", "it settled…".
-_OPENS_WITH_RESOLUTION = re.compile(rf"^(?:(?:and |but |then )?(?:it |that |which )?)(?:{RESOLVED.pattern})")
 
 
 class Triage:
@@ -148,7 +115,7 @@ class Triage:
         """The red flags in one (gated) message, or ``None``."""
         parts = self._prepare(message)
         found: dict[str, str] = {}
-        passed = False
+        set_aside = False
         for n, clause in enumerate(parts):  # patterns: context is judged at each match
             for category in self.taxonomy.categories:
                 if category.id in found or clause.general or (clause.past and not category.past_counts):
@@ -156,13 +123,13 @@ class Triage:
                 if category.local and clause.elsewhere:
                     continue
                 for hit in self._pattern_hits(category, clause):
-                    if (category.resolvable and _passed(parts[n:], hit)) or _explained(category, parts[n:], hit):
-                        passed = True  # read, and set aside: the learned model must not raise it again
+                    if (category.resolvable and passed(parts[n:], hit)) or explained(category, parts[n:], hit):
+                        set_aside = True  # read, and set aside: the learned model must not raise it again
                     else:
                         found[category.id] = hit
                         break
         if not found and self.encoder is not None:
-            found = self._by_meaning(parts, learned=not passed)
+            found = self._by_meaning(parts, learned=not set_aside)
         if not found:
             return None
         return RedFlag(tuple(self._by_id[k].reason for k in found), tuple(found.values()), tuple(found))
@@ -261,16 +228,16 @@ class Triage:
             if self.learned.probability(message) >= self.learned.threshold:
                 # The model says whether, not which: the reason is the nearest category's.
                 category = self._closest(message[None, :])[0][0]
-                if not self._has_passed(category, kept, explained=False):
+                if not self._has_passed(category, kept, causes=False):
                     found = {category: ". ".join(c.text for c in kept)[:120]}
         return found
 
-    def _has_passed(self, category: str, rest: list[Clause], explained: bool = True) -> bool:
+    def _has_passed(self, category: str, rest: list[Clause], causes: bool = True) -> bool:
         """A sign read by meaning in ``rest[0]`` that its context undoes: said to be over since
         (for a resolvable category), or called small (for one that asks for a large sign)."""
         c = self._by_id[category]
-        return ((c.resolvable and _passed(rest, rest[0].text)) or (c.minimisable and bool(SMALL.search(rest[0].text)))
-                or (explained and _explained(c, rest)))
+        return ((c.resolvable and passed(rest, rest[0].text)) or (c.minimisable and bool(SMALL.search(rest[0].text)))
+                or (causes and explained(c, rest)))
 
     def _prepare(self, message: str) -> list[Clause]:
         """The clauses of a message, normalised and with typos in taxonomy words mended."""

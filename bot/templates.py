@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from .markup import safe_corpus_text
 
 if TYPE_CHECKING:
-    from .answer import Citation, Quote
+    from .reply import Citation, Quote
 
 SUGGESTIONS = (
     "What causes hip pain after running?",

@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from bot.answer import Citation
+from bot.reply import Citation
 from bot.app import sources_markdown
 from bot.config import PROJECT_ROOT
 
