@@ -65,6 +65,9 @@ _GENERAL = re.compile(
 #: unlike "if i hop on it it hurts", which states a sign.
 _CONDITION = re.compile(r"^(?:and |so |but )?(?:if|assuming|supposing) (?:i |you |someone |somebody |a runner )?(?:ever )?"
                         r"(?:fell|broke|slipped|tripped|crashed|landed|tore|pulled|were|was|had|did|got)\b")
+#: A request ("show me a quick routine", "any tips?"): it asks, and reports nothing.
+_REQUEST = re.compile(r"^(?:show|tell|give|send|recommend|suggest|explain|list|help me|please|pls|plz|"
+                      r"any (?:tips|advice|ideas|suggestions|recommendations)|thanks|thank you|cheers)\b")
 _QUESTION_START = re.compile(r"^(?:what|when|how|which|who|why|is|are|do|does|should|can|could|would|at what)\b")
 _HISTORICAL = re.compile(
     r"\b(?:used to|years ago|as a (?:kid|child|teen|teenager)|when i was (?:a kid|a child|young|little|\d+)|"
@@ -79,8 +82,11 @@ _REASSURED = re.compile(r"\b(?:no|not|never|nothing|none|neither|nor|without|fin
 #: A negator inside a match, after its first word ("feet are never cold", "leg is not cold", "ache,
 #: not worse at night"); not the "not" of "does not move", which the sign itself asks for.
 _INNER_NEG = re.compile(r"\b(?:no|never|without|none|zero)\b(?![- ]go\b)|\b(?:is|are|was|were|'s)\s+not\b|,\s*not\b")
-#: A negation straight after a sign: "pain free", "painless".
-_PAIN_FREE = re.compile(r"(?:[- ]?free|less)\b")  # "less" only attached: "fell less than an hour ago" counts
+#: A negation or a reassurance straight after a sign: "pain free", "painless", "hopping is
+#: pain-free", "sleeping fine", "walking totally normally".
+_PAIN_FREE = re.compile(r"(?:[- ]?free|less)\b|"  # "less" only attached: "fell less than an hour ago" counts
+                        r"\s+(?:is |are |was |feels? |felt )?(?:totally |completely |perfectly |absolutely |just )?"
+                        r"(?:fine|ok|okay|normal(?:ly)?|no (?:problem|issue|bother)s?|(?:[- ]?pain[- ]?free))\b")
 #: Size or degree words just before a sign, for categories whose sign must be large ("a tiny bruise").
 _MINIMISED = re.compile(r"\b(?:tiny|small|little|slight(?:ly)?|minor|mild(?:ly)?|a bit|a little|a touch|bit of an?|"
                         r"coin[- ]?sized|faint|a few (?:mm|millimet\w*))\s+(?:[\w-]+\s+)?$")
@@ -88,12 +94,16 @@ _MINIMISED = re.compile(r"\b(?:tiny|small|little|slight(?:ly)?|minor|mild(?:ly)?
 SMALL = re.compile(r"\b(?:tiny|small|little|minor|coin[- ]?sized|a few (?:mm|millimet\w*))\b")
 #: A sign that has already passed ("went numb … went away when I loosened them", "then fine").
 #: A sign said to have lasted seconds or minutes has passed too ("shivery for 10 mins").
-RESOLVED = re.compile(r"\b(?:went away|goes away|(?:and |but )?then (?:it was |it's |i was |totally |completely |all )?(?:fine|ok|okay|normal|gone)|"
-                      r"back to normal|gone (?:now|by|after|within|straight away|right away|immediately|once|when|as soon as)|"
-                      r"(?:already )?going down|walked (?:it )?off(?: fine)?|shook (?:it )?off|"
-                      r"settled (?:down )?(?:after|within|in)|passed (?:after|within|in)|(?:was|were|felt) (?:totally |completely |all )?fine (?:after|again|once|within|by)|"
-                      r"for (?:about |like |maybe |only |just |a good )?(?:a (?:few |couple of )?|a couple of |\d+ |few |ten |twenty |thirty )"
-                      r"(?:sec\w*|mins?\b|minutes?|moments?|steps))")
+SAID_OVER = re.compile(r"\b(?:went away|goes away|(?:and |but )?then (?:it was |it's |i was |totally |completely |all )?(?:fine|ok|okay|normal|gone)|"
+                       r"back to normal|gone (?:now|by|after|within|straight away|right away|immediately|once|when|as soon as)|"
+                       r"(?:already )?going down(?! (?:the|my|to|into|towards|through) )|warmed (?:up|back up) (?:fine|again|once|when|after|as soon)|"
+                       r"(?:totally |completely |all )?gone (?:completely |totally )?(?:by|after|within)|fine (?:once|after|within)|"
+                       r"walked (?:it )?off(?: fine)?|shook (?:it )?off|"
+                       r"settled (?:down )?(?:after|within|in)|passed (?:after|within|in)|(?:was|were|felt) (?:totally |completely |all )?fine (?:after|again|once|within|by))")
+#: A sign said to have lasted seconds or minutes: "shivery for 10 mins" (but not "hasn't let up for a second").
+_BRIEF = re.compile(r"(?<!let up )(?<!eased )(?<!stopped )\bfor (?:about |like |maybe |only |just |a good )?"
+                    r"(?:a (?:few |couple of )?|half a |a couple of |\d+ |few |ten |twenty |thirty )(?:sec\w*|mins?\b|minutes?|moments?|steps)")
+RESOLVED = re.compile(f"{SAID_OVER.pattern}|{_BRIEF.pattern}")
 #: ...unless it comes back or stays.
 PERSISTS = re.compile(r"\b(?:still|again|keeps?|every (?:single )?(?:time|run|day|night|morning)|comes? back|came back|won'?t go|worse|"
                       r"for (?:weeks|months|ages|a (?:week|month)|\d+ (?:weeks|months))|lasted|most (?:nights|days))\b")
@@ -127,6 +137,34 @@ class Clause:
     whose sign must be in the lower body (``Category.local``)."""
 
 
+#: Items of a list: "not swollen, not hot and no fever" (not "or", which a denial governs: "no fever or chills").
+_ITEM = re.compile(r",\s*|\s+(?:and|but|plus)\s+")
+#: An item that denies a sign: "no fever", "not swollen", "nothing in my legs", "it's not hot".
+_DENIAL = re.compile(r"^(?:(?:there'?s|there is|i have|i've|ive|i had|with|it'?s|its|it is|it was|i'?m|im|i am|is|was|"
+                     r"they'?re|they are|and|so|also|just|but)\s+)?(?:no|not|never|without|zero|none|nothing)\b")
+#: ...unless what it denies is a function, a relief or a comparison, whose absence is itself the sign:
+#: "not able to walk", "no feeling in my foot", "nothing touches it", "not even codeine", "never had pain like this".
+_LOST = re.compile(r"\b(?:abl\w*|even|reliev\w*|relief|help\w*|work\w*|touch\w*|eas\w*|budg\w*|shift\w*|improv\w*|"
+                   r"better|sleep\w*|slept|feel\w*|felt|sensation|strength|control|power|grip|put|bear\w*|weight|stand\w*|"
+                   r"walk\w*|mov\w*|lift\w*|bend\w*|straighten\w*|go(?:ing)? away|stop\w*|settl\w*|respond\w*|difference|"
+                   r"change|way|chance|idea|sure|there|longer|anymore|more|until|since|before|like (?:this|it|that)|(?:this|so|as) bad)\b")
+
+
+def without_denials(text: str) -> str:
+    """A clause without the items that deny a sign, for the detectors that read by meaning.
+
+    An encoder's vector barely changes with a "no": "no fever, no redness, no swelling" sits
+    beside "fever, redness, swelling", so a list of signs the user has ruled out reads as
+    the signs themselves. The patterns read negation word by word and need no such help.
+    """
+    cuts = [0, *(n for m in _ITEM.finditer(text) for n in (m.start(), m.end())), len(text)]
+    items = [(cuts[n], cuts[n + 1]) for n in range(0, len(cuts), 2)]  # (start, end) of each item
+    denied = [(a, b) for a, b in items if _DENIAL.search(text[a:b]) and not _LOST.search(text[a:b])]
+    if not denied:
+        return text
+    return ", ".join(text[a:b] for a, b in items if (a, b) not in denied)
+
+
 def normalise(text: str) -> str:
     """Lower-case, straight apostrophes, no stray symbols: one spelling to match."""
     text = text.lower().replace("’", "'").replace("‘", "'").replace("`", "'")
@@ -143,7 +181,7 @@ def clauses(text: str) -> list[Clause]:
         cue = _HYPOTHETICAL.search(piece)
         general = bool(_QUESTION_START.search(piece) and _GENERAL.search(piece) and not _FIRST_PERSON.search(piece))
         other = bool(_OTHER_PERSON.search(piece)) and not _FIRST_PERSON.search(piece)
-        elsewhere = bool(_ELSEWHERE.search(piece)) and not _LOWER_BODY.search(piece)
+        elsewhere = bool(_ELSEWHERE.search(piece)) and not _names_lower_body(piece)
         out.append(Clause(piece, general, cue.start() if cue else -1, other, bool(_HISTORICAL.search(piece)), elsewhere))
     # A past or unreal condition that a question then asks about is a hypothetical: "if i fell
     # during my race, how would i know…" (but "if i hop on it it hurts, should i worry?" states a sign).
@@ -151,6 +189,19 @@ def clauses(text: str) -> list[Clause]:
         if _CONDITION.match(out[n].text) and _QUESTION_START.match(out[n + 1].text) and out[n].hypothetical_at < 0:
             out[n] = replace(out[n], hypothetical_at=0)
     return out
+
+
+#: The lower body named only to say it is fine: "nothing in my legs", "legs and hips are all good".
+_NOTHING_IN = re.compile(r"\b(?:nothing|no problems?|no issues?) (?:in|with|wrong with) (?:my |the |either )?$")
+_IS_FINE = re.compile(r"^(?:\s*(?:and|&)\s+(?:my\s+)?[\w']+)?\s+(?:are|is|feel|feels|felt|seem|seems)\s+(?:all |totally |completely |perfectly )?"
+                      r"(?:good|fine|ok|okay|great|normal)\b")
+
+
+def _names_lower_body(text: str) -> bool:
+    """Whether a clause names the hip or leg other than to say it is fine."""
+    return any(not (negated(text, m.start()) or _NOTHING_IN.search(text[max(0, m.start() - 30) : m.start()])
+                    or _IS_FINE.match(text[m.end() :]))
+               for m in _LOWER_BODY.finditer(text))
 
 
 def whole_clause_aside(clause: Clause) -> bool:
@@ -187,7 +238,7 @@ def semantic_reads(clause: Clause) -> bool:
     exemplars but reports nothing; symptoms asked about in a question are the patterns' job.
     """
     return not (whole_clause_aside(clause) or _REASSURED.search(clause.text)
-                or _QUESTION_START.search(clause.text) or len(WORD.findall(clause.text)) < 3)
+                or _QUESTION_START.search(clause.text) or _REQUEST.search(clause.text) or len(WORD.findall(clause.text)) < 3)
 
 
 def first_affirmed(pattern: re.Pattern, text: str, category: Category, hypothetical_at: int = -1) -> str | None:
@@ -203,12 +254,17 @@ def first_affirmed(pattern: re.Pattern, text: str, category: Category, hypotheti
             continue
         if category.figurative and _FIGURE.search(text[max(0, m.start() - 30) : m.start()]):
             continue
-        if _PAIN_FREE.match(text, m.end()):
+        if reassured_after(text, m.end()):
             continue  # "hopping is completely pain free"
         if category.minimisable and _MINIMISED.search(text[max(0, m.start() - 30) : m.start()]):
             continue  # "a tiny bruise", "a bit puffy", "a few mm longer"
         return m.group(0).strip()
     return None
+
+
+def reassured_after(text: str, end: int) -> bool:
+    """Whether what ends at ``end`` is said straight after to be fine: "hopping is pain-free", "sleeping fine"."""
+    return bool(_PAIN_FREE.match(text, end))
 
 
 def someone_else(text: str, start: int, end: int) -> bool:
@@ -245,9 +301,18 @@ def passed(rest: list[Clause], sign: str) -> bool:
     after = _NEW_SUBJECT.split(first[first.find(sign.split(" … ")[-1]) :], maxsplit=1)[0]
     following = rest[1].text if len(rest) > 1 else ""
     opens = _OPENS_WITH_RESOLUTION.match(following)
-    return bool(RESOLVED.search(after) or opens) and not any(PERSISTS.search(c.text) for c in rest[:2])
+    return bool(RESOLVED.search(after) or opens) and not any(PERSISTS.search(_NOT_AGAIN.sub(" ", c.text)) for c in rest[:2])
 
 
+def told_passed(rest: list[Clause]) -> bool:
+    """Whether any clause says something went away, and none that anything stays: for the
+    learned model, which says whether a message is a red flag but not which sign. Not a
+    brief duration: a catch that lasts seconds is the sign itself."""
+    return any(SAID_OVER.search(c.text) for c in rest) and not any(PERSISTS.search(_NOT_AGAIN.sub(" ", c.text)) for c in rest)
+
+
+#: "It hasn't happened again", "never came back": denying a return, not persisting.
+_NOT_AGAIN = re.compile(r"\b(?:hasn'?t|has not|haven'?t|never|not|didn'?t)\s+(?:[\w']+\s+){0,2}?(?:again|back)\b")
 #: Where a clause moves on to another subject: ", the cramp went away" is not about the swelling.
 _NEW_SUBJECT = re.compile(r",\s*(?:and\s+)?(?:the|my|a|an|his|her|their|this|that)\s")
 #: A clause that begins by saying the sign before it passed: "went away…", "then fine", "it settled…".

@@ -16,7 +16,12 @@ any one enough:
   them than to the ordinary-soreness exemplars (``not_red_flag``), which is
   what keeps "I can walk fine, just tight" from matching "I can't walk";
 - **learned**: a logistic regression over the mean direction of the message's
-  kept clauses (``scripts/train_red_flags.py``), for wordings neither names.
+  kept clauses (``scripts/train_red_flags.py``), for wordings neither names. Both
+  meaning-based detectors read a clause without the signs it denies ("not swollen, not
+  hot"), and the learned model stays silent when the message says something went away.
+
+Regional and colloquial words ("hirplin'", "crook", "came a cropper") are put into
+plain English first (``Taxonomy.plain``), so the patterns are written once.
 
 A child's symptoms are the exception to "someone else": a parent describing
 them is the usual way they reach us.
@@ -40,8 +45,8 @@ import numpy as np
 
 from .config import Settings
 from .context import (
-    SMALL, WORD, Clause, clauses, explained, first_affirmed, normalise, passed, semantic_reads, speaks_of_self,
-    whole_clause_aside,
+    SMALL, WORD, Clause, clauses, explained, first_affirmed, normalise, passed, reassured_after, semantic_reads,
+    speaks_of_self, told_passed, whole_clause_aside, without_denials,
 )
 from .taxonomy import Category, Learned, Speller, Taxonomy, load_taxonomy
 from .text import content_stems
@@ -147,7 +152,9 @@ class Triage:
         text = clause.text
         for rule in category.rules:
             *context, sign = rule
-            words = [m.group(0).strip() for m in (p.search(text) for p in context) if m]
+            # ...but a part said straight after to be fine ("hopping is pain-free") is not there.
+            words = [m.group(0).strip() for m in
+                     (next((m for m in p.finditer(text) if not reassured_after(text, m.end())), None) for p in context) if m]
             if len(words) < len(context):
                 continue
             affirmed = first_affirmed(sign, text, category, clause.hypothetical_at)
@@ -173,8 +180,14 @@ class Triage:
 
     def message_vector(self, message: str) -> np.ndarray | None:
         """What the learned model reads: the mean of the kept clauses' vectors (see ``_by_meaning``)."""
-        kept = [c.text for c in self._readable(self._prepare(message))]
-        return _mean_direction(self._vectors(kept)) if kept else None
+        _, said = self._said(self._prepare(message))
+        return _mean_direction(self._vectors(said)) if said else None
+
+    def _said(self, parts: list[Clause]) -> tuple[list[Clause], list[str]]:
+        """The readable clauses and what each affirms (``without_denials``), those affirming anything."""
+        pairs = [(c, without_denials(c.text)) for c in self._readable(parts)]
+        pairs = [(c, text) for c, text in pairs if len(WORD.findall(text)) >= 2]
+        return [c for c, _ in pairs], [text for _, text in pairs]
 
     def _readable(self, parts: list[Clause]) -> list[Clause]:
         """The clauses the meaning-based detectors read: those the context rules keep, at most
@@ -201,23 +214,26 @@ class Triage:
         statements among them; the learned model reads their mean direction, which it
         was trained on, so a message costs one batch of short clauses, linear in its length.
         """
-        kept = self._readable(parts)
+        kept, said = self._said(parts)
         if not kept:
             return {}
-        unique = list(dict.fromkeys(c.text for c in kept))  # a repeated clause is encoded once
+        unique = list(dict.fromkeys(said))  # a repeated clause is encoded once
         row = {text: n for n, text in enumerate(unique)}
-        vectors = self._vectors(unique)[[row[c.text] for c in kept]]
+        vectors = self._vectors(unique)[[row[text] for text in said]]
         statements = [n for n, c in enumerate(kept) if semantic_reads(c)]
         found: dict[str, str] = {}
         for n, (category, score, lead) in zip(statements, self._closest(vectors[statements]) if statements else []):
             if score >= self.threshold and lead >= self.margin:
                 if self._by_id[category].local and kept[n].elsewhere:
                     continue  # "the arm's sore after my jab": not the lower body
+                rule = self._by_id[category].conversation
+                if rule is not None and not rule.signs.search(kept[n].text):
+                    continue  # "my daughter wants to join a running club at 10": a child, but no sign
                 if self._has_passed(category, kept[n:]):
                     learned = False
                 else:
                     found.setdefault(category, kept[n].text)
-        words = sum(len(WORD.findall(c.text)) for c in kept)
+        words = sum(len(WORD.findall(text)) for text in said)
         # A general question about people at large, with nothing said of the user's own body,
         # leaves the model only the asides ("can you get a stress fracture…? thought it was only shins").
         about_people = any(c.general for c in parts) and not any(speaks_of_self(c) for c in kept)
@@ -228,7 +244,7 @@ class Triage:
             if self.learned.probability(message) >= self.learned.threshold:
                 # The model says whether, not which: the reason is the nearest category's.
                 category = self._closest(message[None, :])[0][0]
-                if not self._has_passed(category, kept, causes=False):
+                if not (self._has_passed(category, kept, causes=False) or told_passed(kept)):
                     found = {category: ". ".join(c.text for c in kept)[:120]}
         return found
 
@@ -240,8 +256,8 @@ class Triage:
                 or (causes and explained(c, rest)))
 
     def _prepare(self, message: str) -> list[Clause]:
-        """The clauses of a message, normalised and with typos in taxonomy words mended."""
-        text = normalise(message)
+        """The clauses of a message, normalised, regional words put plainly, typos in taxonomy words mended."""
+        text = self.taxonomy.plain(normalise(message))
         return clauses(self.speller.fix_text(text) if self.speller else text)
 
     def semantic_clauses(self, message: str) -> list[str]:

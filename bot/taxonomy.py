@@ -65,6 +65,16 @@ class ConversationRule:
 class Taxonomy:
     categories: tuple[Category, ...]
     not_red_flag: tuple[str, ...]
+    regional_words: tuple[tuple[re.Pattern, str], ...] = ()
+    """Regional and colloquial words for a sign, each with the plain word the patterns know
+    ("hirplin'" -> "limping", "crook" -> "unwell", "came a cropper" -> "fell"): the taxonomy's
+    patterns are written once, in plain English, and these words are put into it first."""
+
+    def plain(self, text: str) -> str:
+        """``text`` with its regional words put into plain English (normalised text in and out)."""
+        for pattern, word in self.regional_words:
+            text = pattern.sub(word, text)
+        return text
 
 
 @dataclass(frozen=True)
@@ -111,7 +121,8 @@ def load_taxonomy(path: Path = TAXONOMY_FILE) -> Taxonomy:
                  _causes(data.get("ordinary_causes", {}), c.get("explained_by", ())), bool(c.get("local")))
         for c in data["categories"]
     )
-    return Taxonomy(categories, tuple(data["not_red_flag"]))
+    regional = tuple((re.compile(rf"\b(?:{p})(?!\w)"), w) for p, w in data.get("regional_words", {}).items())
+    return Taxonomy(categories, tuple(data["not_red_flag"]), regional)
 
 
 class Speller:

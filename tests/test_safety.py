@@ -14,6 +14,7 @@ from collections import Counter
 import pytest
 
 from bot.config import PROJECT_ROOT
+from bot.context import without_denials
 from bot.safety import DISCLAIMER, Triage, detect
 from bot.taxonomy import load_taxonomy
 
@@ -300,3 +301,63 @@ def test_an_ordinary_cause_or_a_condition_never_hides_a_real_sign_beside_it(rule
     """The cause words themselves, negated, before the sign, or about something else; an adult
     named beside a child; a present-tense 'if' that states a sign."""
     assert rules.detect_in_conversation(message, turns) is not None
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("the wean's been hirpling since the weekend, says his hip's sair", True),
+    ("cannae put any weight on ma leg since saturday", True),
+    ("came a cropper on the towpath, hip's grazed", True),
+    ("feeling proper crook, hot and shivery, and my hip aches", True),
+    ("my youngest is 6 and keeps limping after football", True),
+    ("the kiddo has been limping since sports day, he's 8", True),
+    ("my hip's a wee bit stiff after the hill session, nae bother otherwise", False),
+])
+def test_regional_words_and_everyday_words_for_a_child_are_read_as_plain_english(rules, message, flagged):
+    """Scots, Australian and British colloquial words for a limp, a fall or feeling ill, and the
+    words parents use for a child ("my youngest", "the kiddo"), reach the patterns as plain English."""
+    assert (rules.detect_in_conversation(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("not getting worse, not waking me up, not swollen, not hot", ""),
+    ("i had a cold last week, no fever now and i feel fine", "i had a cold last week, i feel fine"),
+    ("hip is stiff, no fever or chills", "hip is stiff"),
+    ("not able to walk and no feeling in my foot", "not able to walk and no feeling in my foot"),
+    ("nothing touches it, never had pain like this", "nothing touches it, never had pain like this"),
+    ("a lump came up, it was not there at the warm up", "a lump came up, it was not there at the warm up"),
+    ("my hip and knee both ache", "my hip and knee both ache"),
+])
+def test_the_meaning_based_detectors_read_a_clause_without_the_signs_it_denies(text, kept):
+    """A denied sign is dropped; a denied function or relief ("not able to walk", "nothing
+    touches it") is the sign itself and stays, and a clause with no denial is left as written."""
+    assert without_denials(text) == kept
+
+
+@pytest.mark.parametrize("message", [
+    "hip is stiff after the long run. not swollen, not hot, no fever, no numbness, no night pain.",
+    "hopping is totally fine, no night pain, just sore after long runs",
+    "sleeping fine, knees a bit stiff after speedwork",
+    "show me a quick hip mobility routine",
+    "my fingers tingle on long runs, nothing in my legs",
+    "my hands go numb on long runs and my legs are fine",
+    "groin felt tight after five-a-side, it went away by the evening and I ran fine today",
+])
+def test_signs_ruled_out_said_to_be_fine_or_gone_or_asked_about_raise_no_flag(triage, message):
+    """A list of signs the user rules out, a sign said straight after to be fine, a request,
+    the leg named only to say it is fine, and something said to have gone away."""
+    assert triage.detect_in_conversation(message) is None
+
+
+@pytest.mark.parametrize("message", [
+    "hip is stiff after the long run. swollen, hot, fever, numbness, night pain.",
+    "hopping on it hurts, just sore after long runs otherwise",
+    "my fingers tingle on long runs and so does my leg",
+    "show me a quick routine for a hip that keeps locking up",
+    "like a hot poker in my hip since last night's run and it hasn't let up for a second",
+    "my hip swelled up massively after the session and the bruise is going down the leg",
+    "rested for two weeks and the pain is more stronger",
+])
+def test_the_same_signs_affirmed_still_raise_a_flag(triage, message):
+    """The pairs of the test above: the signs affirmed, 'for a second' that does not mean brief,
+    a bruise 'going down the leg' that is spreading, not settling, and a learner's 'more stronger'."""
+    assert triage.detect_in_conversation(message) is not None
