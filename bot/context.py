@@ -98,7 +98,7 @@ SAID_OVER = re.compile(r"\b(?:went away|goes away|(?:and |but )?then (?:it was |
                        r"back to normal|gone (?:now|by|after|within|straight away|right away|immediately|once|when|as soon as)|"
                        r"(?:already )?going down(?! (?:the|my|to|into|towards|through) )|warmed (?:up|back up) (?:fine|again|once|when|after|as soon)|"
                        r"(?:totally |completely |all )?gone (?:completely |totally )?(?:by|after|within)|fine (?:once|after|within)|"
-                       r"walked (?:it )?off(?: fine)?|shook (?:it )?off|"
+                       r"walked (?:it )?off(?: fine)?|shook (?:it )?off|all better|better now|cleared up|(?:pretty much |all but )gone|gone the next day|"
                        r"settled (?:down )?(?:after|within|in)|passed (?:after|within|in)|(?:was|were|felt) (?:totally |completely |all )?fine (?:after|again|once|within|by))")
 #: A sign said to have lasted seconds or minutes: "shivery for 10 mins" (but not "hasn't let up for a second").
 _BRIEF = re.compile(r"(?<!let up )(?<!eased )(?<!stopped )\bfor (?:about |like |maybe |only |just |a good )?"

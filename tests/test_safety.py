@@ -361,3 +361,20 @@ def test_the_same_signs_affirmed_still_raise_a_flag(triage, message):
     """The pairs of the test above: the signs affirmed, 'for a second' that does not mean brief,
     a bruise 'going down the leg' that is spreading, not settling, and a learner's 'more stronger'."""
     assert triage.detect_in_conversation(message) is not None
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("felt something pop at the end of my sprint and my leg buckled under me", True),
+    ("since the tumble one leg looks more short than the other", True),
+    ("my kneecap points outwards when I lie on the sofa and the hip throbs", True),
+    ("can't tell when I need the toilet any more and my lower back and hip ache", True),
+    ("my clothes have got baggy and I'm not dieting, hip sore most days", True),
+    ("our littlest is 4 and has been limping since nursery", True),
+    ("flu last week, all better now, hips a bit stiff easing back in", False),
+    ("my belt needs a new hole since I started the diet, hips feel lighter", False),
+])
+def test_wordings_the_test9_run_missed_are_read_by_kind(triage, message, flagged):
+    """Added after red_flags_test9's one run, in words of their own: a pop then a buckle, a leg
+    'more short' or a kneecap pointing out, not knowing when you need the toilet, clothes gone
+    loose without a diet, 'our littlest'; and something 'all better now'."""
+    assert (triage.detect_in_conversation(message) is not None) is flagged
