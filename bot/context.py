@@ -85,7 +85,7 @@ _INNER_NEG = re.compile(r"\b(?:no|never|without|none|zero)\b(?![- ]go\b)|\b(?:is
 #: A negation or a reassurance straight after a sign: "pain free", "painless", "hopping is
 #: pain-free", "sleeping fine", "walking totally normally".
 _PAIN_FREE = re.compile(r"(?:[- ]?free|less)\b|"  # "less" only attached: "fell less than an hour ago" counts
-                        r"\s+(?:is |are |was |feels? |felt )?(?:totally |completely |perfectly |absolutely |just )?"
+                        r"\s{1,3}(?:is |are |was |feels? |felt )?(?:totally |completely |perfectly |absolutely |just )?"
                         r"(?:fine|ok|okay|normal(?:ly)?|no (?:problem|issue|bother)s?|(?:[- ]?pain[- ]?free))\b")
 #: Size or degree words just before a sign, for categories whose sign must be large ("a tiny bruise").
 _MINIMISED = re.compile(r"\b(?:tiny|small|little|slight(?:ly)?|minor|mild(?:ly)?|a bit|a little|a touch|bit of an?|"
@@ -138,7 +138,7 @@ class Clause:
 
 
 #: Items of a list: "not swollen, not hot and no fever" (not "or", which a denial governs: "no fever or chills").
-_ITEM = re.compile(r",\s*|\s+(?:and|but|plus)\s+")
+_ITEM = re.compile(r",\s{0,3}|\s{1,3}(?:and|but|plus)\s{1,3}")  # bounded: a run of spaces stays linear
 #: An item that denies a sign: "no fever", "not swollen", "nothing in my legs", "it's not hot".
 _DENIAL = re.compile(r"^(?:(?:there'?s|there is|i have|i've|ive|i had|with|it'?s|its|it is|it was|i'?m|im|i am|is|was|"
                      r"they'?re|they are|and|so|also|just|but)\s+)?(?:no|not|never|without|zero|none|nothing)\b")

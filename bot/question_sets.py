@@ -12,7 +12,8 @@ ANSWER_KINDS = ("answerable", "followup")
 """Items the bot should answer."""
 REFUSE_KINDS = ("off_topic", "adversarial")
 """Items the bot should refuse."""
-SEEN_ANSWER_SETS = ("answers_dev.jsonl", "answers_test.jsonl", "answers_test2.jsonl", "answers_test3.jsonl", "answers_test4.jsonl")
+SEEN_ANSWER_SETS = ("answers_dev.jsonl", "answers_test.jsonl", "answers_test2.jsonl", "answers_test3.jsonl", "answers_test4.jsonl",
+                    "answers_test5.jsonl", "answers_test6.jsonl")
 """The answer sets already run (each test set once): what the learned models may train on.
 A set still held out is added here only after its one run."""
 

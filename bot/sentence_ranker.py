@@ -3,8 +3,8 @@
 The composer's hand-weighted score (cosine to the question, passage strength, shared
 words, heading, a bonus for the kind of answer asked) puts the sentence that *names* the
 topic first more often than the one that *answers* it. The answer sets in ``eval/`` mark,
-for each question, the article sentences a direct answer must quote; a logistic regression
-over the features below learns from them which candidates those are
+for each question, the article sentences a direct answer must quote; a small network (one hidden
+layer) over the features below learns from them which candidates those are
 (``scripts/train_sentence_ranker.py``). Its weights are plain JSON, read at start-up.
 
 Features are computed here, from what the composer already has (stored sentence and
@@ -17,6 +17,7 @@ refit the ranker.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,8 +36,23 @@ FEATURES = (
     "passage_rank", "position_in_chunk", "list_item", "length", "filler", "has_lead_in", "hand_score",
     *(f"asked_cue_{t}" for t in TYPES), *(f"cue_{t}" for t in TYPES), *(f"asked_cue_density_{t}" for t in TYPES),
     "faq_heading", "faq_heading_cosine", "cosine_below_best", "top_passage", "hand_below_best", "top3_cosine",
-    "names_asked_topic", "names_other_topic", "section_names_asked_topic",
+    "names_asked_topic", "names_other_topic", "section_names_asked_topic", "connector", "announces",
 )
+
+#: A sentence that leans on the one before it ("However, …", "Collectively, these …"): it continues
+#: a point rather than making one, so it rarely answers on its own.
+_CONNECTOR = re.compile(r"^(?:however|additionally|moreover|furthermore|collectively|overall|in conclusion|in summary|"
+                        r"ultimately|in short|therefore|thus|consequently|as a result|in addition|also|similarly|"
+                        r"conversely|likewise|nevertheless|on the other hand|with patience|by (?:understanding|following|"
+                        r"addressing|incorporating|taking)|remember|in some cases|for example|for instance)\b")
+#: A sentence that announces or sums up a topic instead of saying something about it: "Several
+#: factors can contribute to hip pain", "Addressing the factors above…", "You're not alone".
+_ANNOUNCES = re.compile(r"\b(?:several|various|many|a number of|multiple|a variety of|different|common|key|some) "
+                        r"(?:factors|reasons|causes|ways|things|steps|strategies|tips|issues|options|techniques|aspects)\b|"
+                        r"\b(?:the|these|those) (?:factors|aspects|steps|tips|strategies|points|issues|measures) "
+                        r"(?:above|below|mentioned|listed|outlined|discussed)\b|\bthe following\b|\bhere (?:are|is)\b|"
+                        r"\bthese aspects\b|\bin this (?:article|post|guide|blog)\b|\bnot uncommon\b|\bnot alone\b|"
+                        r"\b(?:it'?s|it is) (?:important|essential|crucial|vital) to\b|\bunderstanding (?:how|the|what|why)\b")
 
 
 @dataclass(frozen=True)
@@ -48,12 +64,16 @@ class Profile:
     densities: tuple[float, ...]
     """Each answer type's cue words per word."""
     words: int
+    connector: bool = False
+    """Opens with a word that leans on the sentence before (``_CONNECTOR``)."""
+    announces: bool = False
+    """Announces or sums up a topic rather than saying something about it (``_ANNOUNCES``)."""
 
 
 def profile(text: str) -> Profile:
     """The profile of a sentence as the cue patterns read it (``text.norm``, list marker dropped)."""
     return Profile(tuple(bool(CUES[t].search(text)) for t in TYPES), tuple(cue_density(CUES[t], text) for t in TYPES),
-                   len(text.split()))
+                   len(text.split()), bool(_CONNECTOR.search(text)), bool(_ANNOUNCES.search(text)))
 
 
 @dataclass(frozen=True)
@@ -103,15 +123,27 @@ def features(candidates: list[Candidate], answer_type: str) -> np.ndarray:
             faq, faq * c.heading_cosine, c.cosine - cosines.max(), float(c.passage_rank == 0),
             c.hand_score - hand.max(), float(n in top3),
             float(c.names_asked_topic), float(c.names_other_topic), float(c.section_names_asked_topic),
+            float(c.profile.connector), float(c.profile.announces),
         ])
     return np.asarray(rows, dtype=np.float32)
 
 
 @dataclass(frozen=True)
 class SentenceRanker:
-    """Logistic regression over standardised features; ``score`` is its log-odds."""
+    """A logistic regression plus a small network (one hidden layer of ReLUs) over standardised
+    features; ``score`` is the sum of their log-odds that a candidate holds the evidence.
 
-    weights: np.ndarray
+    Cross-validated on the seen answer sets, the top candidate held the evidence for 0.50 of
+    the questions with the linear model alone, 0.58 with the network alone, and 0.59 with
+    both: whether a cue word matters depends on the answer type and on where the sentence
+    sits, which a sum of weights cannot say, while the linear part keeps the network's
+    sharper guesses in check on questions unlike the training ones.
+    """
+
+    linear: np.ndarray  # features
+    hidden_weights: np.ndarray  # features × hidden
+    hidden_bias: np.ndarray
+    weights: np.ndarray  # hidden
     bias: float
     mean: np.ndarray
     scale: np.ndarray
@@ -122,29 +154,40 @@ class SentenceRanker:
         if not Path(path).is_file():
             return None
         data = json.loads(Path(path).read_text(encoding="utf-8"))
-        if tuple(data["features"]) != FEATURES:
+        if tuple(data["features"]) != FEATURES or "hidden_weights" not in data:
             raise ValueError(f"{path} was trained on other features; re-run scripts/train_sentence_ranker.py")
-        weights, mean, scale = (np.asarray(data[k], dtype=np.float32) for k in ("weights", "mean", "scale"))
-        return cls(weights, float(data["bias"]), mean, scale)
+        names = ("linear", "hidden_weights", "hidden_bias", "weights", "mean", "scale")
+        linear, hidden_weights, hidden_bias, weights, mean, scale = (np.asarray(data[k], dtype=np.float32) for k in names)
+        return cls(linear, hidden_weights, hidden_bias, weights, float(data["bias"]), mean, scale)
 
     def score(self, rows: np.ndarray) -> np.ndarray:
-        return ((rows - self.mean) / self.scale) @ self.weights + self.bias
+        z = (rows - self.mean) / self.scale
+        return z @ self.linear + np.maximum(z @ self.hidden_weights + self.hidden_bias, 0.0) @ self.weights + self.bias
 
     def to_json(self, about: dict) -> str:
-        return json.dumps({**about, "features": list(FEATURES), "bias": float(self.bias),
-                           "weights": [round(float(w), 6) for w in self.weights],
-                           "mean": [round(float(m), 6) for m in self.mean],
-                           "scale": [round(float(s), 6) for s in self.scale]}, indent=1) + "\n"
+        def plain(a: np.ndarray):
+            return np.round(a.astype(float), 6).tolist()
+        return json.dumps({**about, "features": list(FEATURES), "bias": round(float(self.bias), 6),
+                           "linear": plain(self.linear), "hidden_weights": plain(self.hidden_weights), "hidden_bias": plain(self.hidden_bias),
+                           "weights": plain(self.weights), "mean": plain(self.mean), "scale": plain(self.scale)}) + "\n"
 
 
-def fit_ranker(rows: np.ndarray, labels: np.ndarray, c: float = 1.0) -> SentenceRanker:
-    """A ranker fitted to candidate rows and whether each holds the evidence (classes balanced:
-    about one candidate in twelve does)."""
+def fit_ranker(rows: np.ndarray, labels: np.ndarray, hidden: int = 64, alpha: float = 0.3, seed: int = 0) -> SentenceRanker:
+    """A ranker fitted to candidate rows and whether each holds the evidence. About one candidate
+    in twelve does: the linear part weighs the classes equally, the network sees each positive
+    eight times. ``alpha`` is the network's L2 penalty; a fixed seed makes a refit reproducible."""
     from sklearn.linear_model import LogisticRegression
+    from sklearn.neural_network import MLPClassifier
 
     mean, scale = rows.mean(axis=0), rows.std(axis=0) + 1e-6
-    model = LogisticRegression(C=c, class_weight="balanced", max_iter=5000).fit((rows - mean) / scale, labels)
-    return SentenceRanker(model.coef_[0].astype(np.float32), float(model.intercept_[0]), mean, scale)
+    z = (rows - mean) / scale
+    linear = LogisticRegression(class_weight="balanced", max_iter=5000).fit(z, labels)
+    idx = np.concatenate([np.arange(len(labels)), *[np.flatnonzero(labels)] * 8])
+    network = MLPClassifier(hidden_layer_sizes=(hidden,), alpha=alpha, max_iter=500, random_state=seed).fit(z[idx], labels[idx])
+    (w1, w2), (b1, b2) = network.coefs_, network.intercepts_
+    return SentenceRanker(linear.coef_[0].astype(np.float32), w1.astype(np.float32), b1.astype(np.float32),
+                          w2[:, 0].astype(np.float32), float(b2[0] + linear.intercept_[0]),
+                          mean.astype(np.float32), scale.astype(np.float32))
 
 
 def holds_evidence(sentence: str, evidence: list[str]) -> bool:

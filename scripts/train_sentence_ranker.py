@@ -4,7 +4,7 @@
 For every answerable question and follow-up of the training sets, the question goes
 through the app's own steps (input gate, question analysis, retrieval), and each candidate
 sentence of the retrieved passages is labelled by whether it holds one of the item's
-evidence snippets (the sentence a direct answer must quote). A logistic regression over
+evidence snippets (the sentence a direct answer must quote). A logistic regression plus a small network (one hidden layer) over
 ``bot/sentence_ranker.FEATURES`` learns to tell them apart.
 
 Reported first, cross-validated with folds grouped by family (paraphrases of one
@@ -37,7 +37,8 @@ DEFAULT_SETS = list(SEEN_ANSWER_SETS)
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sets", nargs="+", default=DEFAULT_SETS, help="answer sets in eval/ to learn from")
-    parser.add_argument("-C", type=float, default=1.0, help="inverse regularisation strength (default 1.0)")
+    parser.add_argument("--hidden", type=int, default=64, help="hidden units (default 64; 8-64 swept, cross-validated)")
+    parser.add_argument("--alpha", type=float, default=0.3, help="the network's L2 penalty (default 0.3; 0.01-1 swept)")
     parser.add_argument("--out", type=Path, default=RANKER_FILE, help=f"where to write (default {RANKER_FILE.name})")
     args = parser.parse_args(argv)
 
@@ -60,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     learned = [np.zeros(0)] * len(data)
     for train, held in GroupKFold(n_splits=5).split(data, groups=groups):
-        ranker = fit_ranker(np.vstack([data[n][0] for n in train]), np.concatenate([data[n][1] for n in train]), args.C)
+        ranker = fit_ranker(np.vstack([data[n][0] for n in train]), np.concatenate([data[n][1] for n in train]), args.hidden, args.alpha)
         for n in held:
             learned[n] = ranker.score(data[n][0])
 
@@ -75,10 +76,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"| {name} | {len(rows)} | {np.mean([data[n][1].any() for n in rows]):.3f} "
                   f"| {np.mean([top_holds(n, data[n][2]) for n in rows]):.3f} "
                   f"| {np.mean([top_holds(n, learned[n]) for n in rows]):.3f} |")
-    ranker = fit_ranker(np.vstack([d[0] for d in data]), np.concatenate([d[1] for d in data]), args.C)
+    ranker = fit_ranker(np.vstack([d[0] for d in data]), np.concatenate([d[1] for d in data]), args.hidden, args.alpha)
     args.out.write_text(ranker.to_json({
-        "about": "Logistic regression over candidate-sentence features (scripts/train_sentence_ranker.py).",
-        "trained_on": args.sets, "C": args.C}), encoding="utf-8")
+        "about": "Logistic regression plus a one-hidden-layer network over candidate-sentence features (scripts/train_sentence_ranker.py).",
+        "trained_on": args.sets, "hidden": args.hidden, "alpha": args.alpha}), encoding="utf-8")
     print(f"wrote {args.out}")
     return 0
 
