@@ -34,6 +34,8 @@ _CLAUSE_END = re.compile(
     r"[.;!?\n]+|\s(?:but|though|although|however|whereas|except|yet)\s|"
     r",\s*(?=(?:what|how|would|should|could|can|is|are|do|does|any|or)\b)"  # "…can't walk, what would you do?"
 )
+#: A clause and the separator that ends it (so a question mark can be told from a full stop).
+_PIECE = re.compile(rf"(.*?)({_CLAUSE_END.pattern}|$)", re.S)
 _HYPOTHETICAL = re.compile(
     r"\b(?:what if|in case|suppose|supposing|hypothetically|what happens when|what would|would it be|"
     r"should i worry (?:if|about)|is it bad if|how would i know|if i (?:ever|were to|was to|did)|"
@@ -61,6 +63,8 @@ _GENERAL = re.compile(
     r"\b(?:someone|somebody|anyone|anybody|a person|people|runners|a runner|one|you)\b|"
     r"\b(?:signs?|symptoms?|warning signs?|red flags?) (?:of|for|that)\b|\bwhat (?:does|do|is|are) (?:\w+ ){0,5}(?:mean|like)\b"
 )
+#: A clause answering the one before with a no: "night sweats? nope", "fever? nah".
+_ANSWERED_NO = re.compile(r"^(?:nope|nah|none|nil|not really|not at all|negative|no(?=\s*(?:,|$)))\b")
 #: A condition put in the past or the unreal ("if i fell…", "if i were to…"): told as a what-if,
 #: unlike "if i hop on it it hurts", which states a sign.
 _CONDITION = re.compile(r"^(?:and |so |but )?(?:if|assuming|supposing) (?:i |you |someone |somebody |a runner )?(?:ever )?"
@@ -70,7 +74,7 @@ _REQUEST = re.compile(r"^(?:show|tell|give|send|recommend|suggest|explain|list|h
                       r"any (?:tips|advice|ideas|suggestions|recommendations)|thanks|thank you|cheers)\b")
 _QUESTION_START = re.compile(r"^(?:what|when|how|which|who|why|is|are|do|does|should|can|could|would|at what)\b")
 _HISTORICAL = re.compile(
-    r"\b(?:used to|years ago|as a (?:kid|child|teen|teenager)|when i was (?:a kid|a child|young|little|\d+)|"
+    r"\b(?:(?<!never )(?<!didn't )(?<!didnt )(?<!did not )(?<!not )used to|years ago|as a (?:kid|child|teen|teenager)|when i was (?:a kid|a child|young|little|\d+)|"
     r"in the past|back in (?:school|the day)|(?:about |over |more than )?(?:a|one|\d+) years? ago|"
     r"(?:fully|completely|all) healed|healed (?:up|fine|completely))\b"
 )
@@ -86,7 +90,8 @@ _INNER_NEG = re.compile(r"\b(?:no|never|without|none|zero)\b(?![- ]go\b)|\b(?:is
 #: pain-free", "sleeping fine", "walking totally normally".
 _PAIN_FREE = re.compile(r"(?:[- ]?free|less)\b|"  # "less" only attached: "fell less than an hour ago" counts
                         r"\s{1,3}(?:is |are |was |feels? |felt )?(?:totally |completely |perfectly |absolutely |just )?"
-                        r"(?:fine|ok|okay|normal(?:ly)?|no (?:problem|issue|bother)s?|(?:[- ]?pain[- ]?free))\b")
+                        r"(?:fine|ok|okay|normal(?:ly)?|no (?:problem|issue|bother)s?|(?:[- ]?pain[- ]?free))\b|"
+                        r"\s{0,2}[-:]{1,2}\s{0,2}(?:none|no|nope|nil|fine|ok|normal|never)\b")  # "night pain - none"
 #: Size or degree words just before a sign, for categories whose sign must be large ("a tiny bruise").
 _MINIMISED = re.compile(r"\b(?:tiny|small|little|slight(?:ly)?|minor|mild(?:ly)?|a bit|a little|a touch|bit of an?|"
                         r"coin[- ]?sized|faint|a few (?:mm|millimet\w*))\s+(?:[\w-]+\s+)?$")
@@ -135,6 +140,8 @@ class Clause:
     elsewhere: bool = False
     """Names a body part above the waist and none of the hip or leg: set aside for the categories
     whose sign must be in the lower body (``Category.local``)."""
+    denied: bool = False
+    """Asked and answered no by the next clause ("night sweats? nope"): set aside throughout."""
 
 
 #: Items of a list: "not swollen, not hot and no fever" (not "or", which a denial governs: "no fever or chills").
@@ -174,10 +181,14 @@ def normalise(text: str) -> str:
 def clauses(text: str) -> list[Clause]:
     """The clauses of a normalised message, each marked when context sets it aside."""
     out = []
-    for piece in _CLAUSE_END.split(text):
-        piece = piece.strip(" ,-")
+    asked = False  # whether the last clause kept ended in a question mark
+    for m in _PIECE.finditer(text):
+        piece, end = m.group(1).strip(" ,-"), m.group(2) or ""
+        if asked and out and _ANSWERED_NO.match(piece):
+            out[-1] = replace(out[-1], denied=True)  # a sign asked and answered: "night sweats? nope"
         if len(WORD.findall(piece)) < 2:
             continue
+        asked = "?" in end
         cue = _HYPOTHETICAL.search(piece)
         general = bool(_QUESTION_START.search(piece) and _GENERAL.search(piece) and not _FIRST_PERSON.search(piece))
         other = bool(_OTHER_PERSON.search(piece)) and not _FIRST_PERSON.search(piece)
@@ -207,7 +218,7 @@ def _names_lower_body(text: str) -> bool:
 def whole_clause_aside(clause: Clause) -> bool:
     """Set aside for the detectors that read a clause whole (exemplars, learned model):
     general, about someone else, in the past, or hypothetical from its opening words."""
-    return clause.general or clause.about_other or clause.past or 0 <= clause.hypothetical_at < 25
+    return clause.general or clause.about_other or clause.past or clause.denied or 0 <= clause.hypothetical_at < 25
 
 
 def speaks_of_self(clause: Clause) -> bool:

@@ -123,7 +123,7 @@ class Triage:
         set_aside = False
         for n, clause in enumerate(parts):  # patterns: context is judged at each match
             for category in self.taxonomy.categories:
-                if category.id in found or clause.general or (clause.past and not category.past_counts):
+                if category.id in found or clause.general or clause.denied or (clause.past and not category.past_counts):
                     continue
                 if category.local and clause.elsewhere:
                     continue
@@ -275,7 +275,7 @@ class Triage:
         each cut by the gate), which costs patterns only.
         """
         turns = (*earlier, message)
-        found = [f for f in (self.check(m) for m in turns) if f]
+        found = [f for f in (self._read_with_next(turns, n) for n in range(len(turns))) if f]
         told = self._told_over_turns(turns, {c for f in found for c in f.categories})
         if told:
             found.append(told)
@@ -283,6 +283,23 @@ class Triage:
             return None
         return RedFlag(*(tuple(dict.fromkeys(x for f in found for x in getattr(f, name)))
                          for name in ("reasons", "evidence", "categories")))
+
+    def _read_with_next(self, turns: Sequence[str], n: int) -> RedFlag | None:
+        """Turn ``n``'s red flags, less those the next turn explains or says have passed
+        ("sweating loads at night" … "it's a heatwave, no aircon"; "hip niggle" … "all better now").
+
+        The two turns are read as one text: a sign of turn ``n`` survives unless context that
+        follows it sets it aside, exactly as within one message. A sign the next turn adds is
+        its own turn's business, so only categories of turn ``n`` are kept.
+        """
+        flag = self.check(turns[n])
+        if flag is None or n + 1 >= len(turns):
+            return flag
+        joined = self.check(f"{turns[n]}. {turns[n + 1]}")
+        kept = [k for k, c in enumerate(flag.categories) if joined is not None and c in joined.categories]
+        if not kept:
+            return None
+        return RedFlag(*(tuple(getattr(flag, name)[k] for k in kept) for name in ("reasons", "evidence", "categories")))
 
     def _told_over_turns(self, turns: Sequence[str], already: set[str]) -> RedFlag | None:
         """Categories whose rule reads the whole conversation: a child named in one sentence or

@@ -378,3 +378,32 @@ def test_wordings_the_test9_run_missed_are_read_by_kind(triage, message, flagged
     'more short' or a kneecap pointing out, not knowing when you need the toilet, clothes gone
     loose without a diet, 'our littlest'; and something 'all better now'."""
     assert (triage.detect_in_conversation(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("turns, message, flagged", [
+    (["my shins sweat buckets at night lately", "mind you it's a heatwave and the flat has no aircon"], "stretches for tight hips?", False),
+    (["my shins sweat buckets at night lately", "and I've dropped half a stone without trying"], "stretches for tight hips?", True),
+    (["my foot went numb on the long run", "it went away once I loosened my laces and has been fine since"],
+     "which shoes have a roomier toe box?", False),
+    (["my foot went numb on the long run"], "which shoes have a roomier toe box?", True),
+])
+def test_a_later_turn_can_explain_or_close_an_earlier_one_but_not_hide_a_new_sign(triage, turns, message, flagged):
+    """An earlier turn is read together with the next: context that follows a sign sets it
+    aside as it would within one message, and a sign the next turn adds still counts."""
+    assert (triage.detect_in_conversation(message, turns) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("night sweats? nope. fever? nah. just a tight hip after hills", False),
+    ("night sweats - none, fever - none, just a tight hip after hills", False),
+    ("night sweats? yes, soaking most nights, and my hip aches", True),
+    ("my leg gave way on the stairs. no warning at all", True),
+    ("I no fit waka since yesterday, the leg no fit carry my body", True),
+    ("since the hip pain started I've had a few little accidents with my wee, never used to happen", True),
+    ("I don't get the feeling when I need to pass urine any more and my hip aches", True),
+])
+def test_signs_asked_and_answered_no_are_denied_and_new_wordings_of_signs_are_read(rules, message, flagged):
+    """A sign asked then answered "nope" or listed "- none" is denied (but "no warning" after
+    a sign is not an answer); Nigerian Pidgin for cannot walk; bladder control in other words;
+    "never used to happen" says something is new, not in the past."""
+    assert (rules.detect_in_conversation(message) is not None) is flagged
