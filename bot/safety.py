@@ -35,6 +35,7 @@ checked when they were sent, and are cached).
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -60,6 +61,11 @@ DISCLAIMER = (
     "or the pain is sudden and severe, call emergency services or go to an emergency "
     "department now."
 )
+
+#: A turn that takes the one before back: "haha not literally", "only joking", "not me, my phone's screen".
+_RETRACTS = re.compile(r"^(?:(?:haha|lol|ha|oops|sorry)[\s,.!]*)*(?:not literally|only joking|just joking|just kidding|"
+                       r"kidding|jk|not me\b)")
+
 
 class Encoder(Protocol):
     def encode(self, texts: list[str]) -> np.ndarray: ...
@@ -295,6 +301,8 @@ class Triage:
         flag = self.check(turns[n])
         if flag is None or n + 1 >= len(turns):
             return flag
+        if _RETRACTS.match(normalise(turns[n + 1])):
+            return None  # "haha not literally", "not me, my phone": the next turn takes it back
         joined = self.check(f"{turns[n]}. {turns[n + 1]}")
         kept = [k for k, c in enumerate(flag.categories) if joined is not None and c in joined.categories]
         if not kept:

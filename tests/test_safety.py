@@ -407,3 +407,32 @@ def test_signs_asked_and_answered_no_are_denied_and_new_wordings_of_signs_are_re
     a sign is not an answer); Nigerian Pidgin for cannot walk; bladder control in other words;
     "never used to happen" says something is new, not in the past."""
     assert (rules.detect_in_conversation(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("turns, message, flagged", [
+    (["my legs totally gave way on the last hill"], "haha not literally, I mean I was knackered. hill tips?", False),
+    (["my legs totally gave way on the last hill"], "it happened twice more on the way home. hill tips?", True),
+    (["woke up shivering all night"], "the heating was off and the flat was freezing. run today?", False),
+    (["my foot went numb this morning"], "I'd been sitting on it for an hour. stretches?", False),
+    (["numb around my bum and inner thighs when I sit on the loo"], "stretches?", True),
+    (["shivering all afternoon and my hip is pink and hot"], "and it's 25 degrees out. run today?", True),
+])
+def test_a_next_turn_that_takes_a_sign_back_or_explains_it_in_everyday_words(triage, turns, message, flagged):
+    """Added after red_flags_test11's one run: "not literally" takes a turn back; a cold house
+    or sitting on a foot explains it; numbness "on the loo" is saddle numbness, and a number of
+    degrees explains nothing (shivering at 25 degrees)."""
+    assert (triage.detect_in_conversation(message, turns) is not None) is flagged
+
+
+@pytest.mark.parametrize("message", [
+    "me young fella's 11 and limping since footy, says his hip hurts",
+    "the wee yin's been hirplin all day, says her leg's sair",
+    "been bumming up the stairs since sunday because the leg won't take my weight",
+    "couldn't really tell when I needed a wee on my long run and my back aches",
+    "while running my hip is getting struck and the leg is not moving for some seconds",
+])
+def test_wordings_the_test11_run_missed_are_read_by_kind(triage, message):
+    """Added after red_flags_test11's one run, in words of their own: "me young fella", "wee
+    yin", a leg that "won't take" weight, not "really" able to tell about the bladder, a
+    learner's "struck" for stuck."""
+    assert triage.detect_in_conversation(message) is not None
