@@ -16,7 +16,7 @@ from dataclasses import replace
 from .answer import Composer
 from .reply import Answer, Composed
 from .templates import PROMPT, prefix_block
-from .query import Query, analyse
+from .query import leans_on_conversation, Query, analyse
 from .config import Settings
 from .gate import admit
 from .index_build import build_index
@@ -59,12 +59,12 @@ class Chat:
         self.types = TypeModel.load() if self.settings.learned_answers else None
         self.composer = Composer(index, self.settings, unfamiliar=self.retriever.keywords.unfamiliar, ranker=ranker)
 
-    def understand(self, message: str, history: Sequence[str] = ()) -> Query:
+    def understand(self, message: str, history: Sequence[str] = (), *, lean: bool = False) -> Query:
         """The ``Query`` for a gated message: the cue rules' analysis, with the answer type the
         learned type model gives from the search text's vector (the one retrieval uses, so it is
         encoded once) and the rules' guess."""
         s = self.settings
-        query = analyse(message, list(history)[-s.history_turns :] if s.history_turns > 0 else [], s)
+        query = analyse(message, list(history)[-s.history_turns :] if s.history_turns > 0 else [], s, lean=lean)
         if self.types is None or not any(ch.isalnum() for ch in query.question):
             return query  # "?!?!": nothing for the model to read
         return replace(query, answer_type=self.types.predict(self.encoder.encode_query(query.search_text), query.answer_type))
@@ -101,6 +101,14 @@ class Chat:
             if self.triage.check(message) is not None:
                 query = CARE
             composed = self._compose(query, disclaimer, notice, reasons)
+            if composed.kind == "refusal" and history and not query.context and query is not CARE \
+                    and leans_on_conversation(message, s.followup_max_words):
+                # "would heat be better?" after "I'm icing my tight hips": a short turn the library
+                # cannot answer alone is read once more with the conversation it belongs to.
+                leaning = self.understand(message, history, lean=True)
+                second = self._compose(leaning, disclaimer, notice, reasons)
+                if second.kind != "refusal":
+                    query, composed = leaning, second
             if flag and composed.kind == "refusal" and query is not CARE:  # a red flag is never refused
                 query = CARE
                 composed = self._compose(query, disclaimer, notice, reasons)

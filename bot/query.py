@@ -181,6 +181,20 @@ def is_followup(message: str, max_words: int = _DEFAULTS.followup_max_words) -> 
     return bool(_FOLLOWUP_START.search(message) or _PRONOUN.search(message)) or not (own or _SUBJECT.search(message))
 
 
+#: The user asking about their own next step: "can i still…", "would heat be better?", "how long till…".
+_OWN_NEXT_STEP = re.compile(r"\b(?:can|could|should|would|will|do|am) i\b|\bhow (?:long|fast|soon|quickly)\b|"
+                            r"\bwould \w+(?: \w+)? be (?:better|worse|ok|okay|fine)\b|\binstead\b", re.I)
+
+
+def leans_on_conversation(message: str, max_words: int = _DEFAULTS.followup_max_words) -> bool:
+    """A short turn that could be read with the conversation before it: it points back ("it",
+    "those"), opens like a follow-up ("and…", "what about…"), or asks the user's own next step.
+    A question about something else ("best marathon in europe?") does none of these."""
+    words = message.split()
+    return 0 < len(words) <= max_words and bool(
+        _PRONOUN.search(message) or _FOLLOWUP_START.search(message) or _OWN_NEXT_STEP.search(message))
+
+
 #: Topics that name a kind of thing rather than a particular one.
 GENERIC_TOPICS = frozenset({"stretches", "exercises"})
 
@@ -201,13 +215,16 @@ def search_words(text: str) -> str:
     return text
 
 
-def analyse(message: str, history: Sequence[str] = (), settings: Settings = _DEFAULTS) -> Query:
-    """The ``Query`` for a gated message and the earlier user turns of its conversation."""
+def analyse(message: str, history: Sequence[str] = (), settings: Settings = _DEFAULTS, *, lean: bool = False) -> Query:
+    """The ``Query`` for a gated message and the earlier user turns of its conversation.
+
+    ``lean`` reads a short message as leaning on the conversation even when it looks
+    self-contained (the caller's second try, when the message alone finds nothing)."""
     question = asking_part(message, settings.long_message_words)
     kind = answer_type(question)
     topics = topics_of(message)
     context = ""
-    if history and is_followup(message, settings.followup_max_words):
+    if history and (lean or is_followup(message, settings.followup_max_words)):
         context = next((t for t in reversed(history) if topics_of(t)), history[-1])
         if any(t not in GENERIC_TOPICS for t in topics):
             # "and how many bird dogs?" after "how long should I hold the side plank?": the

@@ -52,3 +52,18 @@ def test_a_question_naming_a_library_topic_is_answered_however_plain_its_other_w
 ])
 def test_a_follow_up_pointing_back_at_a_hip_question_is_answered(chat, turns, message):
     assert not chat.reply(message, turns).refused
+
+
+@pytest.mark.parametrize("turns, message", [
+    (["I'm icing my tight hips after my runs"], "would heat be better?"),
+    (["hip flexors really sore after a long run"], "can i still do my easy run tomorrow or nah"),
+])
+def test_a_short_turn_the_library_cannot_answer_alone_is_read_with_its_conversation(chat, turns, message):
+    """Asked alone, these find nothing and are refused; asked after a hip turn, they are that
+    conversation's next step and are answered."""
+    assert chat.reply(message).kind == "refusal"
+    assert chat.reply(message, turns).kind == "answer"
+
+
+def test_a_turn_about_another_body_part_is_not_read_with_a_hip_conversation(chat):
+    assert chat.reply("what about my knee?", ["my hip flexors are sore"]).kind == "refusal"
