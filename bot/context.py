@@ -215,6 +215,16 @@ def _names_lower_body(text: str) -> bool:
                for m in _LOWER_BODY.finditer(text))
 
 
+#: A turn that takes the one before back: "haha not literally", "only joking", "not me, my phone's screen".
+_RETRACTS = re.compile(r"^(?:(?:haha|lol|ha|oops|sorry)[\s,.!]*)*(?:not literally|only joking|just joking|just kidding|"
+                       r"kidding|jk|not me\b)")
+
+
+def takes_back(turn: str) -> bool:
+    """Whether a (normalised) turn opens by taking back the one before it."""
+    return bool(_RETRACTS.match(turn))
+
+
 def whole_clause_aside(clause: Clause) -> bool:
     """Set aside for the detectors that read a clause whole (exemplars, learned model):
     general, about someone else, in the past, or hypothetical from its opening words."""

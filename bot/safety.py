@@ -20,22 +20,18 @@ any one enough:
   meaning-based detectors read a clause without the signs it denies ("not swollen, not
   hot"), and the learned model stays silent when the message says something went away.
 
-Regional and colloquial words ("hirplin'", "crook", "came a cropper") are put into
-plain English first (``Taxonomy.plain``), so the patterns are written once.
+Regional words ("hirplin'", "crook") are put into plain English first
+(``Taxonomy.plain``). A child's symptoms are the exception to "someone else":
+a parent describing them is the usual way they reach us.
 
-A child's symptoms are the exception to "someone else": a parent describing
-them is the usual way they reach us.
-
-Cost is linear in the message: every message and history turn is cut by the
-input gate before it gets here, the patterns have bounded repeats, the
-negation check reads a bounded window, and a message's clauses are embedded
-once, in one batch, for both meaning-based detectors (history turns were
-checked when they were sent, and are cached).
+Cost is linear in the message: every turn is cut by the input gate first, the
+patterns have bounded repeats, negation reads a bounded window, and a message's
+clauses are embedded once, in one batch (earlier turns are cached).
 """
 
 from __future__ import annotations
 
-import re
+import functools
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -47,7 +43,7 @@ import numpy as np
 from .config import Settings
 from .context import (
     SMALL, WORD, Clause, clauses, explained, first_affirmed, normalise, passed, reassured_after, semantic_reads,
-    speaks_of_self, told_passed, whole_clause_aside, without_denials,
+    speaks_of_self, takes_back, told_passed, whole_clause_aside, without_denials,
 )
 from .taxonomy import Category, Learned, Speller, Taxonomy, load_taxonomy
 from .text import content_stems
@@ -61,11 +57,6 @@ DISCLAIMER = (
     "or the pain is sudden and severe, call emergency services or go to an emergency "
     "department now."
 )
-
-#: A turn that takes the one before back: "haha not literally", "only joking", "not me, my phone's screen".
-_RETRACTS = re.compile(r"^(?:(?:haha|lol|ha|oops|sorry)[\s,.!]*)*(?:not literally|only joking|just joking|just kidding|"
-                       r"kidding|jk|not me\b)")
-
 
 class Encoder(Protocol):
     def encode(self, texts: list[str]) -> np.ndarray: ...
@@ -301,8 +292,8 @@ class Triage:
         flag = self.check(turns[n])
         if flag is None or n + 1 >= len(turns):
             return flag
-        if _RETRACTS.match(normalise(turns[n + 1])):
-            return None  # "haha not literally", "not me, my phone": the next turn takes it back
+        if takes_back(normalise(turns[n + 1])):
+            return None  # "haha not literally", "not me, my phone"
         joined = self.check(f"{turns[n]}. {turns[n + 1]}")
         kept = [k for k, c in enumerate(flag.categories) if joined is not None and c in joined.categories]
         if not kept:
@@ -347,15 +338,10 @@ class Triage:
         return flag
 
 
-_PATTERNS_ONLY: Triage | None = None
-
-
+@functools.cache
 def patterns_only() -> Triage:
     """A shared pattern-only triage, for callers without an encoder (tests of the rules)."""
-    global _PATTERNS_ONLY
-    if _PATTERNS_ONLY is None:
-        _PATTERNS_ONLY = Triage()
-    return _PATTERNS_ONLY
+    return Triage()
 
 
 def detect(message: str) -> RedFlag | None:
