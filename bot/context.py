@@ -64,7 +64,9 @@ _GENERAL = re.compile(
     r"\b(?:signs?|symptoms?|warning signs?|red flags?) (?:of|for|that)\b|\bwhat (?:does|do|is|are) (?:\w+ ){0,5}(?:mean|like)\b"
 )
 #: A clause answering the one before with a no: "night sweats? nope", "fever? nah".
-_ANSWERED_NO = re.compile(r"^(?:nope|nah|none|nil|not really|not at all|negative|no(?=\s*(?:,|$)))\b")
+_ANSWERED_NO = re.compile(r"^(?:nope|nah|nil|negative)\b|^(?:no|none|not really|not at all)\s*(?:[,.!]\s*)?$")
+#: ...and the clause it answers must be a short sign named in a question ("night sweats?").
+_ASKED_SIGN_WORDS = 4
 #: A condition put in the past or the unreal ("if i fell…", "if i were to…"): told as a what-if,
 #: unlike "if i hop on it it hurts", which states a sign.
 _CONDITION = re.compile(r"^(?:and |so |but )?(?:if|assuming|supposing) (?:i |you |someone |somebody |a runner )?(?:ever )?"
@@ -91,7 +93,9 @@ _INNER_NEG = re.compile(r"\b(?:no|never|without|none|zero)\b(?![- ]go\b)|\b(?:is
 _PAIN_FREE = re.compile(r"(?:[- ]?free|less)\b|"  # "less" only attached: "fell less than an hour ago" counts
                         r"\s{1,3}(?:is |are |was |feels? |felt )?(?:totally |completely |perfectly |absolutely |just )?"
                         r"(?:fine|ok|okay|normal(?:ly)?|no (?:problem|issue|bother)s?|(?:[- ]?pain[- ]?free))\b|"
-                        r"\s{0,2}[-:]{1,2}\s{0,2}(?:none|no|nope|nil|fine|ok|normal|never)\b")  # "night pain - none"
+                        r"\s{0,2}[-:]{1,2}\s{0,2}(?:none|no|nope|nil|fine|ok|normal|never)\b(?=\s*(?:[,.;]|$))")  # "night pain - none"
+#: A sign that is itself an inability ("can't walk normally"): a "normally" after it does not reassure.
+_INABILITY = re.compile(r"\b(?:can'?t|cannot|won'?t|unable|not|couldn'?t|wouldn'?t|no)\b")
 #: Size or degree words just before a sign, for categories whose sign must be large ("a tiny bruise").
 _MINIMISED = re.compile(r"\b(?:tiny|small|little|slight(?:ly)?|minor|mild(?:ly)?|a bit|a little|a touch|bit of an?|"
                         r"coin[- ]?sized|faint|a few (?:mm|millimet\w*))\s+(?:[\w-]+\s+)?$")
@@ -100,7 +104,7 @@ SMALL = re.compile(r"\b(?:tiny|small|little|minor|coin[- ]?sized|a few (?:mm|mil
 #: A sign that has already passed ("went numb … went away when I loosened them", "then fine").
 #: A sign said to have lasted seconds or minutes has passed too ("shivery for 10 mins").
 SAID_OVER = re.compile(r"\b(?:went away|goes away|(?:and |but )?then (?:it was |it's |i was |totally |completely |all )?(?:fine|ok|okay|normal|gone)|"
-                       r"back to normal|gone (?:now|by|after|within|straight away|right away|immediately|once|when|as soon as)|"
+                       r"back to normal(?! (?:training|running|runs|mileage|schedule|routine))|gone (?:now|by|after|within|straight away|right away|immediately|once|when|as soon as)|"
                        r"(?:already )?going down(?! (?:the|my|to|into|towards|through) )|warmed (?:up|back up) (?:fine|again|once|when|after|as soon)|"
                        r"(?:totally |completely |all )?gone (?:completely |totally )?(?:by|after|within)|fine (?:once|after|within)|"
                        r"walked (?:it )?off(?: fine)?|shook (?:it )?off|all better|better now|cleared up|(?:pretty much |all but )gone|gone the next day|"
@@ -144,34 +148,6 @@ class Clause:
     """Asked and answered no by the next clause ("night sweats? nope"): set aside throughout."""
 
 
-#: Items of a list: "not swollen, not hot and no fever" (not "or", which a denial governs: "no fever or chills").
-_ITEM = re.compile(r",\s{0,3}|\s{1,3}(?:and|but|plus)\s{1,3}")  # bounded: a run of spaces stays linear
-#: An item that denies a sign: "no fever", "not swollen", "nothing in my legs", "it's not hot".
-_DENIAL = re.compile(r"^(?:(?:there'?s|there is|i have|i've|ive|i had|with|it'?s|its|it is|it was|i'?m|im|i am|is|was|"
-                     r"they'?re|they are|and|so|also|just|but)\s+)?(?:no|not|never|without|zero|none|nothing)\b")
-#: ...unless what it denies is a function, a relief or a comparison, whose absence is itself the sign:
-#: "not able to walk", "no feeling in my foot", "nothing touches it", "not even codeine", "never had pain like this".
-_LOST = re.compile(r"\b(?:abl\w*|even|reliev\w*|relief|help\w*|work\w*|touch\w*|eas\w*|budg\w*|shift\w*|improv\w*|"
-                   r"better|sleep\w*|slept|feel\w*|felt|sensation|strength|control|power|grip|put|bear\w*|weight|stand\w*|"
-                   r"walk\w*|mov\w*|lift\w*|bend\w*|straighten\w*|go(?:ing)? away|stop\w*|settl\w*|respond\w*|difference|"
-                   r"change|way|chance|idea|sure|there|longer|anymore|more|until|since|before|like (?:this|it|that)|(?:this|so|as) bad)\b")
-
-
-def without_denials(text: str) -> str:
-    """A clause without the items that deny a sign, for the detectors that read by meaning.
-
-    An encoder's vector barely changes with a "no": "no fever, no redness, no swelling" sits
-    beside "fever, redness, swelling", so a list of signs the user has ruled out reads as
-    the signs themselves. The patterns read negation word by word and need no such help.
-    """
-    cuts = [0, *(n for m in _ITEM.finditer(text) for n in (m.start(), m.end())), len(text)]
-    items = [(cuts[n], cuts[n + 1]) for n in range(0, len(cuts), 2)]  # (start, end) of each item
-    denied = [(a, b) for a, b in items if _DENIAL.search(text[a:b]) and not _LOST.search(text[a:b])]
-    if not denied:
-        return text
-    return ", ".join(text[a:b] for a, b in items if (a, b) not in denied)
-
-
 def normalise(text: str) -> str:
     """Lower-case, straight apostrophes, no stray symbols: one spelling to match."""
     text = text.lower().replace("’", "'").replace("‘", "'").replace("`", "'")
@@ -184,8 +160,9 @@ def clauses(text: str) -> list[Clause]:
     asked = False  # whether the last clause kept ended in a question mark
     for m in _PIECE.finditer(text):
         piece, end = m.group(1).strip(" ,-"), m.group(2) or ""
-        if asked and out and _ANSWERED_NO.match(piece):
+        if asked and out and _ANSWERED_NO.match(piece) and len(WORD.findall(out[-1].text)) <= _ASKED_SIGN_WORDS:
             out[-1] = replace(out[-1], denied=True)  # a sign asked and answered: "night sweats? nope"
+        asked = False
         if len(WORD.findall(piece)) < 2:
             continue
         asked = "?" in end
@@ -204,20 +181,20 @@ def clauses(text: str) -> list[Clause]:
 
 #: The lower body named only to say it is fine: "nothing in my legs", "legs and hips are all good".
 _NOTHING_IN = re.compile(r"\b(?:nothing|no problems?|no issues?) (?:in|with|wrong with) (?:my |the |either )?$")
-_IS_FINE = re.compile(r"^(?:\s*(?:and|&)\s+(?:my\s+)?[\w']+)?\s+(?:are|is|feel|feels|felt|seem|seems)\s+(?:all |totally |completely |perfectly )?"
+_IS_FINE = re.compile(r"(?:\s{0,3}(?:and|&)\s{1,3}(?:my\s{1,3})?[\w']+)?\s{1,3}(?:are|is|feel|feels|felt|seem|seems)\s{1,3}"
+                      r"(?:all |totally |completely |perfectly )?"
                       r"(?:good|fine|ok|okay|great|normal)\b")
 
 
 def _names_lower_body(text: str) -> bool:
     """Whether a clause names the hip or leg other than to say it is fine."""
-    return any(not (negated(text, m.start()) or _NOTHING_IN.search(text[max(0, m.start() - 30) : m.start()])
-                    or _IS_FINE.match(text[m.end() :]))
+    return any(not (_NOTHING_IN.search(text[max(0, m.start() - 30) : m.start()]) or _IS_FINE.match(text, m.end()))
                for m in _LOWER_BODY.finditer(text))
 
 
 #: A turn that takes the one before back: "haha not literally", "only joking", "not me, my phone's screen".
 _RETRACTS = re.compile(r"^(?:(?:haha|lol|ha|oops|sorry)[\s,.!]*)*(?:not literally|only joking|just joking|just kidding|"
-                       r"kidding|jk|not me\b)")
+                       r"kidding|jk|not me)\b(?=\s*(?:[,.!?]|$|i mean|i meant|it was|that was|my\b))")
 
 
 def takes_back(turn: str) -> bool:
@@ -275,7 +252,7 @@ def first_affirmed(pattern: re.Pattern, text: str, category: Category, hypotheti
             continue
         if category.figurative and _FIGURE.search(text[max(0, m.start() - 30) : m.start()]):
             continue
-        if reassured_after(text, m.end()):
+        if reassured_after(text, m.end(), m.group(0)):
             continue  # "hopping is completely pain free"
         if category.minimisable and _MINIMISED.search(text[max(0, m.start() - 30) : m.start()]):
             continue  # "a tiny bruise", "a bit puffy", "a few mm longer"
@@ -283,9 +260,10 @@ def first_affirmed(pattern: re.Pattern, text: str, category: Category, hypotheti
     return None
 
 
-def reassured_after(text: str, end: int) -> bool:
-    """Whether what ends at ``end`` is said straight after to be fine: "hopping is pain-free", "sleeping fine"."""
-    return bool(_PAIN_FREE.match(text, end))
+def reassured_after(text: str, end: int, sign: str = "") -> bool:
+    """Whether what ends at ``end`` is said straight after to be fine: "hopping is pain-free", "sleeping fine"
+    (not an inability: "can't walk normally")."""
+    return bool(_PAIN_FREE.match(text, end)) and not _INABILITY.search(sign)
 
 
 def someone_else(text: str, start: int, end: int) -> bool:
@@ -321,19 +299,38 @@ def passed(rest: list[Clause], sign: str) -> bool:
     first = rest[0].text
     after = _NEW_SUBJECT.split(first[first.find(sign.split(" … ")[-1]) :], maxsplit=1)[0]
     following = rest[1].text if len(rest) > 1 else ""
-    opens = _OPENS_WITH_RESOLUTION.match(following)
-    return bool(RESOLVED.search(after) or opens) and not any(PERSISTS.search(_NOT_AGAIN.sub(" ", c.text)) for c in rest[:2])
+    opens = _OPENS_WITH_RESOLUTION.match(following) and not _WISH.search(following)
+    said = any(not negated(after, m.start()) for m in RESOLVED.finditer(after))
+    return bool(said or opens) and not any(_persists(c.text) for c in rest[:2])
+
+
+def _persists(text: str) -> bool:
+    return bool(PERSISTS.search(_NOT_AGAIN.sub(" ", text)))
 
 
 def told_passed(rest: list[Clause]) -> bool:
-    """Whether any clause says something went away, and none that anything stays: for the
-    learned model, which says whether a message is a red flag but not which sign. Not a
-    brief duration: a catch that lasts seconds is the sign itself."""
-    return any(SAID_OVER.search(c.text) for c in rest) and not any(PERSISTS.search(_NOT_AGAIN.sub(" ", c.text)) for c in rest)
+    """Whether a clause says the user's symptom went away ("gone completely by the evening"),
+    not negated, not about something else ("my cold is all better now"), and none says
+    anything stays: for the learned model, which says whether a message is a red flag but
+    not which sign. Not a brief duration: a catch that lasts seconds is the sign itself."""
+    return any(_over(c.text) for c in rest) and not any(_persists(c.text) for c in rest)
+
+
+#: Something other than the leg named before a resolution ("my cold is all better now").
+_OTHER_THING = re.compile(r"\b(?:my|the) (?!(?:hip|hips|groin|leg|legs|thigh|knee|calf|foot|feet|bum|glutes?|back|pain|ache|"
+                          r"niggle|twinge|soreness|numbness|swelling|tingling)\b)\w+(?:'s| is| was| has| had)?(?: been)?"
+                          r"(?: (?:all|pretty much|completely|totally|much))?\s*$")
+
+
+def _over(text: str) -> bool:
+    return any(not negated(text, m.start()) and not _OTHER_THING.search(text[max(0, m.start() - 40) : m.start()])
+               for m in SAID_OVER.finditer(text))
 
 
 #: "It hasn't happened again", "never came back": denying a return, not persisting.
 _NOT_AGAIN = re.compile(r"\b(?:hasn'?t|has not|haven'?t|never|not|didn'?t)\s+(?:[\w']+\s+){0,2}?(?:again|back)\b")
+#: A resolution hoped for, not told: "gone by the weekend would be nice".
+_WISH = re.compile(r"\b(?:would|hope\w*|wish|if|want\w*|need\w*)\b")
 #: Where a clause moves on to another subject: ", the cramp went away" is not about the swelling.
 _NEW_SUBJECT = re.compile(r",\s*(?:and\s+)?(?:the|my|a|an|his|her|their|this|that)\s")
 #: A clause that begins by saying the sign before it passed: "went away…", "then fine", "it settled…".

@@ -1,31 +1,21 @@
 """Red flags: symptoms that need prompt medical care, found in what the user wrote.
 
-This module reads only the conversation text (and, for the semantic check, the
-encoder that embeds it). It never sees retrieval scores, so a red flag is
-raised even when the library has nothing to say about the question.
+Reads only the conversation text (and the encoder that embeds it), never retrieval scores,
+so a red flag is raised even when the library has nothing to say. The categories, reasons,
+patterns and exemplars are reviewed data in ``red_flags.json`` (``bot/taxonomy.py``).
+Three detectors, any one enough:
 
-The categories, their reasons, patterns and exemplar phrasings are reviewed
-data in ``red_flags.json`` (loaded by ``bot/taxonomy.py``). Three detectors,
-any one enough:
+- **patterns**: explicit phrasings ("can't put weight on it"), each match judged by the
+  context rules of ``bot/context.py`` (negation, hypotheticals, someone else, the past);
+- **exemplars**: each plain statement clause close to a category's exemplars and clearly
+  closer to them than to the ordinary-soreness ones (``not_red_flag``);
+- **learned**: a logistic regression over the mean direction of the kept clauses
+  (``scripts/train_red_flags.py``), for wordings neither names. Both meaning-based
+  detectors read a clause without the signs it denies ("not swollen, not hot").
 
-- **patterns**: explicit phrasings ("can't put weight on it", "woke me up at
-  night"), each match judged by the context rules of ``bot/context.py``
-  (negation, hypotheticals, someone else, the past, figures of speech);
-- **exemplars**: each plain statement clause is compared with every exemplar;
-  it counts when it is close to a category's exemplars and clearly closer to
-  them than to the ordinary-soreness exemplars (``not_red_flag``), which is
-  what keeps "I can walk fine, just tight" from matching "I can't walk";
-- **learned**: a logistic regression over the mean direction of the message's
-  kept clauses (``scripts/train_red_flags.py``), for wordings neither names. Both
-  meaning-based detectors read a clause without the signs it denies ("not swollen, not
-  hot"), and the learned model stays silent when the message says something went away.
-
-Regional words ("hirplin'", "crook") are put into plain English first
-(``Taxonomy.plain``). A child's symptoms are the exception to "someone else":
-a parent describing them is the usual way they reach us.
-
-Cost is linear in the message: every turn is cut by the input gate first, the
-patterns have bounded repeats, negation reads a bounded window, and a message's
+Regional words ("hirplin'", "crook") are put into plain English first (``Taxonomy.plain``).
+A child's symptoms are the exception to "someone else": a parent tells them. Cost is linear:
+every turn is cut by the input gate first, patterns have bounded repeats, and a message's
 clauses are embedded once, in one batch (earlier turns are cached).
 """
 
@@ -43,8 +33,9 @@ import numpy as np
 from .config import Settings
 from .context import (
     SMALL, WORD, Clause, clauses, explained, first_affirmed, normalise, passed, reassured_after, semantic_reads,
-    speaks_of_self, takes_back, told_passed, whole_clause_aside, without_denials,
+    speaks_of_self, takes_back, told_passed, whole_clause_aside,
 )
+from .denials import without_denials
 from .taxonomy import Category, Learned, Speller, Taxonomy, load_taxonomy
 from .text import content_stems
 
@@ -101,6 +92,7 @@ class Triage:
         self._cache_lock = threading.Lock()
         self._max_clauses = settings.red_flag_max_clauses
         self._by_id = {c.id: c for c in self.taxonomy.categories}
+        self._explainable = [c for c in self.taxonomy.categories if c.explained_by is not None]
         self._flag_words = (set().union(*(content_stems(e) for c in self.taxonomy.categories for e in c.exemplars))
                             - set().union(*(content_stems(e) for e in self.taxonomy.not_red_flag)))
         if encoder is not None:
@@ -187,15 +179,9 @@ class Triage:
         return [c for c, _ in pairs], [text for _, text in pairs]
 
     def _readable(self, parts: list[Clause]) -> list[Clause]:
-        """The clauses the meaning-based detectors read: those the context rules keep, at most
-        ``red_flag_max_clauses`` of them, in message order.
-
-        Each clause costs a model call (~5 ms here), so a message at the input limit (about 40
-        clauses) would cost 200 ms. Past the cap, the clauses kept are those with the most
-        words found in the red-flag exemplars and not in the ordinary-soreness ones ("numb",
-        "fever", "collapsed"; not "hip", "sore", "run"): the story around a symptom goes first.
-        The patterns still read every clause.
-        """
+        """The clauses the context rules keep, at most ``red_flag_max_clauses`` (each costs ~5 ms),
+        in message order; past the cap, those with most red-flag-only exemplar words ("numb",
+        "fever"; not "hip", "sore"). The patterns still read every clause."""
         kept = [c for c in parts if not whole_clause_aside(c)]
         if len(kept) <= self._max_clauses:
             return kept
@@ -258,7 +244,7 @@ class Triage:
         return clauses(self.speller.fix_text(text) if self.speller else text)
 
     def semantic_clauses(self, message: str) -> list[str]:
-        """The clauses the semantic detector reads (scripts/tune.py sweeps its numbers on them)."""
+        """The clauses the semantic detector reads (scripts/tune.py sweeps on them)."""
         return [c.text for c in self._prepare(message) if semantic_reads(c)]
 
     # --- a conversation ------------------------------------------------------------
@@ -282,23 +268,34 @@ class Triage:
                          for name in ("reasons", "evidence", "categories")))
 
     def _read_with_next(self, turns: Sequence[str], n: int) -> RedFlag | None:
-        """Turn ``n``'s red flags, less those the next turn explains or says have passed
-        ("sweating loads at night" … "it's a heatwave, no aircon"; "hip niggle" … "all better now").
-
-        The two turns are read as one text: a sign of turn ``n`` survives unless context that
-        follows it sets it aside, exactly as within one message. A sign the next turn adds is
-        its own turn's business, so only categories of turn ``n`` are kept.
-        """
+        """Turn ``n``'s red flags, less those the next turn sets aside on positive evidence: it takes
+        the sign back, or opens with an ordinary cause or the sign having passed, and the two turns
+        read as one no longer raise it (not finding it again is not enough: a long turn dilutes)."""
         flag = self.check(turns[n])
         if flag is None or n + 1 >= len(turns):
             return flag
-        if takes_back(normalise(turns[n + 1])):
+        following = self._prepare(turns[n + 1])
+        if not following:
+            return flag
+        if takes_back(following[0].text):
             return None  # "haha not literally", "not me, my phone"
         joined = self.check(f"{turns[n]}. {turns[n + 1]}")
-        kept = [k for k, c in enumerate(flag.categories) if joined is not None and c in joined.categories]
+        joined_categories = joined.categories if joined else ()
+
+        def set_aside(category: str) -> bool:  # a pattern's non-resolvable sign does not pass
+            c = self._by_id[category]
+            said = any(explained(k, following) for k in self._explainable) or (
+                (c.resolvable or category not in self._by_pattern(turns[n])) and passed(following, ""))
+            return said and category not in joined_categories
+
+        kept = [k for k, c in enumerate(flag.categories) if not set_aside(c)]
         if not kept:
             return None
         return RedFlag(*(tuple(getattr(flag, name)[k] for k in kept) for name in ("reasons", "evidence", "categories")))
+
+    def _by_pattern(self, turn: str) -> tuple[str, ...]:
+        found = patterns_only().detect(turn) if self.encoder is not None else self.check(turn)
+        return found.categories if found else ()
 
     def _told_over_turns(self, turns: Sequence[str], already: set[str]) -> RedFlag | None:
         """Categories whose rule reads the whole conversation: a child named in one sentence or

@@ -14,7 +14,7 @@ from collections import Counter
 import pytest
 
 from bot.config import PROJECT_ROOT
-from bot.context import without_denials
+from bot.denials import without_denials
 from bot.safety import DISCLAIMER, Triage, detect
 from bot.taxonomy import load_taxonomy
 
@@ -436,3 +436,30 @@ def test_wordings_the_test11_run_missed_are_read_by_kind(triage, message):
     yin", a leg that "won't take" weight, not "really" able to tell about the bladder, a
     learner's "struck" for stuck."""
     assert triage.detect_in_conversation(message) is not None
+
+
+@pytest.mark.parametrize("turns, message", [
+    ([], "can't put any weight on my leg after the fall? fever? nope"),
+    ([], "i fell and now i can't put any weight on my leg? not really sure what to do"),
+    (["should i run with a fever and a hot swollen hip?"], "nah, what stretches help then"),
+    (["i fell and now i can't put any weight on my leg"], "kidding aside, what should i do?"),
+    ([], "took a tumble yesterday and my hip is killing me"),
+    ([], "got struck by a car on my run, hip sore"),
+    ([], "since the fall i can't walk normally"),
+    ([], "i have saddle numbness - no joke"),
+    ([], "my groin went numb on my run and it hasn't cleared up"),
+    (["my hip is hot, red and swollen"], "back to normal training next week, is that ok?"),
+    (["my groin feels like it belongs to someone else and wiping feels strange"],
+     "thanks. my cold is all better now btw, what stretches help?"),
+    (["my groin feels like it belongs to someone else and wiping feels strange"],
+     "i run 40 miles a week. my glutes are tight. my quads are tight. my hamstrings are tight"),
+    ([], "numb hands and no feeling in legs"),
+    ([], "not dieting, but my clothes hang off me these days"),
+])
+def test_denial_retraction_and_resolution_rules_never_hide_a_real_sign(triage, turns, message):
+    """From a code review of rounds 6 and 7: an answer 'nope' only denies a short sign asked
+    about; a retraction must stand alone; a colloquial fall stays a fall; 'normally' after an
+    inability and '- no joke' reassure nothing; a resolution must not be negated, hoped for,
+    or about something else; an earlier turn is withdrawn only on positive evidence, never
+    because a long ordinary turn dilutes it; a lost feeling in the legs is the leg."""
+    assert triage.detect_in_conversation(message, turns) is not None
