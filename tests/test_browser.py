@@ -81,7 +81,7 @@ def test_typed_question_is_answered_with_citations(page):
     chat = page.locator("#chat")
     assert "[1]" in chat.inner_text()
     chat.get_by_text("cited passages (click to read)").last.click()  # open the cited passages
-    passage = page.locator("#chat").get_by_text("10-15 repetitions on each side").first
+    passage = page.locator("#chat").get_by_text("Side-Lying Leg Lifts: Lie on your side and lift").first
     passage.wait_for(timeout=10_000)
     page.locator("#chat").get_by_text("Exercises and how to do them").last.scroll_into_view_if_needed()
     page.screenshot(path=str(OUTPUT / "answer.png"), full_page=True)
@@ -160,7 +160,7 @@ def test_the_page_with_an_answer_and_a_red_flag_has_no_serious_accessibility_vio
     start_over(page)
     ask(page, "How do I do clamshells?", "Sources")
     page.locator("#chat").get_by_text("cited passages (click to read)").last.click()
-    page.locator("#chat").get_by_text("10-15 repetitions on each side").first.wait_for(timeout=10_000)
+    page.locator("#chat").get_by_text("Side-Lying Leg Lifts: Lie on your side and lift").first.wait_for(timeout=10_000)
     ask(page, "I fell off my bike and can't put weight on my leg", "prompt medical care")
     page.locator("#chat blockquote").last.wait_for(timeout=10_000)
     page.wait_for_timeout(500)  # let the page settle (scrolling, fonts)
