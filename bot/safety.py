@@ -279,23 +279,23 @@ class Triage:
             return flag
         if takes_back(following[0].text):
             return None  # "haha not literally", "not me, my phone"
+        cause = any(explained(k, following) for k in self._explainable)
+        over = passed(following, "")
+        if not (cause or over):
+            return flag  # nothing in the next turn to set a sign aside: no need to read them joined
         joined = self.check(f"{turns[n]}. {turns[n + 1]}")
-        joined_categories = joined.categories if joined else ()
+        still = set(joined.categories) if joined else set()
+        alone = flag if self.encoder is None else patterns_only().check(turns[n])  # patterns only, cached
+        by_pattern = set(alone.categories) if alone else set()
 
         def set_aside(category: str) -> bool:  # a pattern's non-resolvable sign does not pass
-            c = self._by_id[category]
-            said = any(explained(k, following) for k in self._explainable) or (
-                (c.resolvable or category not in self._by_pattern(turns[n])) and passed(following, ""))
-            return said and category not in joined_categories
+            lasts = not self._by_id[category].resolvable and category in by_pattern
+            return (cause or (over and not lasts)) and category not in still
 
         kept = [k for k, c in enumerate(flag.categories) if not set_aside(c)]
         if not kept:
             return None
         return RedFlag(*(tuple(getattr(flag, name)[k] for k in kept) for name in ("reasons", "evidence", "categories")))
-
-    def _by_pattern(self, turn: str) -> tuple[str, ...]:
-        found = patterns_only().detect(turn) if self.encoder is not None else self.check(turn)
-        return found.categories if found else ()
 
     def _told_over_turns(self, turns: Sequence[str], already: set[str]) -> RedFlag | None:
         """Categories whose rule reads the whole conversation: a child named in one sentence or
