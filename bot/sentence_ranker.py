@@ -3,8 +3,8 @@
 The composer's hand-weighted score (cosine to the question, passage strength, shared
 words, heading, a bonus for the kind of answer asked) puts the sentence that *names* the
 topic first more often than the one that *answers* it. The answer sets in ``eval/`` mark,
-for each question, the article sentences a direct answer must quote; a small network (one hidden
-layer) over the features below learns from them which candidates those are
+for each question, the article sentences a direct answer must quote; a logistic regression plus
+a small network over the features below learns from them which candidates those are
 (``scripts/train_sentence_ranker.py``). Its weights are plain JSON, read at start-up.
 
 Features are computed here, from what the composer already has (stored sentence and
@@ -41,17 +41,18 @@ FEATURES = (
 
 #: A sentence that leans on the one before it ("However, …", "Collectively, these …"): it continues
 #: a point rather than making one, so it rarely answers on its own.
-_CONNECTOR = re.compile(r"^(?:however|additionally|moreover|furthermore|collectively|overall|in conclusion|in summary|"
-                        r"ultimately|in short|therefore|thus|consequently|as a result|in addition|also|similarly|"
-                        r"conversely|likewise|nevertheless|on the other hand|with patience|by (?:understanding|following|"
-                        r"addressing|incorporating|taking)|remember|in some cases|for example|for instance)\b")
+#: (Wrap-ups such as "In summary…" never get here: the composer leaves them out, ``answer._META``.)
+_CONNECTOR = re.compile(r"^(?:however|additionally|moreover|furthermore|collectively|therefore|thus|consequently|"
+                        r"as a result|in addition|also|similarly|conversely|likewise|nevertheless|on the other hand|"
+                        r"by (?:understanding|following|addressing|incorporating|taking)|remember|in some cases|"
+                        r"for example|for instance)\b")
 #: A sentence that announces or sums up a topic instead of saying something about it: "Several
 #: factors can contribute to hip pain", "Addressing the factors above…", "You're not alone".
 _ANNOUNCES = re.compile(r"\b(?:several|various|many|a number of|multiple|a variety of|different|common|key|some) "
                         r"(?:factors|reasons|causes|ways|things|steps|strategies|tips|issues|options|techniques|aspects)\b|"
                         r"\b(?:the|these|those) (?:factors|aspects|steps|tips|strategies|points|issues|measures) "
                         r"(?:above|below|mentioned|listed|outlined|discussed)\b|\bthe following\b|\bhere (?:are|is)\b|"
-                        r"\bthese aspects\b|\bin this (?:article|post|guide|blog)\b|\bnot uncommon\b|\bnot alone\b|"
+                        r"\bthese aspects\b|\bin this (?:post|guide|blog)\b|\bnot uncommon\b|\bnot alone\b|"
                         r"\b(?:it'?s|it is) (?:important|essential|crucial|vital) to\b|\bunderstanding (?:how|the|what|why)\b")
 
 
