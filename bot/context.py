@@ -80,6 +80,19 @@ _HISTORICAL = re.compile(
     r"in the past|back in (?:school|the day)|(?:about |over |more than )?(?:a|one|\d+) years? ago|"
     r"(?:fully|completely|all) healed|healed (?:up|fine|completely))\b"
 )
+#: The present, after a habit told in the past: "it used to turn up at mile 8 … now at mile 1".
+_NOW = re.compile(r"\b(?:now|nowadays|these days|today|tonight|last night|this (?:week|morning)|yesterday|lately)\b")
+
+
+def _in_past(piece: str) -> bool:
+    """Whether a clause is about the past; not a habit that "used to" be one way and "now" is worse."""
+    found = [m for m in _HISTORICAL.finditer(piece)]
+    if not found:
+        return False
+    only_habit = all(m.group(0) == "used to" for m in found)
+    return not (only_habit and _NOW.search(piece, found[-1].end()))
+
+
 #: Words that reverse or soften a clause ("never cold", "getting better", "walking fine", "feels
 #: like a bruise"): the
 #: semantic detector, which cannot read polarity, abstains on such clauses; the patterns still read them.
@@ -105,7 +118,7 @@ SMALL = re.compile(r"\b(?:tiny|small|little|minor|coin[- ]?sized|a few (?:mm|mil
 #: A sign said to have lasted seconds or minutes has passed too ("shivery for 10 mins").
 SAID_OVER = re.compile(r"\b(?:went away|goes away|(?:and |but )?then (?:it was |it's |i was |totally |completely |all )?(?:fine|ok|okay|normal|gone)|"
                        r"back to normal(?! (?:training|running|runs|mileage|schedule|routine))|gone (?:now|by|after|within|straight away|right away|immediately|once|when|as soon as)|"
-                       r"(?:already )?going down(?! (?:the|my|to|into|towards|through) )|warmed (?:up|back up) (?:fine|again|once|when|after|as soon)|"
+                       r"(?:already )?going down(?! (?:the|my|to|into|towards|through) )|(?:went|gone|come|came) down (?:overnight|by the (?:morning|evening|next day)|within|a lot|loads|already|since then)|warmed (?:up|back up) (?:fine|again|once|when|after|as soon)|"
                        r"(?:totally |completely |all )?gone (?:completely |totally )?(?:by|after|within)|fine (?:once|after|within)|"
                        r"walked (?:it )?off(?: fine)?|shook (?:it )?off|all better|better now|cleared up|(?:pretty much |all but )gone|gone the next day|"
                        r"settled (?:down )?(?:after|within|in)|passed (?:after|within|in)|(?:was|were|felt) (?:totally |completely |all )?fine (?:after|again|once|within|by))")
@@ -170,7 +183,7 @@ def clauses(text: str) -> list[Clause]:
         general = bool(_QUESTION_START.search(piece) and _GENERAL.search(piece) and not _FIRST_PERSON.search(piece))
         other = bool(_OTHER_PERSON.search(piece)) and not _FIRST_PERSON.search(piece)
         elsewhere = bool(_ELSEWHERE.search(piece)) and not _names_lower_body(piece)
-        out.append(Clause(piece, general, cue.start() if cue else -1, other, bool(_HISTORICAL.search(piece)), elsewhere))
+        out.append(Clause(piece, general, cue.start() if cue else -1, other, _in_past(piece), elsewhere))
     # A past or unreal condition that a question then asks about is a hypothetical: "if i fell
     # during my race, how would i know…" (but "if i hop on it it hurts, should i worry?" states a sign).
     for n in range(len(out) - 1):
@@ -295,7 +308,10 @@ def passed(rest: list[Clause], sign: str) -> bool:
     """Whether the message says a sign has already passed: a resolution after it in its own
     clause, or opening the next one ("… went numb. went away when I loosened them"), and
     nothing saying it stays or comes back. A resolution with its own subject ("the cramp went
-    away") is about something else."""
+    away") is about something else. A collapse never passes ("…crumpled onto the track. walked
+    off ok after a minute"): the event itself is the sign."""
+    if _EVENT.search(sign):
+        return False  # a collapse happened: walking it off afterwards does not undo it
     first = rest[0].text
     after = _NEW_SUBJECT.split(first[first.find(sign.split(" … ")[-1]) :], maxsplit=1)[0]
     following = rest[1].text if len(rest) > 1 else ""
@@ -327,6 +343,8 @@ def _over(text: str) -> bool:
                for m in SAID_OVER.finditer(text))
 
 
+#: An event, not a symptom: once the leg has gone from under someone, it cannot "pass".
+_EVENT = re.compile(r"\b(?:collapsed|crumpled|went from under me|went down(?! (?:overnight|by|within|a lot|loads|already|since))|hit the (?:ground|deck|floor)|on the (?:ground|floor))\b")
 #: "It hasn't happened again", "never came back": denying a return, not persisting.
 _NOT_AGAIN = re.compile(r"\b(?:hasn'?t|has not|haven'?t|never|not|didn'?t)\s+(?:[\w']+\s+){0,2}?(?:again|back)\b")
 #: A resolution hoped for, not told: "gone by the weekend would be nice".

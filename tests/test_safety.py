@@ -463,3 +463,35 @@ def test_denial_retraction_and_resolution_rules_never_hide_a_real_sign(triage, t
     or about something else; an earlier turn is withdrawn only on positive evidence, never
     because a long ordinary turn dilutes it; a lost feeling in the legs is the leg."""
     assert triage.detect_in_conversation(message, turns) is not None
+
+
+@pytest.mark.parametrize("message, flagged", [
+    # skin sensations told as creatures or fizz, not as "tingling"
+    ("it feels like ants are crawling down my thigh and the hip aches", True),
+    ("my calf has been fizzing on runs and my hip is sore", True),
+    # weight lost "without reason"; swelling that "ballooned"
+    ("dropped 5 kilos without any reason and my hip is sore all the time", True),
+    ("the outside of my hip ballooned up overnight", True),
+    ("the swelling in my leg went down overnight", False),
+    # a child's limp in other words; a child's leg named with no sign
+    ("my 12 year old son walks with a hitch since cross country", True),
+    ("our 9 year old has had a leg ache for days after football", True),
+    ("my 15 year old son wants to start leg day at the gym, is that ok?", False),
+    # the leg "going down" under the runner
+    ("hip gets stuck, then my leg is suddenly going down mid run", True),
+])
+def test_wordings_the_test12_run_missed_are_read_by_kind(rules, message, flagged):
+    """Each test12 miss names a kind of wording, not one phrase: the rule covers the kind, and
+    the nearest ordinary sentence of the same shape stays quiet."""
+    assert (rules.detect_in_conversation(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("felt a pop in my hip and then my leg went from under me. walked it off after a few minutes", True),
+    ("heard a crack in my hip and crumpled onto the track. walked off ok after a minute though", True),
+    ("the ache used to turn up at mile 8, now it comes while i'm lying on the sofa", True),
+    ("i used to get hip pain at night as a teenager, years ago now", False),
+])
+def test_a_collapse_never_passes_and_a_habit_that_changed_is_told_in_the_present(rules, message, flagged):
+    """Walking off a collapse does not undo it; "used to … now …" tells how things are now."""
+    assert (rules.detect_in_conversation(message) is not None) is flagged
