@@ -155,7 +155,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--questions", type=Path, default=PROJECT_ROOT / "eval" / "questions.jsonl",
                         help="question set (JSONL; default eval/questions.jsonl)")
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "eval" / "out", help="output folder (default eval/out)")
-    parser.add_argument("-k", type=int, default=5, help="passages retrieved per question (default 5)")
+    parser.add_argument("-k", type=int, default=5, help="passages the retrieval metrics (hit@k, MRR) look at (default 5); "
+                        "answers quote from Settings.top_k passages")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     parser.add_argument("--red-flags", metavar="SPLIT|FILE",
                         help="score red-flag detection on eval/red_flags_SPLIT.jsonl (or a red-flag file) instead "
@@ -178,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     if named and path is None:
         print(f"error: no such set: {named[0]!r} is neither a file nor eval/{named[1]}_{named[0]}.jsonl", file=sys.stderr)
         return 2
-    chat = Chat(from_env().with_(top_k=args.k))
+    chat = Chat(from_env())
     if args.answers:
         return run_answers(chat, path, args.out, args.quiet)
     if args.red_flags:
