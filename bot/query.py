@@ -169,10 +169,25 @@ def asking_part(message: str, long_words: int = _DEFAULTS.long_message_words) ->
     return " ".join(asking[-2:]) if asking else message
 
 
+#: A turn that says it changes the subject ("different question, …", "unrelated but…"): whatever
+#: it asks stands alone, however short.
+_CHANGES_SUBJECT = re.compile(
+    r"\b(?:(?:a |one )?(?:different|unrelated|separate|random|another|other|new|side) (?:question|topic|subject|note)|"
+    r"unrelated|off[- ]topic|change (?:of )?(?:the )?subject|changing (?:the )?subject|on another note|totally different)\b", re.I)
+#: ...and an aside ("btw…", "by the way…"), which changes the subject only when it names one of its
+#: own ("btw my knee clicks"), not when it points back ("by the way, how many reps of those?").
+_ASIDE = re.compile(r"\b(?:btw|by the way|while i(?:'ve| have) got you|while (?:i'?m|i am) here)\b", re.I)
+
+
+def changes_subject(message: str) -> bool:
+    return bool(_CHANGES_SUBJECT.search(message)) or (
+        bool(_ASIDE.search(message)) and bool(topics_of(message) or _SUBJECT.search(message)))
+
+
 def is_followup(message: str, max_words: int = _DEFAULTS.followup_max_words) -> bool:
     """A short message that leans on the conversation rather than standing alone."""
     words = message.split()
-    if not words or len(words) > max_words:
+    if not words or len(words) > max_words or changes_subject(message):
         return False
     own = topics_of(message)
     specific = [t for t in own if t not in ("stretches", "exercises")]
@@ -189,9 +204,10 @@ _OWN_NEXT_STEP = re.compile(r"\b(?:can|could|should|would|will|do|am) i\b|\bhow 
 def leans_on_conversation(message: str, max_words: int = _DEFAULTS.followup_max_words) -> bool:
     """A short turn that could be read with the conversation before it: it points back ("it",
     "those"), opens like a follow-up ("and…", "what about…"), or asks the user's own next step.
-    A question about something else ("best marathon in europe?") does none of these."""
+    A question about something else ("best marathon in europe?") does none of these, and a turn
+    that says it changes the subject ("unrelated, but…") is read alone."""
     words = message.split()
-    return 0 < len(words) <= max_words and bool(
+    return 0 < len(words) <= max_words and not changes_subject(message) and bool(
         _PRONOUN.search(message) or _FOLLOWUP_START.search(message) or _OWN_NEXT_STEP.search(message))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.query import analyse, answer_type, asking_part, is_followup
+from bot.query import analyse, answer_type, asking_part, is_followup, leans_on_conversation
 
 
 @pytest.mark.parametrize("question, kind", [
@@ -62,3 +62,19 @@ def test_a_follow_up_asking_its_own_kind_of_question_borrows_only_the_earlier_to
     q = analyse("how do I stop it from coming back once it's better?", ["what causes runner's hip?"])
     assert q.answer_type == "prevention" and "Runner's Hip" in q.topics
     assert "cause" not in q.search_text.lower()
+
+
+@pytest.mark.parametrize("message, leans", [
+    ("ok. different question, how do I get faster at 5k?", False),
+    ("unrelated but can you recommend a good trail race this summer?", False),
+    ("btw my knee also clicks when I squat, what's that about?", False),
+    ("on another note, which gels are best?", False),
+    ("by the way, how many reps of those?", True),
+    ("and how long should i hold it?", True),
+])
+def test_a_turn_that_says_it_changes_the_subject_stands_alone(message, leans):
+    """"Different question", "unrelated", "on another note" always start afresh; an aside ("btw")
+    does when it names a subject of its own, not when it points back ("of those")."""
+    history = ["is it ok to run with sore hip flexors?"]
+    assert bool(analyse(message, history).context) is leans
+    assert leans_on_conversation(message) is leans
