@@ -63,6 +63,39 @@ _GENERAL = re.compile(
     r"\b(?:someone|somebody|anyone|anybody|a person|people|runners|a runner|one|you)\b|"
     r"\b(?:signs?|symptoms?|warning signs?|red flags?) (?:of|for|that)\b|\bwhat (?:does|do|is|are) (?:\w+ ){0,5}(?:mean|like)\b"
 )
+#: Advice reported from a source ("the leaflet says see a doctor if…", "my physio said to watch
+#: for numbness", "I read that bursitis can need injections"): about people in general, like a
+#: general question, unless the clause goes on to the user's own present ("…and now my foot is numb").
+_REPORTED = re.compile(
+    r"^(?:(?:and|but|so|also) )?(?:(?:the|an?|this|that|one|some) (?:[\w&']+ ){0,2}"
+    r"(?P<text>article|leaflet|page|website|site|guide|book|post|video|blog|app|sheet|advice)s?"
+    r"|(?:my|our|the|a) (?:[\w']+ )?(?:physio|physiotherapist|coach|doctor|gp|nurse|trainer)"
+    r"|(?P<read>i (?:read|saw|heard)|i'?ve (?:read|seen|heard)))"
+    r"(?: (?:[\w']+ ){0,2}(?:says?|said|lists?|listed|mentions?|mentioned|recommends?|warns?|warned|advises?|told me to))?\b")
+#: What advice sounds like: a condition to watch for; from a text, also a general claim ("…can cause…").
+_WATCH_FOR = re.compile(r"\b(?:if|watch (?:out )?for|look out for|as a reason|reasons? (?:to|for)|seek|see a (?:doctor|gp))\b")
+_CLAIM = re.compile(r"\b(?:can|could|may|might|cause[sd]?)\b")
+#: ...not a diagnosis of the user ("my doctor said it could be a stress fracture").
+_ABOUT_USER = re.compile(r"\b(?:it|this|mine|i|my \w+)\s+(?:could|can|may|might|is|was|has|sounds|looks)\b")
+_OWN_NOW = re.compile(r"\b(?:and|but) (?:now |then |today )?(?:i(?:'m|'ve| have| am)?|my)\b|\bnow (?:i|my)\b")
+
+
+#: A quotation mark, not an apostrophe inside a word ("don't").
+_QUOTE_MARK = re.compile(r"[\"“”]|(?<![a-z])'|'(?![a-z])")
+
+
+def reports_advice(piece: str) -> bool:
+    """Whether a clause only passes on what a source says to watch for (see ``_REPORTED``)."""
+    m = _REPORTED.match(piece)
+    if not m or m.end() == 0 or _OWN_NOW.search(piece, m.end()) or _ABOUT_USER.search(piece, m.end()):
+        return False
+    said = m.group(0).split()[-1] in {"says", "said", "say", "lists", "listed", "mentions", "mentioned", "recommends",
+                                      "recommend", "warns", "warned", "advises", "advise", "to"}
+    if not (said or m.group("read")):
+        return False  # "my doctor" alone says nothing yet
+    return bool(_WATCH_FOR.search(piece, m.end()) or ((m.group("text") or m.group("read")) and _CLAIM.search(piece, m.end())))
+
+
 #: A clause answering the one before with a no: "night sweats? nope", "fever? nah".
 _ANSWERED_NO = re.compile(r"^(?:nope|nah|nil|negative)\b|^(?:no|none|not really|not at all)\s*(?:[,.!]\s*)?$")
 #: ...and the clause it answers must be a short sign named in a question ("night sweats?").
@@ -171,6 +204,7 @@ def clauses(text: str) -> list[Clause]:
     """The clauses of a normalised message, each marked when context sets it aside."""
     out = []
     asked = False  # whether the last clause kept ended in a question mark
+    quoting = False  # inside a quotation that a reported clause opened
     for m in _PIECE.finditer(text):
         piece, end = m.group(1).strip(" ,-"), m.group(2) or ""
         if asked and out and _ANSWERED_NO.match(piece) and len(WORD.findall(out[-1].text)) <= _ASKED_SIGN_WORDS:
@@ -180,7 +214,15 @@ def clauses(text: str) -> list[Clause]:
             continue
         asked = "?" in end
         cue = _HYPOTHETICAL.search(piece)
-        general = bool(_QUESTION_START.search(piece) and _GENERAL.search(piece) and not _FIRST_PERSON.search(piece))
+        # A quotation a reported clause opens runs on past its commas: "…says 'seek help if you
+        # have severe pain, swelling, or bruising'" reports all three.
+        odd_marks = len(_QUOTE_MARK.findall(piece)) % 2 == 1
+        if quoting:
+            reported, quoting = True, not odd_marks
+        else:
+            reported = reports_advice(piece)
+            quoting = reported and odd_marks
+        general = bool(_QUESTION_START.search(piece) and _GENERAL.search(piece) and not _FIRST_PERSON.search(piece)) or reported
         other = bool(_OTHER_PERSON.search(piece)) and not _FIRST_PERSON.search(piece)
         elsewhere = bool(_ELSEWHERE.search(piece)) and not _names_lower_body(piece)
         out.append(Clause(piece, general, cue.start() if cue else -1, other, _in_past(piece), elsewhere))

@@ -495,3 +495,19 @@ def test_wordings_the_test12_run_missed_are_read_by_kind(rules, message, flagged
 def test_a_collapse_never_passes_and_a_habit_that_changed_is_told_in_the_present(rules, message, flagged):
     """Walking off a collapse does not undo it; "used to … now …" tells how things are now."""
     assert (rules.detect_in_conversation(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("The leaflet says see a doctor if you can't bear weight or have a fever. I'm fine on both, just stiff", False),
+    ("my physio said to watch for numbness or pins and needles, but I've had none", False),
+    ("I read that hip bursitis can need steroid injections. Mine's mild, physio first?", False),
+    ("The article says 'seek help if you have severe pain, swelling, or bruising'. I don't, just tightness", False),
+    # the user's own diagnosis, or the user's own sign after the advice, still counts
+    ("my doctor said it could be a stress fracture", True),
+    ("my gp said i might have an infection in the hip", True),
+    ("my physio said to watch for numbness and now my foot is numb", True),
+])
+def test_advice_passed_on_from_a_source_is_not_the_users_sign(triage, message, flagged):
+    """What a leaflet, article or physio says to watch for is about people in general, like a
+    general question; a diagnosis of the user, or a sign the user then reports, is not."""
+    assert (triage.detect_in_conversation(message) is not None) is flagged
