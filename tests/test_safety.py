@@ -511,3 +511,11 @@ def test_advice_passed_on_from_a_source_is_not_the_users_sign(triage, message, f
     """What a leaflet, article or physio says to watch for is about people in general, like a
     general question; a diagnosis of the user, or a sign the user then reports, is not."""
     assert (triage.detect_in_conversation(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("My son (20) pulled his groin at the gym, how should he ease back into running?", False),
+    ("my son (12) has been limping since football", True),
+])
+def test_a_grown_son_or_daughter_with_the_age_in_brackets_is_not_a_child(rules, message, flagged):
+    assert (rules.detect_in_conversation(message) is not None) is flagged
