@@ -519,3 +519,13 @@ def test_advice_passed_on_from_a_source_is_not_the_users_sign(triage, message, f
 ])
 def test_a_grown_son_or_daughter_with_the_age_in_brackets_is_not_a_child(rules, message, flagged):
     assert (rules.detect_in_conversation(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("legs are dead after track night, hips tight. easy run tomorrow?", False),
+    ("my left leg went dead on the run and I had to stop", True),
+    ("both legs feel weak and I keep tripping", True),
+])
+def test_dead_legs_after_training_are_fatigue_but_one_dead_or_weak_leg_is_a_sign(rules, message, flagged):
+    """Runners call tired legs "dead" or "jelly" in the plural; one leg going dead, or weakness, is a sign."""
+    assert (rules.detect_in_conversation(message) is not None) is flagged
