@@ -40,7 +40,10 @@ _HYPOTHETICAL = re.compile(
     r"\b(?:what if|in case|suppose|supposing|hypothetically|what happens when|what would|would it be|"
     r"should i worry (?:if|about)|is it bad if|how would i know|if i (?:ever|were to|was to|did)|"
     r"if (?:you|someone|somebody|one|a runner|runners) |if(?:\s+\S+){0,8}?\s+(?:ever|would|could|might)\b|"
-    r"^(?:say|imagine|let'?s say|picture this)\b|for future reference|just so i know|in (?:the )?future)"
+    r"^(?:say|imagine|let'?s say|picture this)\b|for future reference|just so i know|in (?:the )?future|"
+    # a purpose, not a report: "rest days to prevent this getting worse", "before it gets worse"
+    r"(?:prevent|stop|avoid|keep) (?:it|this|that|them|things|the pain|my hips?)(?: from)? (?:getting|gettin|going|becoming)|"
+    r"before (?:it|this|that) (?:gets|turns|becomes)|so (?:it|this|that) (?:doesn'?t|won'?t|does not|will not) (?:get|turn|become))"
 )
 _OTHER_PERSON = re.compile(
     r"\b(?:my|our|a|his|her|their) (?:friend|mate|sister|brother|mum|mom|dad|mother|father|wife|husband|"

@@ -529,3 +529,12 @@ def test_a_grown_son_or_daughter_with_the_age_in_brackets_is_not_a_child(rules, 
 def test_dead_legs_after_training_are_fatigue_but_one_dead_or_weak_leg_is_a_sign(rules, message, flagged):
     """Runners call tired legs "dead" or "jelly" in the plural; one leg going dead, or weakness, is a sign."""
     assert (rules.detect_in_conversation(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("i run every single day, do i need rest days to prevent this getting worse?", False),
+    ("what should i do so it doesn't get worse before the race?", False),
+    ("it's getting worse every single day", True),
+])
+def test_a_purpose_is_not_a_report_of_worsening(rules, message, flagged):
+    assert (rules.detect_in_conversation(message) is not None) is flagged
