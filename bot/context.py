@@ -345,8 +345,12 @@ def explained(category: Category, rest: list[Clause], sign: str = "") -> bool:
     text = rest[0].text
     start = max(text.find(sign.split(" … ")[0]), 0) if sign else 0
     windows = [(text, start, len(text)), *((r.text, 0, 40) for r in rest[1:2])]
-    return any(not negated(where, m.start())
+    return any(not negated(where, m.start()) and not _DOUBTED.search(where[max(0, m.start() - 30) : m.start()])
                for where, lo, hi in windows for m in category.explained_by.finditer(where, lo, hi))
+
+
+#: A cause the user doubts: "thought it was the new duvet" says it was not.
+_DOUBTED = re.compile(r"\b(?:thought|assumed|figured|blamed|put it down to|hoped)\b")
 
 
 def passed(rest: list[Clause], sign: str) -> bool:

@@ -538,3 +538,22 @@ def test_dead_legs_after_training_are_fatigue_but_one_dead_or_weak_leg_is_a_sign
 ])
 def test_a_purpose_is_not_a_report_of_worsening(rules, message, flagged):
     assert (rules.detect_in_conversation(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message", [
+    "in agony on the sofa all night, the co-codamol did nothing",
+    "when I wipe after the loo I can't really feel it and my back aches",
+    "my hip catches when I squat and I can't straighten up",
+    "hip got properly stuck mid-stride and wouldn't move",
+    "my hip looks a different shape to the other one, sort of sticking out",
+    "our 8 year old has been walking a bit lopsided since sunday",
+    "putting my foot down is agony, the hip just won't take it",
+    "each day the pain is growing more big",
+    "night sweats most nights, thought it was the new duvet, and my hip aches",
+])
+def test_wordings_the_test13_run_missed_are_read_by_kind(triage, message):
+    """Added after red_flags_test13's one run, each a kind: a past "did nothing", an adverb inside
+    "can't really feel", a catch that stops the joint, "properly stuck", a hip of another shape, a
+    child walking lopsided, a hip that "won't take it", a learner's "growing more big", and a cause
+    the user says they only thought of."""
+    assert triage.detect_in_conversation(message) is not None
