@@ -15,7 +15,7 @@ import pytest
 
 from bot.config import PROJECT_ROOT
 from bot.denials import without_denials
-from bot.safety import DISCLAIMER, Triage, detect
+from bot.safety import DISCLAIMER, Triage, detect, patterns_only
 from bot.taxonomy import load_taxonomy
 
 DEV = [json.loads(line) for line in (PROJECT_ROOT / "eval" / "red_flags_dev.jsonl").read_text().splitlines() if line]
@@ -551,9 +551,9 @@ def test_a_purpose_is_not_a_report_of_worsening(rules, message, flagged):
     "each day the pain is growing more big",
     "night sweats most nights, thought it was the new duvet, and my hip aches",
 ])
-def test_wordings_the_test13_run_missed_are_read_by_kind(triage, message):
+def test_wordings_the_test13_run_missed_are_read_by_kind(message):
     """Added after red_flags_test13's one run, each a kind: a past "did nothing", an adverb inside
     "can't really feel", a catch that stops the joint, "properly stuck", a hip of another shape, a
     child walking lopsided, a hip that "won't take it", a learner's "growing more big", and a cause
-    the user says they only thought of."""
-    assert triage.detect_in_conversation(message) is not None
+    the user says they only thought of. The patterns alone must read them."""
+    assert patterns_only().detect_in_conversation(message) is not None
