@@ -150,21 +150,6 @@ _MINIMISED = re.compile(r"\b(?:tiny|small|little|slight(?:ly)?|minor|mild(?:ly)?
                         r"coin[- ]?sized|faint|a few (?:mm|millimet\w*))\s+(?:[\w-]+\s+)?$")
 #: Size words anywhere in a clause, for the meaning-based detectors of categories that ask for a large sign.
 SMALL = re.compile(r"\b(?:tiny|small|little|minor|coin[- ]?sized|a few (?:mm|millimet\w*))\b")
-#: A sign that has already passed ("went numb … went away when I loosened them", "then fine").
-#: A sign said to have lasted seconds or minutes has passed too ("shivery for 10 mins").
-SAID_OVER = re.compile(r"\b(?:went away|goes away|(?:and |but )?then (?:it was |it's |i was |totally |completely |all )?(?:fine|ok|okay|normal|gone)|"
-                       r"back to normal(?! (?:training|running|runs|mileage|schedule|routine))|gone (?:now|by|after|within|straight away|right away|immediately|once|when|as soon as)|"
-                       r"(?:already )?going down(?! (?:the|my|to|into|towards|through) )|(?:went|gone|come|came) down (?:overnight|by the (?:morning|evening|next day)|within|a lot|loads|already|since then)|warmed (?:up|back up) (?:fine|again|once|when|after|as soon)|"
-                       r"(?:totally |completely |all )?gone (?:completely |totally )?(?:by|after|within)|fine (?:once|after|within)|"
-                       r"walked (?:it )?off(?: fine)?|shook (?:it )?off|all better|better now|cleared up|(?:pretty much |all but )gone|gone the next day|"
-                       r"settled (?:down )?(?:after|within|in)|passed (?:after|within|in)|(?:was|were|felt) (?:totally |completely |all )?fine (?:after|again|once|within|by))")
-#: A sign said to have lasted seconds or minutes: "shivery for 10 mins" (but not "hasn't let up for a second").
-_BRIEF = re.compile(r"(?<!let up )(?<!eased )(?<!stopped )\bfor (?:about |like |maybe |only |just |a good )?"
-                    r"(?:a (?:few |couple of )?|half a |a couple of |\d+ |few |ten |twenty |thirty )(?:sec\w*|mins?\b|minutes?|moments?|steps)")
-RESOLVED = re.compile(f"{SAID_OVER.pattern}|{_BRIEF.pattern}")
-#: ...unless it comes back or stays.
-PERSISTS = re.compile(r"\b(?:still|again|keeps?|every (?:single )?(?:time|run|day|night|morning)|comes? back|came back|won'?t go|worse|"
-                      r"for (?:weeks|months|ages|a (?:week|month)|\d+ (?:weeks|months))|lasted|most (?:nights|days))\b")
 #: Body parts away from the hip and leg, and those near them: a clause naming only the first kind
 #: ("half my face is still numb", "the arm's sore after my jab") is not about the hip.
 _ELSEWHERE = re.compile(r"\b(?:face|jaw|lips?|tongue|mouth|teeth|tooth|gums?|cheeks?|eyes?|ears?|nose|head|scalp|neck|"
@@ -333,72 +318,3 @@ def someone_else(text: str, start: int, end: int) -> bool:
     for other in _OTHER_PERSON.finditer(scope[: start - max(0, start - _NEG_WINDOW_CHARS)]):
         pass
     return other is not None and not _FIRST_PERSON.search(scope[other.end() :])
-
-
-def explained(category: Category, rest: list[Clause], sign: str = "") -> bool:
-    """Whether the sign in ``rest[0]`` is given an ordinary cause: one of the category's kinds of
-    cause from the sign on in its clause ("night sweats since we got the electric blanket"), or at
-    the start of the next clause ("slipped on wet grass. didn't go down"), not negated ("not after
-    my flu jab"), and the sign not said to persist ("every night for a month in this heatwave")."""
-    if category.explained_by is None or PERSISTS.search(rest[0].text):
-        return False
-    text = rest[0].text
-    start = max(text.find(sign.split(" … ")[0]), 0) if sign else 0
-    windows = [(text, start, len(text)), *((r.text, 0, 40) for r in rest[1:2])]
-    return any(not negated(where, m.start()) and not _DOUBTED.search(where[max(0, m.start() - 30) : m.start()])
-               for where, lo, hi in windows for m in category.explained_by.finditer(where, lo, hi))
-
-
-#: A cause the user doubts: "thought it was the new duvet" says it was not.
-_DOUBTED = re.compile(r"\b(?:thought|assumed|figured|blamed|put it down to|hoped)\b")
-
-
-def passed(rest: list[Clause], sign: str) -> bool:
-    """Whether the message says a sign has already passed: a resolution after it in its own
-    clause, or opening the next one ("… went numb. went away when I loosened them"), and
-    nothing saying it stays or comes back. A resolution with its own subject ("the cramp went
-    away") is about something else. A collapse never passes ("…crumpled onto the track. walked
-    off ok after a minute"): the event itself is the sign."""
-    if _EVENT.search(sign):
-        return False  # a collapse happened: walking it off afterwards does not undo it
-    first = rest[0].text
-    after = _NEW_SUBJECT.split(first[first.find(sign.split(" … ")[-1]) :], maxsplit=1)[0]
-    following = rest[1].text if len(rest) > 1 else ""
-    opens = _OPENS_WITH_RESOLUTION.match(following) and not _WISH.search(following)
-    said = any(not negated(after, m.start()) for m in RESOLVED.finditer(after))
-    return bool(said or opens) and not any(_persists(c.text) for c in rest[:2])
-
-
-def _persists(text: str) -> bool:
-    return bool(PERSISTS.search(_NOT_AGAIN.sub(" ", text)))
-
-
-def told_passed(rest: list[Clause]) -> bool:
-    """Whether a clause says the user's symptom went away ("gone completely by the evening"),
-    not negated, not about something else ("my cold is all better now"), and none says
-    anything stays: for the learned model, which says whether a message is a red flag but
-    not which sign. Not a brief duration: a catch that lasts seconds is the sign itself."""
-    return any(_over(c.text) for c in rest) and not any(_persists(c.text) for c in rest)
-
-
-#: Something other than the leg named before a resolution ("my cold is all better now").
-_OTHER_THING = re.compile(r"\b(?:my|the) (?!(?:hip|hips|groin|leg|legs|thigh|knee|calf|foot|feet|bum|glutes?|back|pain|ache|"
-                          r"niggle|twinge|soreness|numbness|swelling|tingling)\b)\w+(?:'s| is| was| has| had)?(?: been)?"
-                          r"(?: (?:all|pretty much|completely|totally|much))?\s*$")
-
-
-def _over(text: str) -> bool:
-    return any(not negated(text, m.start()) and not _OTHER_THING.search(text[max(0, m.start() - 40) : m.start()])
-               for m in SAID_OVER.finditer(text))
-
-
-#: An event, not a symptom: once the leg has gone from under someone, it cannot "pass".
-_EVENT = re.compile(r"\b(?:collapsed|crumpled|went from under me|went down(?! (?:overnight|by|within|a lot|loads|already|since))|hit the (?:ground|deck|floor)|on the (?:ground|floor))\b")
-#: "It hasn't happened again", "never came back": denying a return, not persisting.
-_NOT_AGAIN = re.compile(r"\b(?:hasn'?t|has not|haven'?t|never|not|didn'?t)\s+(?:[\w']+\s+){0,2}?(?:again|back)\b")
-#: A resolution hoped for, not told: "gone by the weekend would be nice".
-_WISH = re.compile(r"\b(?:would|hope\w*|wish|if|want\w*|need\w*)\b")
-#: Where a clause moves on to another subject: ", the cramp went away" is not about the swelling.
-_NEW_SUBJECT = re.compile(r",\s*(?:and\s+)?(?:the|my|a|an|his|her|their|this|that)\s")
-#: A clause that begins by saying the sign before it passed: "went away…", "then fine", "it settled…".
-_OPENS_WITH_RESOLUTION = re.compile(rf"^(?:(?:and |but |then )?(?:it |that |which )?)(?:{RESOLVED.pattern})")

@@ -32,9 +32,10 @@ import numpy as np
 
 from .config import Settings
 from .context import (
-    SMALL, WORD, Clause, clauses, explained, first_affirmed, normalise, passed, reassured_after, semantic_reads,
-    speaks_of_self, takes_back, told_passed, whole_clause_aside,
+    SMALL, WORD, Clause, clauses, first_affirmed, normalise, reassured_after, semantic_reads, speaks_of_self, takes_back,
+    whole_clause_aside,
 )
+from .resolution import explained, passed, told_passed
 from .denials import without_denials
 from .taxonomy import Category, Learned, Speller, Taxonomy, load_taxonomy
 from .text import content_stems
