@@ -32,7 +32,7 @@ import numpy as np
 
 from .config import Settings
 from .context import (
-    SMALL, WORD, Clause, clauses, first_affirmed, normalise, reassured_after, semantic_reads, speaks_of_self, takes_back,
+    SMALL, WORD, Clause, clauses, first_affirmed, normalise, reassured_after, semantic_reads, speaks_of_self,
     whole_clause_aside,
 )
 from .resolution import explained, passed, told_passed
@@ -92,8 +92,8 @@ class Triage:
         self._cache_size = settings.red_flag_cache_size
         self._cache_lock = threading.Lock()
         self._max_clauses = settings.red_flag_max_clauses
-        self._by_id = {c.id: c for c in self.taxonomy.categories}
-        self._explainable = [c for c in self.taxonomy.categories if c.explained_by is not None]
+        self.by_id = {c.id: c for c in self.taxonomy.categories}
+        self.explainable = [c for c in self.taxonomy.categories if c.explained_by is not None]
         self._flag_words = (set().union(*(content_stems(e) for c in self.taxonomy.categories for e in c.exemplars))
                             - set().union(*(content_stems(e) for e in self.taxonomy.not_red_flag)))
         if encoder is not None:
@@ -108,7 +108,7 @@ class Triage:
     # --- one message ---------------------------------------------------------------
     def detect(self, message: str) -> RedFlag | None:
         """The red flags in one (gated) message, or ``None``."""
-        parts = self._prepare(message)
+        parts = self.prepare(message)
         found: dict[str, str] = {}
         set_aside = False
         for n, clause in enumerate(parts):  # patterns: context is judged at each match
@@ -127,7 +127,7 @@ class Triage:
             found = self._by_meaning(parts, learned=not set_aside)
         if not found:
             return None
-        return RedFlag(tuple(self._by_id[k].reason for k in found), tuple(found.values()), tuple(found))
+        return RedFlag(tuple(self.by_id[k].reason for k in found), tuple(found.values()), tuple(found))
 
     @staticmethod
     def _pattern_hits(category: Category, clause: Clause):
@@ -170,7 +170,7 @@ class Triage:
 
     def message_vector(self, message: str) -> np.ndarray | None:
         """What the learned model reads: the mean of the kept clauses' vectors (see ``_by_meaning``)."""
-        _, said = self._said(self._prepare(message))
+        _, said = self._said(self.prepare(message))
         return _mean_direction(self._vectors(said)) if said else None
 
     def _said(self, parts: list[Clause]) -> tuple[list[Clause], list[str]]:
@@ -208,9 +208,9 @@ class Triage:
         found: dict[str, str] = {}
         for n, (category, score, lead) in zip(statements, self._closest(vectors[statements]) if statements else []):
             if score >= self.threshold and lead >= self.margin:
-                if self._by_id[category].local and kept[n].elsewhere:
+                if self.by_id[category].local and kept[n].elsewhere:
                     continue  # "the arm's sore after my jab": not the lower body
-                rule = self._by_id[category].conversation
+                rule = self.by_id[category].conversation
                 if rule is not None and not rule.signs.search(kept[n].text):
                     continue  # "my daughter wants to join a running club at 10": a child, but no sign
                 if self._has_passed(category, kept[n:]):
@@ -235,92 +235,25 @@ class Triage:
     def _has_passed(self, category: str, rest: list[Clause], causes: bool = True) -> bool:
         """A sign read by meaning in ``rest[0]`` that its context undoes: said to be over since
         (for a resolvable category), or called small (for one that asks for a large sign)."""
-        c = self._by_id[category]
+        c = self.by_id[category]
         return ((c.resolvable and passed(rest, rest[0].text)) or (c.minimisable and bool(SMALL.search(rest[0].text)))
                 or (causes and explained(c, rest)))
 
-    def _prepare(self, message: str) -> list[Clause]:
+    def prepare(self, message: str) -> list[Clause]:
         """The clauses of a message, normalised, regional words put plainly, typos in taxonomy words mended."""
         text = self.taxonomy.plain(normalise(message))
         return clauses(self.speller.fix_text(text) if self.speller else text)
 
     def semantic_clauses(self, message: str) -> list[str]:
         """The clauses the semantic detector reads (scripts/tune.py sweeps on them)."""
-        return [c.text for c in self._prepare(message) if semantic_reads(c)]
+        return [c.text for c in self.prepare(message) if semantic_reads(c)]
 
     # --- a conversation ------------------------------------------------------------
     def detect_in_conversation(self, message: str, earlier: Sequence[str] = ()) -> RedFlag | None:
-        """Red flags in this message or any earlier user message given.
+        """Red flags in this message or any earlier user message given (``conversation_triage``)."""
+        from .conversation_triage import read_conversation  # it builds on this module
 
-        A symptom mentioned once keeps mattering: "it's hot and swollen"
-        followed by "what stretches help?" still gets the disclaimer. Earlier
-        turns were checked when they were sent, so their results are cached; the
-        conversation-level rule re-reads the kept turns (at most ``max_history_turns``,
-        each cut by the gate), which costs patterns only.
-        """
-        turns = (*earlier, message)
-        found = [f for f in (self._read_with_next(turns, n) for n in range(len(turns))) if f]
-        told = self._told_over_turns(turns, {c for f in found for c in f.categories})
-        if told:
-            found.append(told)
-        if not found:
-            return None
-        return RedFlag(*(tuple(dict.fromkeys(x for f in found for x in getattr(f, name)))
-                         for name in ("reasons", "evidence", "categories")))
-
-    def _read_with_next(self, turns: Sequence[str], n: int) -> RedFlag | None:
-        """Turn ``n``'s red flags, less those the next turn sets aside on positive evidence: it takes
-        the sign back, or opens with an ordinary cause or the sign having passed, and the two turns
-        read as one no longer raise it (not finding it again is not enough: a long turn dilutes)."""
-        flag = self.check(turns[n])
-        if flag is None or n + 1 >= len(turns):
-            return flag
-        following = self._prepare(turns[n + 1])
-        if not following:
-            return flag
-        if takes_back(following[0].text):
-            return None  # "haha not literally", "not me, my phone"
-        cause = any(explained(k, following) for k in self._explainable)
-        over = passed(following, "")
-        if not (cause or over):
-            return flag  # nothing in the next turn to set a sign aside: no need to read them joined
-        joined = self.check(f"{turns[n]}. {turns[n + 1]}")
-        still = set(joined.categories) if joined else set()
-        alone = flag if self.encoder is None else patterns_only().check(turns[n])  # patterns only, cached
-        by_pattern = set(alone.categories) if alone else set()
-
-        def set_aside(category: str) -> bool:  # a pattern's non-resolvable sign does not pass
-            lasts = not self._by_id[category].resolvable and category in by_pattern
-            return (cause or (over and not lasts)) and category not in still
-
-        kept = [k for k, c in enumerate(flag.categories) if not set_aside(c)]
-        if not kept:
-            return None
-        return RedFlag(*(tuple(getattr(flag, name)[k] for k in kept) for name in ("reasons", "evidence", "categories")))
-
-    def _told_over_turns(self, turns: Sequence[str], already: set[str]) -> RedFlag | None:
-        """Categories whose rule reads the whole conversation: a child named in one sentence or
-        message and their limp in another ("My son is 9." … "He's been limping")."""
-        parts = [clause for turn in turns for clause in self._prepare(turn)]
-        for category in self.taxonomy.categories:
-            rule = category.conversation
-            if rule is None or category.id in already:
-                continue
-            # "my son is 26" names an adult, not a child: such phrases are read past, so a child
-            # named beside them ("…and my daughter is 8") still counts.
-            named = [category.explained_by.sub(" ", p.text) if category.explained_by else p.text for p in parts]
-            speaker = any(rule.speaker.search(p.text) for p in parts)
-            if not speaker and not any(rule.subject.search(text) for text, p in zip(named, parts) if not p.general):
-                continue
-            for text, clause in zip(named, parts):
-                if clause.general or (clause.past and not category.past_counts):
-                    continue
-                if not (speaker or rule.third_person.search(clause.text) or rule.subject.search(text)):
-                    continue  # the user's own hip, in a conversation that mentions a child
-                sign = first_affirmed(rule.signs, clause.text, category, clause.hypothetical_at)
-                if sign:
-                    return RedFlag((category.reason,), (sign,), (category.id,))
-        return None
+        return read_conversation(self, message, earlier)
 
     def check(self, turn: str) -> RedFlag | None:
         """``detect``, remembered for the last ``cache_size`` texts (a turn is checked once)."""

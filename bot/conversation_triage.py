@@ -1,0 +1,92 @@
+"""Red flags over a whole conversation: each turn read with the next, and the rules that read
+every turn at once.
+
+A symptom mentioned once keeps mattering ("it's hot and swollen" then "what stretches help?"
+still gets the disclaimer), unless the next turn sets it aside on positive evidence: it takes
+the sign back, or gives it an ordinary cause or says it passed. A child named in one message and
+their limp in another is read across turns. ``Triage.detect_in_conversation`` calls this.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .context import first_affirmed, takes_back
+from .resolution import explained, passed
+from .safety import RedFlag, Triage, patterns_only
+
+
+def read_conversation(triage: Triage, message: str, earlier: Sequence[str] = ()) -> RedFlag | None:
+    """Red flags in this message or any earlier user message given.
+
+    A symptom mentioned once keeps mattering: "it's hot and swollen"
+    followed by "what stretches help?" still gets the disclaimer. Earlier
+    turns were checked when they were sent, so their results are cached; the
+    conversation-level rule re-reads the kept turns (at most ``max_history_turns``,
+    each cut by the gate), which costs patterns only.
+    """
+    turns = (*earlier, message)
+    found = [f for f in (_read_with_next(triage, turns, n) for n in range(len(turns))) if f]
+    told = _told_over_turns(triage, turns, {c for f in found for c in f.categories})
+    if told:
+        found.append(told)
+    if not found:
+        return None
+    return RedFlag(*(tuple(dict.fromkeys(x for f in found for x in getattr(f, name)))
+                     for name in ("reasons", "evidence", "categories")))
+
+
+def _read_with_next(triage: Triage, turns: Sequence[str], n: int) -> RedFlag | None:
+    """Turn ``n``'s red flags, less those the next turn sets aside on positive evidence: it takes
+    the sign back, or opens with an ordinary cause or the sign having passed, and the two turns
+    read as one no longer raise it (not finding it again is not enough: a long turn dilutes)."""
+    flag = triage.check(turns[n])
+    if flag is None or n + 1 >= len(turns):
+        return flag
+    following = triage.prepare(turns[n + 1])
+    if not following:
+        return flag
+    if takes_back(following[0].text):
+        return None  # "haha not literally", "not me, my phone"
+    cause = any(explained(k, following) for k in triage.explainable)
+    over = passed(following, "")
+    if not (cause or over):
+        return flag  # nothing in the next turn to set a sign aside: no need to read them joined
+    joined = triage.check(f"{turns[n]}. {turns[n + 1]}")
+    still = set(joined.categories) if joined else set()
+    alone = flag if triage.encoder is None else patterns_only().check(turns[n])  # patterns only, cached
+    by_pattern = set(alone.categories) if alone else set()
+
+    def set_aside(category: str) -> bool:  # a pattern's non-resolvable sign does not pass
+        lasts = not triage.by_id[category].resolvable and category in by_pattern
+        return (cause or (over and not lasts)) and category not in still
+
+    kept = [k for k, c in enumerate(flag.categories) if not set_aside(c)]
+    if not kept:
+        return None
+    return RedFlag(*(tuple(getattr(flag, name)[k] for k in kept) for name in ("reasons", "evidence", "categories")))
+
+
+def _told_over_turns(triage: Triage, turns: Sequence[str], already: set[str]) -> RedFlag | None:
+    """Categories whose rule reads the whole conversation: a child named in one sentence or
+    message and their limp in another ("My son is 9." … "He's been limping")."""
+    parts = [clause for turn in turns for clause in triage.prepare(turn)]
+    for category in triage.taxonomy.categories:
+        rule = category.conversation
+        if rule is None or category.id in already:
+            continue
+        # "my son is 26" names an adult, not a child: such phrases are read past, so a child
+        # named beside them ("…and my daughter is 8") still counts.
+        named = [category.explained_by.sub(" ", p.text) if category.explained_by else p.text for p in parts]
+        speaker = any(rule.speaker.search(p.text) for p in parts)
+        if not speaker and not any(rule.subject.search(text) for text, p in zip(named, parts) if not p.general):
+            continue
+        for text, clause in zip(named, parts):
+            if clause.general or (clause.past and not category.past_counts):
+                continue
+            if not (speaker or rule.third_person.search(clause.text) or rule.subject.search(text)):
+                continue  # the user's own hip, in a conversation that mentions a child
+            sign = first_affirmed(rule.signs, clause.text, category, clause.hypothetical_at)
+            if sign:
+                return RedFlag((category.reason,), (sign,), (category.id,))
+    return None
