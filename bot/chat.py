@@ -64,7 +64,8 @@ class Chat:
         learned type model gives from the search text's vector (the one retrieval uses, so it is
         encoded once) and the rules' guess."""
         s = self.settings
-        query = analyse(message, list(history)[-s.history_turns :] if s.history_turns > 0 else [], s, lean=lean)
+        query = analyse(message, list(history)[-s.history_turns :] if s.history_turns > 0 else [], s, lean=lean,
+                        unknown=self.retriever.keywords.unknown_words)
         if self.types is None or not any(ch.isalnum() for ch in query.question):
             return query  # "?!?!": nothing for the model to read
         return replace(query, answer_type=self.types.predict(self.encoder.encode_query(query.search_text), query.answer_type))
@@ -102,7 +103,7 @@ class Chat:
                 query = CARE
             composed = self._compose(query, disclaimer, notice, reasons)
             if composed.kind == "refusal" and history and not query.context and query is not CARE \
-                    and leans_on_conversation(message, s.followup_max_words):
+                    and leans_on_conversation(message, s.followup_max_words, self.retriever.keywords.unknown_words):
                 # "would heat be better?" after "I'm icing my tight hips": a short turn the library
                 # cannot answer alone is read once more with the conversation it belongs to.
                 leaning = self.understand(message, history, lean=True)

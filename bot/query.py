@@ -18,7 +18,7 @@ Runs on the gated message (``gate.admit``) and returns a ``Query``:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .config import Settings
@@ -179,15 +179,33 @@ _CHANGES_SUBJECT = re.compile(
 _ASIDE = re.compile(r"\b(?:btw|by the way|while i(?:'ve| have) got you|while (?:i'?m|i am) here)\b", re.I)
 
 
+#: Words the library never uses that make a turn a question of its own (one is often a typo or
+#: chatter: "tho", "gonna"; dev follow-ups never had two without pointing back).
+_OWN_SUBJECT_WORDS = 2
+#: Words of talk and time, never a subject: "can i still run tmrw or nah?" asks about the same hip.
+_CHATTER = re.compile(r"\b(?:still|again|else|instead|though|tho|till|til|until|gonna|wanna|gotta|today|tonight|tomorrow|tmrw|"
+                      r"tmr|yesterday|now|later|soon|yeah|yep|yup|nah|nope|ok|okay|cool|nice|great|thanks|thank|thx|ta|"
+                      r"lol|haha|gotcha|meanwhile|anyway|btw|also|really|actually|just|maybe|pls|please)\b", re.I)
+
+
 def changes_subject(message: str) -> bool:
     return bool(_CHANGES_SUBJECT.search(message)) or (
         bool(_ASIDE.search(message)) and bool(topics_of(message) or _SUBJECT.search(message)))
 
 
-def is_followup(message: str, max_words: int = _DEFAULTS.followup_max_words) -> bool:
+def names_its_own_subject(message: str, unknown: Callable[[str], list[str]] | None) -> bool:
+    """Whether a turn asks about things of its own that the library never mentions ("how many
+    gels should i take in a half marathon?", "which road bike should i buy?"), with nothing
+    pointing back: it stands alone. ``unknown`` gives a text's words the library never uses."""
+    return unknown is not None and not _PRONOUN.search(message) and \
+        len(unknown(_CHATTER.sub(" ", message))) >= _OWN_SUBJECT_WORDS
+
+
+def is_followup(message: str, max_words: int = _DEFAULTS.followup_max_words,
+                unknown: Callable[[str], list[str]] | None = None) -> bool:
     """A short message that leans on the conversation rather than standing alone."""
     words = message.split()
-    if not words or len(words) > max_words or changes_subject(message):
+    if not words or len(words) > max_words or changes_subject(message) or names_its_own_subject(message, unknown):
         return False
     own = topics_of(message)
     specific = [t for t in own if t not in ("stretches", "exercises")]
@@ -201,13 +219,14 @@ _OWN_NEXT_STEP = re.compile(r"\b(?:can|could|should|would|will|do|am) i\b|\bhow 
                             r"\bwould \w+(?: \w+)? be (?:better|worse|ok|okay|fine)\b|\binstead\b", re.I)
 
 
-def leans_on_conversation(message: str, max_words: int = _DEFAULTS.followup_max_words) -> bool:
+def leans_on_conversation(message: str, max_words: int = _DEFAULTS.followup_max_words,
+                          unknown: Callable[[str], list[str]] | None = None) -> bool:
     """A short turn that could be read with the conversation before it: it points back ("it",
     "those"), opens like a follow-up ("and…", "what about…"), or asks the user's own next step.
     A question about something else ("best marathon in europe?") does none of these, and a turn
     that says it changes the subject ("unrelated, but…") is read alone."""
     words = message.split()
-    return 0 < len(words) <= max_words and not changes_subject(message) and bool(
+    return 0 < len(words) <= max_words and not changes_subject(message) and not names_its_own_subject(message, unknown) and bool(
         _PRONOUN.search(message) or _FOLLOWUP_START.search(message) or _OWN_NEXT_STEP.search(message))
 
 
@@ -231,7 +250,8 @@ def search_words(text: str) -> str:
     return text
 
 
-def analyse(message: str, history: Sequence[str] = (), settings: Settings = _DEFAULTS, *, lean: bool = False) -> Query:
+def analyse(message: str, history: Sequence[str] = (), settings: Settings = _DEFAULTS, *, lean: bool = False,
+            unknown: Callable[[str], list[str]] | None = None) -> Query:
     """The ``Query`` for a gated message and the earlier user turns of its conversation.
 
     ``lean`` reads a short message as leaning on the conversation even when it looks
@@ -240,7 +260,7 @@ def analyse(message: str, history: Sequence[str] = (), settings: Settings = _DEF
     kind = answer_type(question)
     topics = topics_of(message)
     context = ""
-    if history and (lean or is_followup(message, settings.followup_max_words)):
+    if history and (lean or is_followup(message, settings.followup_max_words, unknown)):
         context = next((t for t in reversed(history) if topics_of(t)), history[-1])
         if any(t not in GENERIC_TOPICS for t in topics):
             # "and how many bird dogs?" after "how long should I hold the side plank?": the

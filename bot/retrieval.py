@@ -76,10 +76,18 @@ class KeywordIndex:
         0.45 on "treat", as well as some real questions match their answers; what
         gives it away is that "sprain" and "wrist" appear nowhere in the library.
         """
-        tokens = self._bm25s.tokenize(
+        tokens = self._content_tokens(query)
+        return sum(t not in self.vocab for t in tokens) / len(tokens) if tokens else 0.0
+
+    def unknown_words(self, query: str) -> list[str]:
+        """The question's content words (stemmed) that no chunk ever uses: "europ" in "what's the
+        best marathon in europe?", a subject of its own the library does not know."""
+        return [t for t in self._content_tokens(query) if t not in self.vocab]
+
+    def _content_tokens(self, query: str) -> list[str]:
+        return self._bm25s.tokenize(
             [query], stemmer=self._stem, return_ids=False, show_progress=False, stopwords=sorted(STOP_WORDS)
         )[0]
-        return sum(t not in self.vocab for t in tokens) / len(tokens) if tokens else 0.0
 
     def scores(self, query: str) -> np.ndarray:
         tokens = self._bm25s.tokenize(

@@ -198,3 +198,16 @@ def test_runner_words_are_searched_the_way_the_articles_spell_them(chat):
     assert "iliotibial" in search_words("how do I roll my IT band")
     answer = chat.reply("what does a physio do for hip pain?")
     assert answer.kind == "answer" and "physical therapist" in answer.markdown.lower()
+
+
+@pytest.mark.parametrize("history, question, refused", [
+    (["what stretches help sore hip flexors?"], "nice. how many gels should i take in a half marathon?", True),
+    (["can i cycle instead of running while my hip recovers?"], "which road bike should i buy for under 1000?", True),
+    (["my hip flexors are really sore after my long run yesterday"], "can i still run tmrw or nah", False),
+    (["what exercises help my glutes?"], "sets and reps?", False),
+])
+def test_a_turn_asking_about_things_of_its_own_is_not_read_with_the_earlier_topic(chat, history, question, refused):
+    """Two words the library never uses, and nothing pointing back, make a question of its own:
+    refused when the library does not cover it. Talk and time words ("still", "tmrw", "nah") are
+    not a subject, and an elliptical turn keeps the earlier topic."""
+    assert chat.reply(question, history).refused is refused
