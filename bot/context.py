@@ -70,13 +70,13 @@ _GENERAL = re.compile(
 #: for numbness", "I read that bursitis can need injections"): about people in general, like a
 #: general question, unless the clause goes on to the user's own present ("…and now my foot is numb").
 _REPORTED = re.compile(
-    r"^(?:(?:and|but|so|also) )?(?:(?:the|an?|this|that|one|some) (?:[\w&']+ ){0,2}"
+    r"^(?:(?:and|but|so|also) )?(?:(?:(?:the|an?|this|that|one|some) )?(?:[\w&']+ ){0,2}"
     r"(?P<text>article|leaflet|page|website|site|guide|book|post|video|blog|app|sheet|advice)s?"
     r"|(?:my|our|the|a) (?:[\w']+ )?(?:physio|physiotherapist|coach|doctor|gp|nurse|trainer)"
     r"|(?P<read>i (?:read|saw|heard)|i'?ve (?:read|seen|heard)))"
     r"(?: (?:[\w']+ ){0,2}(?:says?|said|lists?|listed|mentions?|mentioned|recommends?|warns?|warned|advises?|told me to))?\b")
 #: What advice sounds like: a condition to watch for; from a text, also a general claim ("…can cause…").
-_WATCH_FOR = re.compile(r"\b(?:if|watch (?:out )?for|look out for|as a reason|reasons? (?:to|for)|seek|see a (?:doctor|gp))\b")
+_WATCH_FOR = re.compile(r"\b(?:if|watch (?:out )?for|look out for|as a reason|reasons? (?:to|for)|seek|see a (?:doctor|gp)|(?:warning|danger) signs?|red flags?|signs? of|symptoms? of)\b")
 _CLAIM = re.compile(r"\b(?:can|could|may|might|cause[sd]?)\b")
 #: ...not a diagnosis of the user ("my doctor said it could be a stress fracture").
 _ABOUT_USER = re.compile(r"\b(?:it|this|mine|i|my \w+)\s+(?:could|can|may|might|is|was|has|sounds|looks)\b")
@@ -152,7 +152,7 @@ _MINIMISED = re.compile(r"\b(?:tiny|small|little|slight(?:ly)?|minor|mild(?:ly)?
 SMALL = re.compile(r"\b(?:tiny|small|little|minor|coin[- ]?sized|a few (?:mm|millimet\w*))\b")
 #: Body parts away from the hip and leg, and those near them: a clause naming only the first kind
 #: ("half my face is still numb", "the arm's sore after my jab") is not about the hip.
-_ELSEWHERE = re.compile(r"\b(?:face|jaw|lips?|tongue|mouth|teeth|tooth|gums?|cheeks?|eyes?|ears?|nose|head|scalp|neck|"
+_ELSEWHERE = re.compile(r"\b(?:toenails?|fingernails?|face|jaw|lips?|tongue|mouth|teeth|tooth|gums?|cheeks?|eyes?|ears?|nose|head|scalp|neck|"
                         r"shoulders?|arms?|elbows?|wrists?|hands?|fingers?|thumbs?|fingertips|chest|nipples?)\b")
 _LOWER_BODY = re.compile(r"\b(?:hips?|groin|pelvis|legs?|thighs?|knees?|calf|calves|shins?|ankles?|foot|feet|toes?|heels?|"
                          r"bum|butt|buttocks?|glutes?|backside|back|spine|sciatic\w*|between my legs|down below)\b")

@@ -557,3 +557,22 @@ def test_wordings_the_test13_run_missed_are_read_by_kind(message):
     child walking lopsided, a hip that "won't take it", a learner's "growing more big", and a cause
     the user says they only thought of. The patterns alone must read them."""
     assert patterns_only().detect_in_conversation(message) is not None
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("I keep falling over in single-leg balance drills, any progressions?", False),
+    ("fell off the wagon with training over summer, how do I restart?", False),
+    ("gave way to a cyclist on the path and lost my rhythm", False),
+    ("feeling kinda numb to motivation lately", False),
+    ("bruised toenail from downhill running, will it fall off?", False),
+    ("leaflet says 'a cold, pale leg' is a warning sign, what does that mean?", False),
+    # the same words as signs
+    ("I fell over during my run and my hip hurts", True),
+    ("my hip gave way on the stairs", True),
+    ("my foot went numb on the run", True),
+    ("my doctor said it could be a stress fracture", True),
+])
+def test_idioms_and_a_toenail_are_not_signs_but_the_same_words_as_signs_are(message, flagged):
+    """Falling over in a balance drill, falling off the wagon, giving way to a cyclist, numb to
+    motivation, a bruised toenail, and a leaflet quoted without "the"."""
+    assert (patterns_only().detect_in_conversation(message) is not None) is flagged
