@@ -576,3 +576,15 @@ def test_idioms_and_a_toenail_are_not_signs_but_the_same_words_as_signs_are(mess
     """Falling over in a balance drill, falling off the wagon, giving way to a cyclist, numb to
     motivation, a bruised toenail, and a leaflet quoted without "the"."""
     assert (patterns_only().detect_in_conversation(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message", [
+    "took 2 ibuprofen and still want to scream",
+    "went from a niggle to needing the handrail in 3 days",
+    "when I stand up the hip will hook and not move until I shake it",
+    "it's constant and no position helps",
+])
+def test_wordings_the_test14_run_missed_are_read_by_kind(message):
+    """Added after red_flags_test14's one run: painkillers taken and "still" in agony; from one state
+    to a much worse one "in N days"; a hip that catches ("hooks") and will not move; "no position helps"."""
+    assert patterns_only().detect_in_conversation(message) is not None
