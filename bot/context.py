@@ -272,6 +272,15 @@ def negated(text: str, start: int) -> bool:
     return bool(_NEG.search(" ".join(before[cut:].split()[-_NEG_WINDOW_WORDS:])))
 
 
+_ASKS = re.compile(r"^(?:what|whats|what's|when|how|which|who|why|where|is|are|am|do|does|did|should|shall|can|could|would|will|"
+                   r"has|have|any|anything)\b")
+
+
+def asks(text: str) -> bool:
+    """Whether a clause only asks or requests: a question's opening, or a request ("show me…")."""
+    return bool(_ASKS.match(text) or _REQUEST.match(text))
+
+
 def semantic_reads(clause: Clause) -> bool:
     """Whether the semantic detector reads a clause: statements only, not softened ones.
 

@@ -32,7 +32,7 @@ import numpy as np
 
 from .config import Settings
 from .context import (
-    SMALL, WORD, Clause, clauses, first_affirmed, normalise, reassured_after, semantic_reads, speaks_of_self,
+    SMALL, WORD, Clause, asks, clauses, first_affirmed, normalise, reassured_after, semantic_reads, speaks_of_self,
     whole_clause_aside,
 )
 from .resolution import explained, passed, told_passed
@@ -223,7 +223,9 @@ class Triage:
         about_people = any(c.general for c in parts) and not any(speaks_of_self(c) for c in kept)
         # ...and so does a message only about a body part away from the hip ("half my face is numb").
         about_people = about_people or all(c.elsewhere for c in kept)
-        if not found and learned and self.learned is not None and words >= 3 and not about_people:
+        # A message that only asks ("will i need surgery for hip impingement?") reports nothing of its own.
+        only_asks = all(asks(c.text) for c in kept)
+        if not found and learned and self.learned is not None and words >= 3 and not about_people and not only_asks:
             message = _mean_direction(vectors)
             if self.learned.probability(message) >= self.learned.threshold:
                 # The model says whether, not which: the reason is the nearest category's.

@@ -588,3 +588,14 @@ def test_wordings_the_test14_run_missed_are_read_by_kind(message):
     """Added after red_flags_test14's one run: painkillers taken and "still" in agony; from one state
     to a much worse one "in N days"; a hip that catches ("hooks") and will not move; "no position helps"."""
     assert patterns_only().detect_in_conversation(message) is not None
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("how do i fix runner's hip??", False),
+    ("is taking rest days for a sore hip just being weak lol", False),
+    ("is it normal that my foot went numb and cold on the run?", True),
+])
+def test_a_message_that_only_asks_gives_the_learned_model_nothing_to_report(triage, message, flagged):
+    """Questions and requests alone report nothing of the user's own; a sign named inside a
+    question is still read by the patterns."""
+    assert (triage.detect_in_conversation(message) is not None) is flagged
