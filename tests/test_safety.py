@@ -599,3 +599,12 @@ def test_a_message_that_only_asks_gives_the_learned_model_nothing_to_report(tria
     """Questions and requests alone report nothing of the user's own; a sign named inside a
     question is still read by the patterns."""
     assert (triage.detect_in_conversation(message) is not None) is flagged
+
+
+def test_every_category_has_8_to_20_exemplars_and_a_reason():
+    """The semantic detector needs enough phrasings of each sign to match, and few enough to review."""
+    from bot.taxonomy import load_taxonomy
+
+    for category in load_taxonomy().categories:
+        assert 8 <= len(category.exemplars) <= 20, (category.id, len(category.exemplars))
+        assert category.reason
