@@ -603,8 +603,6 @@ def test_a_message_that_only_asks_gives_the_learned_model_nothing_to_report(tria
 
 def test_every_category_has_8_to_20_exemplars_and_a_reason():
     """The semantic detector needs enough phrasings of each sign to match, and few enough to review."""
-    from bot.taxonomy import load_taxonomy
-
     for category in load_taxonomy().categories:
         assert 8 <= len(category.exemplars) <= 20, (category.id, len(category.exemplars))
         assert category.reason
