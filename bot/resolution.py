@@ -41,9 +41,13 @@ def explained(category: Category, rest: list[Clause], sign: str = "") -> bool:
     start = max(text.find(sign.split(" … ")[0]), 0) if sign else 0
     windows = [(text, start, len(text)), *((r.text, 0, 40) for r in rest[1:2])]
     return any(not negated(where, m.start()) and not _DOUBTED.search(where[max(0, m.start() - 30) : m.start()])
+               and not _LIKENED.search(where[max(0, m.start() - 40) : m.start()])
                for where, lo, hi in windows for m in category.explained_by.finditer(where, lo, hi))
 
 
+#: A comparison, not a cause: numb "like it's been to the dentist".
+_LIKENED = re.compile(r"\b(?:like|as if|as though) (?:it'?s|it has|it had|it was|i'?ve|i have|i had|i'?d|i was|they'?ve|they had)"
+                      r"(?: [\w']+){0,3} $")
 #: A cause the user doubts: "thought it was the new duvet" says it was not.
 _DOUBTED = re.compile(r"\b(?:thought|assumed|figured|blamed|put it down to|hoped)\b")
 

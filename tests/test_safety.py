@@ -606,3 +606,24 @@ def test_every_category_has_8_to_20_exemplars_and_a_reason():
     for category in load_taxonomy().categories:
         assert 8 <= len(category.exemplars) <= 20, (category.id, len(category.exemplars))
         assert category.reason
+
+
+@pytest.mark.parametrize("message", [
+    "my hip keeps folding on the downhills and I nearly went over",
+    "my foot feels like it belongs to a mannequin since the race",
+    "crawling round the house on my hands and knees since this morning",
+    "a gnawing ache that doesn't let up day or night",
+    "my grandson aged 5 wouldn't stand on his leg after his nap",
+    "the sheets are soaked through most nights and my hip aches",
+    "I can't really feel it when I wipe after the loo, like it's been to the dentist",
+])
+def test_wordings_the_test15_run_missed_are_read_by_kind(message):
+    """Changed after red_flags_test15's one run (so test15 is no longer held out), each a kind: a
+    joint "folding", a part that feels like someone else's, crawling "round" on hands and knees,
+    pain that "doesn't let up", a child who "wouldn't stand", soaked sheets, and a comparison
+    ("like it's been to the dentist") that is not a cause."""
+    assert patterns_only().detect_in_conversation(message) is not None
+
+
+def test_an_intensifier_before_an_ordinary_cause_still_lets_it_explain():
+    assert patterns_only().detect_in_conversation("shivering like mad after an ice bath, normal right?") is None
