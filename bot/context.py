@@ -40,10 +40,7 @@ _HYPOTHETICAL = re.compile(
     r"\b(?:what if|in case|suppose|supposing|hypothetically|what happens when|what would|would it be|"
     r"should i worry (?:if|about)|is it bad if|how would i know|if i (?:ever|were to|was to|did)|"
     r"if (?:you|someone|somebody|one|a runner|runners) |if(?:\s+\S+){0,8}?\s+(?:ever|would|could|might)\b|"
-    r"^(?:say|imagine|let'?s say|picture this)\b|for future reference|just so i know|in (?:the )?future|"
-    # a purpose, not a report: "rest days to prevent this getting worse", "before it gets worse"
-    r"(?:prevent|stop|avoid|keep) (?:it|this|that|them|things|the pain|my hips?)(?: from)? (?:getting|gettin|going|becoming)|"
-    r"before (?:it|this|that) (?:gets|turns|becomes)|so (?:it|this|that) (?:doesn'?t|won'?t|does not|will not) (?:get|turn|become))"
+    r"^(?:say|imagine|let'?s say|picture this)\b|for future reference|just so i know|in (?:the )?future)"
 )
 _OTHER_PERSON = re.compile(
     r"\b(?:my|our|a|his|her|their) (?:friend|mate|sister|brother|mum|mom|dad|mother|father|wife|husband|"
@@ -80,11 +77,16 @@ _WATCH_FOR = re.compile(r"\b(?:if|watch (?:out )?for|look out for|as a reason|re
 _CLAIM = re.compile(r"\b(?:can|could|may|might|cause[sd]?)\b")
 #: ...not a diagnosis of the user ("my doctor said it could be a stress fracture").
 _ABOUT_USER = re.compile(r"\b(?:it|this|mine|i|my \w+)\s+(?:could|can|may|might|is|was|has|sounds|looks)\b")
-_OWN_NOW = re.compile(r"\b(?:and|but) (?:now |then |today )?(?:i(?:'m|'ve| have| am)?|my)\b|\bnow (?:i|my)\b")
+_OWN_NOW = re.compile(r"\b(?:and|but|which|,) ?(?:now |then |today |yesterday |last night |since )?(?:i(?:'m|'ve| have| am)?|my|it did|"
+                      r"is where i|is what i)\b|\bnow (?:i|my)\b|\b(?:since|yesterday|last night|today|this morning)\b")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+#: A clause after advice that says the user has it: "I've been having them every night".
+_HAVE_IT = re.compile(r"^(?:and |but |well )?(?:i'?ve|i have|i'?m|i am|i) (?:been |also )?(?:having|had|got|getting|experiencing|get) "
+                      r"(?:them|it|that|those|this|these)\b|^(?:that'?s|this is) (?:me|what i have|happening)")
 
 
 #: A quotation mark, not an apostrophe inside a word ("don't").
-_QUOTE_MARK = re.compile(r"[\"“”]|(?<![a-z])'|'(?![a-z])")
+_QUOTE_MARK = re.compile(r"[\"“”]|(?:(?<=says )|(?<=said )|(?<=say ))'|'(?=[\s.,!?;:]|$)")
 
 
 def reports_advice(piece: str) -> bool:
@@ -152,7 +154,7 @@ _MINIMISED = re.compile(r"\b(?:tiny|small|little|slight(?:ly)?|minor|mild(?:ly)?
 SMALL = re.compile(r"\b(?:tiny|small|little|minor|coin[- ]?sized|a few (?:mm|millimet\w*))\b")
 #: Body parts away from the hip and leg, and those near them: a clause naming only the first kind
 #: ("half my face is still numb", "the arm's sore after my jab") is not about the hip.
-_ELSEWHERE = re.compile(r"\b(?:toenails?|fingernails?|face|jaw|lips?|tongue|mouth|teeth|tooth|gums?|cheeks?|eyes?|ears?|nose|head|scalp|neck|"
+_ELSEWHERE = re.compile(r"\b(?:fingernails?|face|jaw|lips?|tongue|mouth|teeth|tooth|gums?|cheeks?|eyes?|ears?|nose|head|scalp|neck|"
                         r"shoulders?|arms?|elbows?|wrists?|hands?|fingers?|thumbs?|fingertips|chest|nipples?)\b")
 _LOWER_BODY = re.compile(r"\b(?:hips?|groin|pelvis|legs?|thighs?|knees?|calf|calves|shins?|ankles?|foot|feet|toes?|heels?|"
                          r"bum|butt|buttocks?|glutes?|backside|back|spine|sciatic\w*|between my legs|down below)\b")
@@ -204,12 +206,16 @@ def clauses(text: str) -> list[Clause]:
         cue = _HYPOTHETICAL.search(piece)
         # A quotation a reported clause opens runs on past its commas: "…says 'seek help if you
         # have severe pain, swelling, or bruising'" reports all three.
+        # The quotation ends with its sentence, and the user's own present inside it still counts.
         odd_marks = len(_QUOTE_MARK.findall(piece)) % 2 == 1
         if quoting:
-            reported, quoting = True, not odd_marks
+            reported = not _OWN_NOW.search(piece)
+            quoting = reported and not odd_marks and not _SENTENCE_END.search(end)
         else:
             reported = reports_advice(piece)
-            quoting = reported and odd_marks
+            quoting = reported and odd_marks and not _SENTENCE_END.search(end)
+        if out and out[-1].general and _HAVE_IT.match(piece) and reports_advice(out[-1].text):
+            out[-1] = replace(out[-1], general=False)  # "I read night sweats can be a sign… I've been having them"
         general = bool(_QUESTION_START.search(piece) and _GENERAL.search(piece) and not _FIRST_PERSON.search(piece)) or reported
         other = bool(_OTHER_PERSON.search(piece)) and not _FIRST_PERSON.search(piece)
         elsewhere = bool(_ELSEWHERE.search(piece)) and not _names_lower_body(piece)
@@ -281,6 +287,15 @@ def asks(text: str) -> bool:
     return bool(_ASKS.match(text) or _REQUEST.match(text))
 
 
+_OWN_BODY = re.compile(r"\bmy (?:hips?|legs?|foot|feet|knees?|groin|thighs?|calf|calves|back|bum|toes?|ankles?|bladder|bowels?|body)\b|"
+                       r"\bi (?:keep|kept|can'?t|cannot|couldn'?t|have been|'ve been)\b|\b(?:me|myself)\b")
+
+
+def tells_own_body(text: str) -> bool:
+    """Whether a clause, even a question, tells of the user's own body ("why does my leg feel…")."""
+    return bool(_OWN_BODY.search(text))
+
+
 def semantic_reads(clause: Clause) -> bool:
     """Whether the semantic detector reads a clause: statements only, not softened ones.
 
@@ -289,6 +304,13 @@ def semantic_reads(clause: Clause) -> bool:
     """
     return not (whole_clause_aside(clause) or _REASSURED.search(clause.text)
                 or _QUESTION_START.search(clause.text) or _REQUEST.search(clause.text) or len(WORD.findall(clause.text)) < 3)
+
+
+#: A purpose just before a match is not a report of it: "rest days to prevent this getting worse",
+#: "before it gets worse". Only the words the purpose names are set aside, not the rest of the clause.
+_PURPOSE_BEFORE = re.compile(r"(?:(?:prevent|stop|avoid|keep) (?:it|this|that|them|things|the pain|my hips?)(?: from)?"
+                             r"(?: (?:getting|gettin|going|becoming))?|before (?:it|this|that)(?: (?:gets|turns|becomes))?|"
+                             r"so (?:it|this|that) (?:doesn'?t|won'?t|does not|will not)(?: (?:get|turn|become))?) (?:any |even )?$")
 
 
 def first_affirmed(pattern: re.Pattern, text: str, category: Category, hypothetical_at: int = -1) -> str | None:
@@ -300,7 +322,7 @@ def first_affirmed(pattern: re.Pattern, text: str, category: Category, hypotheti
             continue
         if category.id != CHILD and someone_else(text, m.start(), m.end()):
             continue
-        if 0 <= hypothetical_at < m.start():
+        if 0 <= hypothetical_at < m.start() or _PURPOSE_BEFORE.search(text[max(0, m.start() - 50) : m.start()]):
             continue
         if category.figurative and _FIGURE.search(text[max(0, m.start() - 30) : m.start()]):
             continue

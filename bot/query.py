@@ -182,13 +182,21 @@ _ASIDE = re.compile(r"\b(?:btw|by the way|while i(?:'ve| have) got you|while (?:
 #: Words the library never uses that make a turn a question of its own (one is often a typo or
 #: chatter: "tho", "gonna"; dev follow-ups never had two without pointing back).
 _OWN_SUBJECT_WORDS = 2
+#: "what about shockwave or acupuncture?": the earlier topic is the frame it asks within.
+_WHAT_ABOUT = re.compile(r"^(?:and|what about|how about)\b", re.I)
 #: Words of talk and time, never a subject: "can i still run tmrw or nah?" asks about the same hip.
 _CHATTER = re.compile(r"\b(?:still|again|else|instead|though|tho|till|til|until|gonna|wanna|gotta|today|tonight|tomorrow|tmrw|"
                       r"tmr|yesterday|now|later|soon|yeah|yep|yup|nah|nope|ok|okay|cool|nice|great|thanks|thank|thx|ta|"
                       r"lol|haha|gotcha|meanwhile|anyway|btw|also|really|actually|just|maybe|pls|please)\b", re.I)
 
 
+#: Words that point back at what was said before ("them", "those"), not "this summer".
+_POINTS_BACK = re.compile(r"\b(?:it|them|those|these|they|that one|the one|ones)\b", re.I)
+
+
 def changes_subject(message: str) -> bool:
+    if _POINTS_BACK.search(message):
+        return False  # "different question - how often should I do them?" still points back
     return bool(_CHANGES_SUBJECT.search(message)) or (
         bool(_ASIDE.search(message)) and bool(topics_of(message) or _SUBJECT.search(message)))
 
@@ -197,7 +205,7 @@ def names_its_own_subject(message: str, unknown: Callable[[str], list[str]] | No
     """Whether a turn asks about things of its own that the library never mentions ("how many
     gels should i take in a half marathon?", "which road bike should i buy?"), with nothing
     pointing back: it stands alone. ``unknown`` gives a text's words the library never uses."""
-    return unknown is not None and not _PRONOUN.search(message) and \
+    return unknown is not None and not _PRONOUN.search(message) and not _WHAT_ABOUT.match(message) and \
         len(unknown(_CHATTER.sub(" ", message))) >= _OWN_SUBJECT_WORDS
 
 

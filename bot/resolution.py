@@ -17,7 +17,7 @@ from .taxonomy import Category
 #: A sign said to have lasted seconds or minutes has passed too ("shivery for 10 mins").
 SAID_OVER = re.compile(r"\b(?:went away|goes away|(?:and |but )?then (?:it was |it's |i was |totally |completely |all )?(?:fine|ok|okay|normal|gone)|"
                        r"back to normal(?! (?:training|running|runs|mileage|schedule|routine))|gone (?:now|by|after|within|straight away|right away|immediately|once|when|as soon as)|"
-                       r"(?:already )?going down(?! (?:the|my|to|into|towards|through) )|(?:went|gone|come|came) down (?:overnight|by the (?:morning|evening|next day)|within|a lot|loads|already|since then)|warmed (?:up|back up) (?:fine|again|once|when|after|as soon)|"
+                       r"(?:already )?going down(?! (?:the|my|to|into|towards|through) )|warmed (?:up|back up) (?:fine|again|once|when|after|as soon)|"
                        r"(?:totally |completely |all )?gone (?:completely |totally )?(?:by|after|within)|fine (?:once|after|within)|"
                        r"walked (?:it )?off(?: fine)?|shook (?:it )?off|all better|better now|cleared up|(?:pretty much |all but )gone|gone the next day|"
                        r"settled (?:down )?(?:after|within|in)|passed (?:after|within|in)|(?:was|were|felt) (?:totally |completely |all )?fine (?:after|again|once|within|by))")

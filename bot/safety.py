@@ -32,7 +32,7 @@ import numpy as np
 
 from .config import Settings
 from .context import (
-    SMALL, WORD, Clause, asks, clauses, first_affirmed, normalise, reassured_after, semantic_reads, speaks_of_self,
+    SMALL, WORD, Clause, asks, clauses, tells_own_body, first_affirmed, normalise, reassured_after, semantic_reads, speaks_of_self,
     whole_clause_aside,
 )
 from .resolution import explained, passed, told_passed
@@ -224,7 +224,7 @@ class Triage:
         # ...and so does a message only about a body part away from the hip ("half my face is numb").
         about_people = about_people or all(c.elsewhere for c in kept)
         # A message that only asks ("will i need surgery for hip impingement?") reports nothing of its own.
-        only_asks = all(asks(c.text) for c in kept)
+        only_asks = all(asks(c.text) for c in kept) and not any(tells_own_body(c.text) for c in kept)
         if not found and learned and self.learned is not None and words >= 3 and not about_people and not only_asks:
             message = _mean_direction(vectors)
             if self.learned.probability(message) >= self.learned.threshold:

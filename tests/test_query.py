@@ -70,6 +70,7 @@ def test_a_follow_up_asking_its_own_kind_of_question_borrows_only_the_earlier_to
     ("btw my knee also clicks when I squat, what's that about?", False),
     ("on another note, which gels are best?", False),
     ("by the way, how many reps of those?", True),
+    ("different question - how often should I do them?", True),
     ("and how long should i hold it?", True),
 ])
 def test_a_turn_that_says_it_changes_the_subject_stands_alone(message, leans):
