@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .reported import advice_in, reports_advice, says_user_has_it
 from .taxonomy import Category
 
 _NEG = re.compile(
@@ -63,44 +64,6 @@ _GENERAL = re.compile(
     r"\b(?:someone|somebody|anyone|anybody|a person|people|runners|a runner|one|you)\b|"
     r"\b(?:signs?|symptoms?|warning signs?|red flags?) (?:of|for|that)\b|\bwhat (?:does|do|is|are) (?:\w+ ){0,5}(?:mean|like)\b"
 )
-#: Advice reported from a source ("the leaflet says see a doctor if…", "my physio said to watch
-#: for numbness", "I read that bursitis can need injections"): about people in general, like a
-#: general question, unless the clause goes on to the user's own present ("…and now my foot is numb").
-_REPORTED = re.compile(
-    r"^(?:(?:and|but|so|also) )?(?:(?:(?:the|an?|this|that|one|some) )?(?:[\w&']+ ){0,2}"
-    r"(?P<text>article|leaflet|page|website|site|guide|book|post|video|blog|app|sheet|advice)s?"
-    r"|(?:my|our|the|a) (?:[\w']+ )?(?:physio|physiotherapist|coach|doctor|gp|nurse|trainer)"
-    r"|(?P<read>i (?:read|saw|heard)|i'?ve (?:read|seen|heard)))"
-    r"(?: (?:[\w']+ ){0,2}(?:says?|said|lists?|listed|mentions?|mentioned|recommends?|warns?|warned|advises?|told me to))?\b")
-#: What advice sounds like: a condition to watch for; from a text, also a general claim ("…can cause…").
-_WATCH_FOR = re.compile(r"\b(?:if|watch (?:out )?for|look out for|as a reason|reasons? (?:to|for)|seek|see a (?:doctor|gp)|(?:warning|danger) signs?|red flags?|signs? of|symptoms? of)\b")
-_CLAIM = re.compile(r"\b(?:can|could|may|might|cause[sd]?)\b")
-#: ...not a diagnosis of the user ("my doctor said it could be a stress fracture").
-_ABOUT_USER = re.compile(r"\b(?:it|this|mine|i|my \w+)\s+(?:could|can|may|might|is|was|has|sounds|looks)\b")
-_OWN_NOW = re.compile(r"\b(?:and|but|which|,) ?(?:now |then |today |yesterday |last night |since )?(?:i(?:'m|'ve| have| am)?|my|it did|"
-                      r"is where i|is what i)\b|\bnow (?:i|my)\b|\b(?:since|yesterday|last night|today|this morning)\b")
-_SENTENCE_END = re.compile(r"[.!?\n]")
-#: A clause after advice that says the user has it: "I've been having them every night".
-_HAVE_IT = re.compile(r"^(?:and |but |well )?(?:i'?ve|i have|i'?m|i am|i) (?:been |also )?(?:having|had|got|getting|experiencing|get) "
-                      r"(?:them|it|that|those|this|these)\b|^(?:that'?s|this is) (?:me|what i have|happening)")
-
-
-#: A quotation mark, not an apostrophe inside a word ("don't").
-_QUOTE_MARK = re.compile(r"[\"“”]|(?:(?<=says )|(?<=said )|(?<=say ))'|'(?=[\s.,!?;:]|$)")
-
-
-def reports_advice(piece: str) -> bool:
-    """Whether a clause only passes on what a source says to watch for (see ``_REPORTED``)."""
-    m = _REPORTED.match(piece)
-    if not m or m.end() == 0 or _OWN_NOW.search(piece, m.end()) or _ABOUT_USER.search(piece, m.end()):
-        return False
-    said = m.group(0).split()[-1] in {"says", "said", "say", "lists", "listed", "mentions", "mentioned", "recommends",
-                                      "recommend", "warns", "warned", "advises", "advise", "to"}
-    if not (said or m.group("read")):
-        return False  # "my doctor" alone says nothing yet
-    return bool(_WATCH_FOR.search(piece, m.end()) or ((m.group("text") or m.group("read")) and _CLAIM.search(piece, m.end())))
-
-
 #: A clause answering the one before with a no: "night sweats? nope", "fever? nah".
 _ANSWERED_NO = re.compile(r"^(?:nope|nah|nil|negative)\b|^(?:no|none|not really|not at all)\s*(?:[,.!]\s*)?$")
 #: ...and the clause it answers must be a short sign named in a question ("night sweats?").
@@ -204,17 +167,8 @@ def clauses(text: str) -> list[Clause]:
             continue
         asked = "?" in end
         cue = _HYPOTHETICAL.search(piece)
-        # A quotation a reported clause opens runs on past its commas: "…says 'seek help if you
-        # have severe pain, swelling, or bruising'" reports all three.
-        # The quotation ends with its sentence, and the user's own present inside it still counts.
-        odd_marks = len(_QUOTE_MARK.findall(piece)) % 2 == 1
-        if quoting:
-            reported = not _OWN_NOW.search(piece)
-            quoting = reported and not odd_marks and not _SENTENCE_END.search(end)
-        else:
-            reported = reports_advice(piece)
-            quoting = reported and odd_marks and not _SENTENCE_END.search(end)
-        if out and out[-1].general and _HAVE_IT.match(piece) and reports_advice(out[-1].text):
+        reported, quoting = advice_in(piece, end, quoting)
+        if out and out[-1].general and says_user_has_it(piece) and reports_advice(out[-1].text):
             out[-1] = replace(out[-1], general=False)  # "I read night sweats can be a sign… I've been having them"
         general = bool(_QUESTION_START.search(piece) and _GENERAL.search(piece) and not _FIRST_PERSON.search(piece)) or reported
         other = bool(_OTHER_PERSON.search(piece)) and not _FIRST_PERSON.search(piece)

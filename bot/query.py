@@ -195,6 +195,7 @@ _POINTS_BACK = re.compile(r"\b(?:it|them|those|these|they|that one|the one|ones)
 
 
 def changes_subject(message: str) -> bool:
+    """Whether a turn says it changes the subject and points back at nothing."""
     if _POINTS_BACK.search(message):
         return False  # "different question - how often should I do them?" still points back
     return bool(_CHANGES_SUBJECT.search(message)) or (
@@ -234,8 +235,9 @@ def leans_on_conversation(message: str, max_words: int = _DEFAULTS.followup_max_
     A question about something else ("best marathon in europe?") does none of these, and a turn
     that says it changes the subject ("unrelated, but…") is read alone."""
     words = message.split()
-    return 0 < len(words) <= max_words and not changes_subject(message) and not names_its_own_subject(message, unknown) and bool(
-        _PRONOUN.search(message) or _FOLLOWUP_START.search(message) or _OWN_NEXT_STEP.search(message))
+    if not 0 < len(words) <= max_words or changes_subject(message) or names_its_own_subject(message, unknown):
+        return False
+    return bool(_PRONOUN.search(message) or _FOLLOWUP_START.search(message) or _OWN_NEXT_STEP.search(message))
 
 
 #: Topics that name a kind of thing rather than a particular one.

@@ -32,8 +32,8 @@ import numpy as np
 
 from .config import Settings
 from .context import (
-    SMALL, WORD, Clause, asks, clauses, tells_own_body, first_affirmed, normalise, reassured_after, semantic_reads, speaks_of_self,
-    whole_clause_aside,
+    SMALL, WORD, Clause, asks, clauses, first_affirmed, normalise, reassured_after, semantic_reads, speaks_of_self,
+    tells_own_body, whole_clause_aside,
 )
 from .resolution import explained, passed, told_passed
 from .denials import without_denials

@@ -512,50 +512,8 @@ def test_advice_passed_on_from_a_source_is_not_the_users_sign(triage, message, f
     assert (triage.detect_in_conversation(message) is not None) is flagged
 
 
-@pytest.mark.parametrize("message, flagged", [
-    ("My son (20) pulled his groin at the gym, how should he ease back into running?", False),
-    ("my son (12) has been limping since football", True),
-])
-def test_a_grown_son_or_daughter_with_the_age_in_brackets_is_not_a_child(rules, message, flagged):
-    assert (rules.detect_in_conversation(message) is not None) is flagged
 
 
-@pytest.mark.parametrize("message, flagged", [
-    ("legs are dead after track night, hips tight. easy run tomorrow?", False),
-    ("my left leg went dead on the run and I had to stop", True),
-    ("both legs feel weak and I keep tripping", True),
-])
-def test_dead_legs_after_training_are_fatigue_but_one_dead_or_weak_leg_is_a_sign(rules, message, flagged):
-    """Runners call tired legs "dead" or "jelly" in the plural; one leg going dead, or weakness, is a sign."""
-    assert (rules.detect_in_conversation(message) is not None) is flagged
-
-
-@pytest.mark.parametrize("message, flagged", [
-    ("i run every single day, do i need rest days to prevent this getting worse?", False),
-    ("what should i do so it doesn't get worse before the race?", False),
-    ("it's getting worse every single day", True),
-])
-def test_a_purpose_is_not_a_report_of_worsening(rules, message, flagged):
-    assert (rules.detect_in_conversation(message) is not None) is flagged
-
-
-@pytest.mark.parametrize("message", [
-    "in agony on the sofa all night, the co-codamol did nothing",
-    "when I wipe after the loo I can't really feel it and my back aches",
-    "my hip catches when I squat and I can't straighten up",
-    "hip got properly stuck mid-stride and wouldn't move",
-    "my hip looks a different shape to the other one, sort of sticking out",
-    "our 8 year old has been walking a bit lopsided since sunday",
-    "putting my foot down is agony, the hip just won't take it",
-    "each day the pain is growing more big",
-    "night sweats most nights, thought it was the new duvet, and my hip aches",
-])
-def test_wordings_the_test13_run_missed_are_read_by_kind(message):
-    """Added after red_flags_test13's one run, each a kind: a past "did nothing", an adverb inside
-    "can't really feel", a catch that stops the joint, "properly stuck", a hip of another shape, a
-    child walking lopsided, a hip that "won't take it", a learner's "growing more big", and a cause
-    the user says they only thought of. The patterns alone must read them."""
-    assert patterns_only().detect_in_conversation(message) is not None
 
 
 @pytest.mark.parametrize("message, flagged", [
@@ -576,17 +534,6 @@ def test_idioms_and_a_toenail_are_not_signs_but_the_same_words_as_signs_are(mess
     assert (patterns_only().detect_in_conversation(message) is not None) is flagged
 
 
-@pytest.mark.parametrize("message", [
-    "took 2 ibuprofen and still want to scream",
-    "went from a niggle to needing the handrail in 3 days",
-    "when I stand up the hip will hook and not move until I shake it",
-    "it's constant and no position helps",
-])
-def test_wordings_the_test14_run_missed_are_read_by_kind(message):
-    """Added after red_flags_test14's one run: painkillers taken and "still" in agony; from one state
-    to a much worse one "in N days"; a hip that catches ("hooks") and will not move; "no position helps"."""
-    assert patterns_only().detect_in_conversation(message) is not None
-
 
 @pytest.mark.parametrize("message, flagged", [
     ("how do i fix runner's hip??", False),
@@ -605,22 +552,6 @@ def test_every_category_has_8_to_20_exemplars_and_a_reason():
         assert 8 <= len(category.exemplars) <= 20, (category.id, len(category.exemplars))
         assert category.reason
 
-
-@pytest.mark.parametrize("message", [
-    "my hip keeps folding on the downhills and I nearly went over",
-    "my foot feels like it belongs to a mannequin since the race",
-    "crawling round the house on my hands and knees since this morning",
-    "a gnawing ache that doesn't let up day or night",
-    "my grandson aged 5 wouldn't stand on his leg after his nap",
-    "the sheets are soaked through most nights and my hip aches",
-    "I can't really feel it when I wipe after the loo, like it's been to the dentist",
-])
-def test_wordings_the_test15_run_missed_are_read_by_kind(message):
-    """Changed after red_flags_test15's one run (so test15 is no longer held out), each a kind: a
-    joint "folding", a part that feels like someone else's, crawling "round" on hands and knees,
-    pain that "doesn't let up", a child who "wouldn't stand", soaked sheets, and a comparison
-    ("like it's been to the dentist") that is not a cause."""
-    assert patterns_only().detect_in_conversation(message) is not None
 
 
 def test_an_intensifier_before_an_ordinary_cause_still_lets_it_explain():
@@ -648,3 +579,54 @@ def test_an_intensifier_before_an_ordinary_cause_still_lets_it_explain():
 def test_the_context_rules_of_round_9_never_hide_a_real_sign(triage, message):
     """Cases a code review of round 9 found hidden, each fixed by narrowing its rule."""
     assert triage.detect_in_conversation(message) is not None
+
+
+@pytest.mark.parametrize("run, message", [
+    ("test13", "in agony on the sofa all night, the co-codamol did nothing"),
+    ("test13", "when I wipe after the loo I can't really feel it and my back aches"),
+    ("test13", "my hip catches when I squat and I can't straighten up"),
+    ("test13", "hip got properly stuck mid-stride and wouldn't move"),
+    ("test13", "my hip looks a different shape to the other one, sort of sticking out"),
+    ("test13", "our 8 year old has been walking a bit lopsided since sunday"),
+    ("test13", "putting my foot down is agony, the hip just won't take it"),
+    ("test13", "each day the pain is growing more big"),
+    ("test13", "night sweats most nights, thought it was the new duvet, and my hip aches"),
+    ("test14", "took 2 ibuprofen and still want to scream"),
+    ("test14", "went from a niggle to needing the handrail in 3 days"),
+    ("test14", "when I stand up the hip will hook and not move until I shake it"),
+    ("test14", "it's constant and no position helps"),
+    ("test15", "my hip keeps folding on the downhills and I nearly went over"),
+    ("test15", "my foot feels like it belongs to a mannequin since the race"),
+    ("test15", "crawling round the house on my hands and knees since this morning"),
+    ("test15", "a gnawing ache that doesn't let up day or night"),
+    ("test15", "my grandson aged 5 wouldn't stand on his leg after his nap"),
+    ("test15", "the sheets are soaked through most nights and my hip aches"),
+    ("test15", "I can't really feel it when I wipe after the loo, like it's been to the dentist"),
+])
+def test_wordings_each_blind_run_missed_are_read_by_the_patterns(run, message):
+    """Added after each red-flag set's one run (test15's after it, so test15 is no longer held
+    out), each a kind of wording rather than one phrase: a past "did nothing", "can't really feel",
+    a catch that stops the joint, "properly stuck", a hip of another shape, a child walking
+    lopsided or who "wouldn't stand", a hip that "won't take it", a learner's "growing more big",
+    a cause only "thought" of, painkillers taken and "still" in agony, "no position helps", a change
+    "in N days", a hip that "hooks", a joint "folding", a part that "belongs to" a mannequin,
+    crawling "round", pain that "doesn't let up", soaked sheets, and a comparison ("like it's been
+    to the dentist") that is not a cause. The patterns alone must read them."""
+    assert patterns_only().detect_in_conversation(message) is not None
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("My son (20) pulled his groin at the gym, how should he ease back into running?", False),
+    ("my son (12) has been limping since football", True),
+    ("legs are dead after track night, hips tight. easy run tomorrow?", False),
+    ("my left leg went dead on the run and I had to stop", True),
+    ("both legs feel weak and I keep tripping", True),
+    ("i run every single day, do i need rest days to prevent this getting worse?", False),
+    ("what should i do so it doesn't get worse before the race?", False),
+    ("it's getting worse every single day", True),
+])
+def test_sign_words_read_in_an_ordinary_sense_raise_no_flag_but_the_signs_do(rules, message, flagged):
+    """An adult son "(20)" is not a child; legs "dead" in the plural are runners' fatigue (one
+    dead or weak leg is a sign); a purpose ("to prevent this getting worse") reports no worsening."""
+    assert (rules.detect_in_conversation(message) is not None) is flagged
+
