@@ -21,6 +21,7 @@ from collections.abc import Callable
 import numpy as np
 
 from .answer_forms import CUES, cue_density, heading_for
+from .answer_memory import AnswerMemory, MemoryVotes
 from .config import Settings
 from .coverage import DOSING, covers
 from .index_store import LoadedIndex
@@ -78,10 +79,11 @@ class Composer:
     """
 
     def __init__(self, index: LoadedIndex, settings: Settings, unfamiliar: Callable[[str], float] | None = None,
-                 ranker: SentenceRanker | None = None):
+                 ranker: SentenceRanker | None = None, memory: AnswerMemory | None = None):
         """``unfamiliar(question)`` is the share of the question's words the library never
         uses (``KeywordIndex.unfamiliar``); it is asked only about weak matches. ``ranker``
-        orders the candidate sentences; without one the hand-weighted score does."""
+        orders the candidate sentences; without one the hand-weighted score does. ``memory``
+        adds the votes of the graded questions most like this one (``answer_memory.py``)."""
         self.index = index
         self.ranker = ranker
         self.settings = settings
@@ -106,6 +108,15 @@ class Composer:
         vectors = index.encoder.encode(unique) if unique else np.zeros((0, 1), dtype=np.float32)
         row = {h: n for n, h in enumerate(unique)}
         self.heading_vectors = vectors[[row[h] for h in headings]] if headings else vectors
+        self.use_memory(memory)
+
+    def use_memory(self, memory: AnswerMemory | None) -> None:
+        """Vote with ``memory`` from now on (``None``: no votes). The evaluation gives each
+        answer set a memory without that set's own questions."""
+        s = self.settings
+        self.answer_memory = memory
+        self.memory = None if memory is None else MemoryVotes(
+            memory, [sentence.text for sentence in self.index.sentences], s.memory_neighbours, s.memory_floor)
 
     def run(
         self,
@@ -193,14 +204,19 @@ class Composer:
                 bool(asked & self.section_topics[chunk_ids[j]])))
         return out
 
-    def _scores(self, query: Query, hits: list[Hit], query_vector: np.ndarray, candidates: list[int]) -> tuple[np.ndarray, np.ndarray]:
-        """(score, similarity) of each candidate sentence: the learned ranker's log-odds when there
-        is one (``bot/sentence_ranker.py``), else the hand-weighted score."""
+    def _scores(self, query: Query, hits: list[Hit], query_vector: np.ndarray,
+                candidates: list[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(score, similarity, memory vote) of each candidate sentence. The score is the learned
+        ranker's log-odds when there is one (``bot/sentence_ranker.py``), else the hand-weighted
+        score; the memory's weighted vote (``answer_memory.py``) is added to the ranker's."""
         described = self.described(query, hits, query_vector, candidates)
         sims = np.array([c.cosine for c in described], dtype=np.float32)
+        votes = np.zeros(len(candidates), dtype=np.float32)
         if self.ranker is None:
-            return np.array([c.hand_score for c in described], dtype=np.float32), sims
-        return self.ranker.score(features(described, query.answer_type)).astype(np.float32), sims
+            return np.array([c.hand_score for c in described], dtype=np.float32), sims, votes
+        if self.memory is not None:
+            votes = self.settings.memory_weight * self.memory.votes(query_vector)[candidates]
+        return self.ranker.score(features(described, query.answer_type)).astype(np.float32) + votes, sims, votes
 
     def _select(self, query: Query, hits: list[Hit], query_vector: np.ndarray) -> list[int]:
         """The best sentence first, then what adds something new and concrete, within the word budget."""
@@ -208,12 +224,15 @@ class Composer:
         candidates = self.candidates(hits)
         if not candidates:
             return []
-        scores, sims = self._scores(query, hits, query_vector, candidates)
+        scores, sims, votes = self._scores(query, hits, query_vector, candidates)
         self._promote_section_answers(query, candidates, scores, sims)
         vecs = self.index.sentence_vectors[candidates]
         topic = content_stems(" ".join([query.question, *query.topics, query.context]))
         order = np.argsort(-scores, kind="stable")
-        top = float(scores[order[0]])
+        # The margin is judged without the votes, which would otherwise push every sentence
+        # but the voted one out of it; a sentence voted for strongly enough stays in.
+        alone = scores - votes
+        top = float(alone.max())
         margin = s.score_margin if self.ranker is None else s.ranker_margin
         picked: list[int] = []
         picked_at: list[int] = []
@@ -221,7 +240,7 @@ class Composer:
         for j in order:
             i = candidates[j]
             text = self.index.sentences[i].text
-            if picked and (sims[j] < s.sentence_floor or scores[j] < top - margin):
+            if picked and (sims[j] < s.sentence_floor or (alone[j] < top - margin and votes[j] < s.memory_keeps)):
                 continue
             if picked and is_filler(text, topic):
                 continue

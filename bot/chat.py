@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .answer import Composer
+from .answer_memory import AnswerMemory
 from .reply import Answer, Composed
 from .templates import PROMPT, prefix_block
 from .query import leans_on_conversation, Query, analyse
@@ -57,7 +58,9 @@ class Chat:
         self.triage = Triage(encoder=self.encoder, settings=self.settings)
         ranker = SentenceRanker.load() if self.settings.learned_answers else None
         self.types = TypeModel.load() if self.settings.learned_answers else None
-        self.composer = Composer(index, self.settings, unfamiliar=self.retriever.keywords.unfamiliar, ranker=ranker)
+        memory = AnswerMemory.load(model=self.settings.model_name) if self.settings.learned_answers else None
+        self.composer = Composer(index, self.settings, unfamiliar=self.retriever.keywords.unfamiliar, ranker=ranker,
+                                 memory=memory)
 
     def understand(self, message: str, history: Sequence[str] = (), *, lean: bool = False) -> Query:
         """The ``Query`` for a gated message: the cue rules' analysis, with the answer type the

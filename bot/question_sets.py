@@ -13,7 +13,8 @@ ANSWER_KINDS = ("answerable", "followup")
 REFUSE_KINDS = ("off_topic", "adversarial")
 """Items the bot should refuse."""
 SEEN_ANSWER_SETS = ("answers_dev.jsonl", "answers_test.jsonl", "answers_test2.jsonl", "answers_test3.jsonl", "answers_test4.jsonl",
-                    "answers_test5.jsonl", "answers_test6.jsonl", "answers_test7.jsonl", "answers_test8.jsonl", "answers_test9.jsonl")
+                    "answers_test5.jsonl", "answers_test6.jsonl", "answers_test7.jsonl", "answers_test8.jsonl", "answers_test9.jsonl",
+                    "answers_test10.jsonl", "answers_test11.jsonl", "answers_test12.jsonl")
 """The answer sets already run (each test set once): what the learned models may train on.
 A set still held out is added here only after its one run."""
 

@@ -113,6 +113,11 @@ def run_answers(chat, path: Path, out: Path, quiet: bool) -> int:
     for g in (chat.settings.corpus_dir / "glossary").glob("*.json"):
         glossary |= load_glossary(chat.settings.corpus_dir, g.stem)
     items = load_items(path)
+    memory = chat.composer.answer_memory
+    if memory is not None and path.name in memory.sets:
+        # A set graded into the memory would be answered from its own labels.
+        chat.composer.use_memory(memory.without(path.name))
+        print(f"{path.name} is in the answer memory: answering it from the memory without it", file=sys.stderr)
     results = [chat.reply(q["question"], q["turns"]).to_dict() for q in tqdm(items, desc="questions", disable=quiet)]
     scores = answer_scores(items, results, repair=lambda text: apply_glossary(text, glossary))
     lines = [f"# Answers on `{path.name}` ({scores.n} answerable, {len(items) - scores.n} off-topic)", "",

@@ -1,0 +1,101 @@
+"""Questions answered before: which sentences answered the graded questions most like this one.
+
+The answer sets in ``eval/`` mark, for each question, the article sentences a direct answer
+quotes. Runners ask the same few dozen things in endless wordings, and a new wording is
+usually closer to an old wording of the same question than to the sentence that answers it:
+"is it ok to push through it?" shares little with "Running with sore hip flexors is
+generally not recommended", but much with "can I run on a sore hip flexor?", graded before.
+So the composer asks the memory which sentences answered the nearest graded questions
+(k nearest neighbours by the question's own vector) and adds their vote to its ranking.
+
+The memory holds each question's vector and the sentences that answered it, as their
+normalised text, so a rebuilt index with the same articles maps them back. Written by
+``scripts/train_answer_memory.py`` from the answer sets already seen (never from a set still
+held out), as a NumPy ``.npz`` read without pickle.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .text import norm, unlisted
+
+MEMORY_FILE = Path(__file__).with_name("answer_memory.npz")
+
+
+def sentence_key(text: str) -> str:
+    """How a sentence is matched between the memory and an index: as shown, normalised."""
+    return norm(unlisted(text))
+
+
+@dataclass(frozen=True)
+class AnswerMemory:
+    """Graded questions: their vectors, the sentences that answered each, and their set."""
+
+    vectors: np.ndarray
+    """One unit vector per question, from the index's own encoder (``encode_query``)."""
+    answers: tuple[tuple[str, ...], ...]
+    """Per question, the keys (``sentence_key``) of the sentences holding its evidence."""
+    sets: tuple[str, ...]
+    """The answer set each question came from: measuring on a set leaves that set out."""
+    model: str
+
+    @classmethod
+    def load(cls, path: Path = MEMORY_FILE, *, model: str | None = None) -> "AnswerMemory | None":
+        """The stored memory, or ``None`` without one. One made with another encoder than
+        ``model`` is refused: its vectors would not be comparable with the questions'."""
+        if not Path(path).is_file():
+            return None
+        with np.load(path, allow_pickle=False) as data:
+            about = json.loads(str(data["about"]))
+            vectors = data["vectors"].astype(np.float32)
+        if model is not None and about["model"] != model:
+            raise ValueError(f"{path} was made with {about['model']}, not {model}; re-run scripts/train_answer_memory.py")
+        return cls(vectors, tuple(tuple(a) for a in about["answers"]), tuple(about["sets"]), about["model"])
+
+    def save(self, path: Path = MEMORY_FILE) -> None:
+        about = {"model": self.model, "sets": list(self.sets), "answers": [list(a) for a in self.answers]}
+        with open(path, "wb") as f:  # a file object: savez would append ".npz" to a path without it
+            np.savez_compressed(f, vectors=self.vectors.astype(np.float16), about=np.array(json.dumps(about)))
+
+    def without(self, answer_set: str) -> "AnswerMemory":
+        """The memory less one set's questions: what a measurement on that set may use."""
+        keep = [n for n, s in enumerate(self.sets) if s != answer_set]
+        return AnswerMemory(self.vectors[keep], tuple(self.answers[n] for n in keep),
+                            tuple(self.sets[n] for n in keep), self.model)
+
+    def __len__(self) -> int:
+        return len(self.sets)
+
+
+class MemoryVotes:
+    """The memory mapped onto one index's sentences: ``votes(vector)`` gives each sentence the
+    summed similarity of the nearest graded questions it answered, over ``neighbours``."""
+
+    def __init__(self, memory: AnswerMemory, sentence_texts: list[str], neighbours: int, floor: float):
+        row = {}
+        for i, text in enumerate(sentence_texts):
+            row.setdefault(sentence_key(text), []).append(i)
+        self.answered = np.zeros((len(memory), len(sentence_texts)), dtype=np.float32)
+        for n, keys in enumerate(memory.answers):
+            for key in keys:
+                self.answered[n, row.get(key, [])] = 1.0
+        self.vectors = memory.vectors
+        self.neighbours = neighbours
+        self.floor = floor
+
+    def votes(self, query_vector: np.ndarray) -> np.ndarray:
+        """One vote per sentence of the index: the mean over the ``neighbours`` nearest graded
+        questions (those at least ``floor`` alike) of their similarity where it answered them."""
+        if not len(self.vectors):
+            return np.zeros(self.answered.shape[1], dtype=np.float32)
+        sims = self.vectors @ query_vector
+        near = np.argsort(-sims, kind="stable")[: self.neighbours]
+        near = near[sims[near] >= self.floor]
+        if not len(near):
+            return np.zeros(self.answered.shape[1], dtype=np.float32)
+        return (sims[near, None] * self.answered[near]).sum(axis=0) / len(near)

@@ -1,0 +1,63 @@
+"""The answer memory: graded questions vote for the sentences that answered them."""
+
+import numpy as np
+import pytest
+
+from bot.answer_memory import MEMORY_FILE, AnswerMemory, sentence_key
+from bot.text import unlisted
+
+#: A question in other words than the article's FAQ heading, and the heading's own wording.
+ASKED = "is it ok to push through a sore hip flexor on my run?"
+GRADED = "can i run with sore hip flexors?"
+
+
+def _memory_of(chat, question: str, answer: str) -> AnswerMemory:
+    vector = chat.encoder.encode_query(chat.understand(question).search_text)
+    return AnswerMemory(vector[None, :], ((sentence_key(answer),),), ("graded.jsonl",), chat.settings.model_name)
+
+
+def test_a_question_worded_like_a_graded_one_leads_with_the_sentence_that_answered_it(chat):
+    verdict = next(s.text for s in chat.index.sentences if "generally not recommended" in s.text)
+    kept = chat.composer.answer_memory
+    try:
+        chat.composer.use_memory(None)
+        assert chat.reply(ASKED).quotes[0].text != unlisted(verdict)  # the ranker alone leads with the topic
+        chat.composer.use_memory(_memory_of(chat, GRADED, verdict))
+        assert chat.reply(ASKED).quotes[0].text == unlisted(verdict)
+    finally:
+        chat.composer.use_memory(kept)
+
+
+def test_a_graded_question_unlike_the_one_asked_does_not_vote(chat):
+    verdict = next(s.text for s in chat.index.sentences if "generally not recommended" in s.text)
+    kept = chat.composer.answer_memory
+    try:
+        chat.composer.use_memory(_memory_of(chat, "what is the best breakfast before a marathon?", verdict))
+        assert not chat.composer.memory.votes(chat.encoder.encode_query(ASKED)).any()
+    finally:
+        chat.composer.use_memory(kept)
+
+
+def test_the_memory_round_trips_without_pickle_and_refuses_another_encoder(tmp_path):
+    memory = AnswerMemory(np.eye(2, 4, dtype=np.float32), (("a sentence.",), ("b.", "c.")), ("x.jsonl", "y.jsonl"), "model-a")
+    path = tmp_path / "memory.npz"
+    memory.save(path)
+    loaded = AnswerMemory.load(path, model="model-a")
+    assert loaded.answers == memory.answers and loaded.sets == memory.sets
+    np.testing.assert_allclose(loaded.vectors, memory.vectors)
+    with pytest.raises(ValueError, match="train_answer_memory"):
+        AnswerMemory.load(path, model="model-b")
+    assert AnswerMemory.load(tmp_path / "missing.npz") is None
+
+
+def test_measuring_on_a_set_leaves_that_set_out_of_the_memory():
+    memory = AnswerMemory(np.eye(3, 4, dtype=np.float32), (("a.",), ("b.",), ("c.",)), ("x.jsonl", "y.jsonl", "x.jsonl"), "m")
+    left = memory.without("x.jsonl")
+    assert left.sets == ("y.jsonl",) and left.answers == (("b.",),) and len(left.vectors) == 1
+
+
+def test_the_shipped_memory_holds_no_held_out_set():
+    from bot.question_sets import SEEN_ANSWER_SETS
+
+    memory = AnswerMemory.load(MEMORY_FILE)
+    assert memory is not None and set(memory.sets) <= set(SEEN_ANSWER_SETS)
