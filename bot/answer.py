@@ -16,7 +16,7 @@ decided elsewhere (``safety.py``), never here.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -97,6 +97,7 @@ class Composer:
         for i, sentence in enumerate(index.sentences):
             if not _META.search(self.plain[i]):
                 self.by_chunk.setdefault(sentence.chunk_id, []).append(i)
+        self.quotable = {i for sentences in self.by_chunk.values() for i in sentences}
         self.stems = [content_stems(sentence.text) for sentence in index.sentences]
         self.named = [frozenset(topics_of(text)) - GENERIC_TOPICS for text in self.plain]
         self.profiles = [profile(unlisted(text)) for text in self.plain]
@@ -127,11 +128,17 @@ class Composer:
         disclaimer: str | None = None,
         notice: str | None = None,
         reasons: tuple[str, ...] = (),
+        recalled: Sequence[Hit] = (),
     ) -> Composed:
-        """Quote the sentences that answer ``query`` from ``hits``, or say the library does not cover it."""
+        """Quote the sentences that answer ``query`` from ``hits``, or say the library does not cover it.
+
+        ``recalled`` are passages the memory recalls that the search did not find
+        (``Composer.recalled``): quoted from, but never what decides whether the library covers
+        the question."""
         dosing = bool(DOSING.search(query.text))
         best = max((h.dense_score for h in hits), default=0.0)
         covered = not dosing and covers(query, best, self.settings, self.unfamiliar)
+        hits = [*hits, *recalled]
         picked = self._select(query, hits, query_vector) if covered else []
         if not picked:
             return Composed(render_refusal(disclaimer, notice, dosing, reasons), "refusal")
@@ -139,6 +146,18 @@ class Composer:
         markdown = render_answer(heading_for(query.answer_type), quotes, citations,
                                  prefix_block(disclaimer, notice, reasons))
         return Composed(markdown, "answer", tuple(citations), tuple(quotes))
+
+    def recalled(self, query_vector: np.ndarray, hits: list[Hit]) -> list[int]:
+        """Chunks holding a sentence the memory votes for strongly (``Settings.memory_keeps``)
+        that no hit shows, strongest first: the answer to a question graded before, when the
+        search, reading the new wording, missed its passage."""
+        if self.memory is None or self.ranker is None:
+            return []
+        votes = self.settings.memory_weight * self.memory.votes(query_vector)
+        shown = {c.id for h in hits for c in h.passage}
+        strong = [i for i in np.argsort(-votes, kind="stable") if votes[i] >= self.settings.memory_keeps]
+        chunks = (self.index.sentences[i].chunk_id for i in strong if i in self.quotable)
+        return list(dict.fromkeys(c for c in chunks if c not in shown))
 
     def _cite(self, picked: list[int], hits: list[Hit]) -> tuple[list[Citation], list[Quote]]:
         """Quotes of the picked sentences, sources numbered in the order their first sentence appears."""

@@ -146,6 +146,14 @@ class Retriever:
             return np.zeros(0, dtype=np.float32)
         return self.index.vectors.reconstruct_batch(ids) @ query_vector
 
+    def hits_for(self, ids: list[int], query_vector: np.ndarray) -> list[Hit]:
+        """Hits for chunks chosen by other means than the search (``Composer.recalled``): their
+        cosine to the question, no keyword score, and the chunks that complete a lead-in."""
+        cosines = self.cosines(query_vector, ids)
+        return [Hit(self.index.chunks[i], float(c), float(c), 0.0, None, None,
+                    tuple(self.index.chunks[j] for j in self.continuations.get(i, ()) if j not in ids))
+                for i, c in zip(ids, cosines)]
+
     def search(
         self, query: str, k: int | None = None, *, mode: str = "hybrid", query_vector=None
     ) -> list[Hit]:

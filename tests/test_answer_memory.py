@@ -61,3 +61,30 @@ def test_the_shipped_memory_holds_no_held_out_set():
 
     memory = AnswerMemory.load(MEMORY_FILE)
     assert memory is not None and set(memory.sets) <= set(SEEN_ANSWER_SETS)
+
+
+def test_a_passage_the_search_missed_is_recalled_when_it_answered_a_graded_question_like_this_one(chat):
+    gait = next(s.text for s in chat.index.sentences
+                if s.text.startswith("Consider consulting a running coach or physical therapist for a gait analysis"))
+    asked = "should i get a gait analysis for my hip pain? who even does that"
+    kept = chat.composer.answer_memory
+    try:
+        chat.composer.use_memory(None)
+        assert unlisted(gait) not in [q.text for q in chat.reply(asked).quotes]  # its passage is not among the hits
+        chat.composer.use_memory(_memory_of(chat, "who can check my running gait for hip pain?", gait))
+        answer = chat.reply(asked)
+        assert answer.quotes[0].text == unlisted(gait)
+        assert gait in answer.citations[answer.quotes[0].citation - 1].text  # cited like any other passage
+    finally:
+        chat.composer.use_memory(kept)
+
+
+def test_a_recalled_passage_never_makes_an_uncovered_question_answerable(chat):
+    gait = next(s.text for s in chat.index.sentences if "gait analysis" in s.text)
+    question = "what's the best way to treat plantar fasciitis in my heel?"
+    kept = chat.composer.answer_memory
+    try:
+        chat.composer.use_memory(_memory_of(chat, question, gait))  # a graded question, word for word
+        assert chat.reply(question).kind == "refusal"
+    finally:
+        chat.composer.use_memory(kept)
