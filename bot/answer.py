@@ -137,7 +137,8 @@ class Composer:
         the question."""
         dosing = bool(DOSING.search(query.text))
         best = max((h.dense_score for h in hits), default=0.0)
-        covered = not dosing and covers(query, best, self.settings, self.unfamiliar)
+        covered = not dosing and covers(query, best, self.settings, self.unfamiliar) and not (
+            self.memory is not None and self.memory.off_topic_like(query_vector, self.settings.memory_off_topic))
         hits = [*hits, *recalled]
         picked = self._select(query, hits, query_vector) if covered else []
         if not picked:

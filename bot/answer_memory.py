@@ -7,6 +7,9 @@ usually closer to an old wording of the same question than to the sentence that 
 generally not recommended", but much with "can I run on a sore hip flexor?", graded before.
 So the composer asks the memory which sentences answered the nearest graded questions
 (k nearest neighbours by the question's own vector) and adds their vote to its ranking.
+The same holds for what the library does not cover: a question worded almost like one graded
+off-topic ("heel pain first thing in the morning…") is refused even when the search finds
+passages sharing its words.
 
 The memory holds each question's vector and the sentences that answered it, as their
 normalised text, so a rebuilt index with the same articles maps them back. Written by
@@ -39,7 +42,8 @@ class AnswerMemory:
     vectors: np.ndarray
     """One unit vector per question, from the index's own encoder (``encode_query``)."""
     answers: tuple[tuple[str, ...], ...]
-    """Per question, the keys (``sentence_key``) of the sentences holding its evidence."""
+    """Per question, the keys (``sentence_key``) of the sentences holding its evidence; none for
+    a question graded off-topic (the library does not cover it)."""
     sets: tuple[str, ...]
     """The answer set each question came from: measuring on a set leaves that set out."""
     model: str
@@ -80,13 +84,24 @@ class MemoryVotes:
         row = {}
         for i, text in enumerate(sentence_texts):
             row.setdefault(sentence_key(text), []).append(i)
-        self.answered = np.zeros((len(memory), len(sentence_texts)), dtype=np.float32)
-        for n, keys in enumerate(memory.answers):
-            for key in keys:
-                self.answered[n, row.get(key, [])] = 1.0
-        self.vectors = memory.vectors
+        answerable = [n for n, keys in enumerate(memory.answers) if keys]
+        self.answered = np.zeros((len(answerable), len(sentence_texts)), dtype=np.float32)
+        for m, n in enumerate(answerable):
+            for key in memory.answers[n]:
+                self.answered[m, row.get(key, [])] = 1.0
+        self.vectors = memory.vectors[answerable]
+        self.all_vectors = memory.vectors
+        self.off_topic = np.array([not keys for keys in memory.answers], dtype=bool)
         self.neighbours = neighbours
         self.floor = floor
+
+    def off_topic_like(self, query_vector: np.ndarray, floor: float) -> bool:
+        """The nearest graded question is at least ``floor`` alike and was graded off-topic."""
+        if not len(self.all_vectors):
+            return False
+        sims = self.all_vectors @ query_vector
+        nearest = int(np.argmax(sims))
+        return bool(self.off_topic[nearest] and sims[nearest] >= floor)
 
     def votes(self, query_vector: np.ndarray) -> np.ndarray:
         """One vote per sentence of the index: the mean over the ``neighbours`` nearest graded

@@ -37,6 +37,7 @@ from .context import (
 )
 from .resolution import explained, passed, told_passed
 from .denials import without_denials
+from .flag_memory import FlagMemory
 from .taxonomy import Category, Learned, Speller, Taxonomy, load_taxonomy
 from .text import content_stems
 
@@ -85,6 +86,8 @@ class Triage:
         # taxonomy words ("tears", "though"): the speller needs the encoder's vocabulary.
         self.speller = Speller.for_taxonomy(self.taxonomy, encoder.vocabulary()) if encoder is not None else None
         self.learned = Learned.load() if encoder is not None and learned else None
+        self.memory = FlagMemory.load(model=settings.model_name) if encoder is not None and learned else None
+        self._memory_floor, self._memory_contrast = settings.red_flag_memory_floor, settings.red_flag_memory_contrast
         self.encoder = encoder
         self.threshold = settings.red_flag_threshold
         self.margin = settings.red_flag_margin
@@ -104,6 +107,13 @@ class Triage:
             self._owners = np.asarray(owners)
             self._exemplars = encoder.encode(texts)
             self._ordinary = encoder.encode(list(self.taxonomy.not_red_flag))
+
+    def use_memory(self, memory: FlagMemory | None) -> None:
+        """Check meaning-based flags against ``memory`` from now on (``None``: no check). The
+        evaluation gives each set a memory without that set's own messages."""
+        with self._cache_lock:
+            self.memory = memory
+            self._cache.clear()  # what was remembered was judged with the old memory
 
     # --- one message ---------------------------------------------------------------
     def detect(self, message: str) -> RedFlag | None:
@@ -204,6 +214,9 @@ class Triage:
         unique = list(dict.fromkeys(said))  # a repeated clause is encoded once
         row = {text: n for n, text in enumerate(unique)}
         vectors = self._vectors(unique)[[row[text] for text in said]]
+        message = _mean_direction(vectors)
+        if self.memory is not None and self.memory.ordinary_like(message, self._memory_floor, self._memory_contrast):
+            return {}  # worded like a message graded ordinary, and unlike any graded red flag
         statements = [n for n, c in enumerate(kept) if semantic_reads(c)]
         found: dict[str, str] = {}
         for n, (category, score, lead) in zip(statements, self._closest(vectors[statements]) if statements else []):
@@ -226,7 +239,6 @@ class Triage:
         # A message that only asks ("will i need surgery for hip impingement?") reports nothing of its own.
         only_asks = all(asks(c.text) for c in kept) and not any(tells_own_body(c.text) for c in kept)
         if not found and learned and self.learned is not None and words >= 3 and not about_people and not only_asks:
-            message = _mean_direction(vectors)
             if self.learned.probability(message) >= self.learned.threshold:
                 # The model says whether, not which: the reason is the nearest category's.
                 category = self._closest(message[None, :])[0][0]

@@ -77,12 +77,28 @@ def red_flag_report(scores, path: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
+def leave_out_of_memories(chat, name: str) -> None:
+    """A set graded into the answer or flag memory would be answered from its own labels:
+    measure it with memories that leave it out (bot/answer_memory.py, bot/flag_memory.py)."""
+    answers, flags = chat.composer.answer_memory, chat.triage.memory
+    left = False
+    if answers is not None and name in answers.sets:
+        chat.composer.use_memory(answers.without(name))
+        left = True
+    if flags is not None and name in flags.sets:
+        chat.triage.use_memory(flags.without(name))
+        left = True
+    if left:
+        print(f"{name} is in the memories: measuring it with memories that leave it out", file=sys.stderr)
+
+
 def run_red_flags(chat, path: Path, out: Path, quiet: bool) -> int:
     from tqdm import tqdm
 
     from bot.red_flag_metrics import red_flag_scores
 
     items = load_items(path)
+    leave_out_of_memories(chat, path.name)
     results = [chat.reply(q["question"], q["turns"]).to_dict() for q in tqdm(items, desc="messages", disable=quiet)]
     scores = red_flag_scores(items, results)
     report = red_flag_report(scores, path)
@@ -113,11 +129,7 @@ def run_answers(chat, path: Path, out: Path, quiet: bool) -> int:
     for g in (chat.settings.corpus_dir / "glossary").glob("*.json"):
         glossary |= load_glossary(chat.settings.corpus_dir, g.stem)
     items = load_items(path)
-    memory = chat.composer.answer_memory
-    if memory is not None and path.name in memory.sets:
-        # A set graded into the memory would be answered from its own labels.
-        chat.composer.use_memory(memory.without(path.name))
-        print(f"{path.name} is in the answer memory: answering it from the memory without it", file=sys.stderr)
+    leave_out_of_memories(chat, path.name)
     results = [chat.reply(q["question"], q["turns"]).to_dict() for q in tqdm(items, desc="questions", disable=quiet)]
     scores = answer_scores(items, results, repair=lambda text: apply_glossary(text, glossary))
     lines = [f"# Answers on `{path.name}` ({scores.n} answerable, {len(items) - scores.n} off-topic)", "",

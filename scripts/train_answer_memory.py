@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Write the answer memory: graded questions and the sentences that answered them.
 
-Every answerable question and follow-up of the given answer sets goes through the app's own
-steps (input gate, question analysis), and its search text is encoded by the index's encoder,
-as a user's question is. The sentences of the index that hold one of its evidence snippets
-(after the repair of the paraphrased article) are what answered it. Written to
-bot/answer_memory.npz (NumPy, no pickle), read by the composer (bot/answer_memory.py).
+Every answerable question, follow-up and off-topic question of the given answer sets goes
+through the app's own steps (input gate, question analysis), and its search text is encoded
+by the index's encoder, as a user's question is. The sentences of the index that hold one of
+its evidence snippets (after the repair of the paraphrased article) are what answered it; an
+off-topic question has none. Written to bot/answer_memory.npz (NumPy, no pickle), read by
+the composer (bot/answer_memory.py).
 
 Never include a set you will report as held out: the defaults are the answer sets already
 seen during development. Re-run after rebuilding the index with another model.
@@ -65,13 +66,16 @@ def main(argv: list[str] | None = None) -> int:
         glossary |= load_glossary(s.corpus_dir, g.stem)
     texts = [sentence.text for sentence in chat.index.sentences]
     items = [(name, item) for name in args.sets for item in load_items(EVAL / name)
-             if item["kind"] in ("answerable", "followup") and item["evidence"]]
+             if item["kind"] == "off_topic" or (item["kind"] in ("answerable", "followup") and item["evidence"])]
     vectors, answers, sets = [], [], []
     for name, item in tqdm(items, desc="questions", disable=args.quiet):
         keys = answered_by(texts, [*item["evidence"], *(apply_glossary(e, glossary) for e in item["evidence"])])
-        if not keys:
+        if not keys and item["kind"] != "off_topic":
             continue  # its evidence is in no sentence of this index: nothing to remember
-        gated = admit(item["question"], item["turns"], max_chars=s.max_input_chars, max_turns=s.max_history_turns,
+        # An off-topic turn is remembered alone: "what about marathon plans?" after "what's the
+        # 10% rule?" is off-topic, the 10% rule is not.
+        turns = [] if item["kind"] == "off_topic" else item["turns"]
+        gated = admit(item["question"], turns, max_chars=s.max_input_chars, max_turns=s.max_history_turns,
                       raw_factor=s.raw_input_factor)
         query = chat.understand(gated.message, gated.history)
         vectors.append(chat.encoder.encode_query(query.search_text))

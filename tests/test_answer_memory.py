@@ -88,3 +88,16 @@ def test_a_recalled_passage_never_makes_an_uncovered_question_answerable(chat):
         assert chat.reply(question).kind == "refusal"
     finally:
         chat.composer.use_memory(kept)
+
+
+def test_a_question_worded_like_one_graded_off_topic_is_refused(chat):
+    asked = "my thighs chafe really badly on long runs, what do people use for that?"
+    kept = chat.composer.answer_memory
+    try:
+        chat.composer.use_memory(None)
+        assert chat.reply(asked).kind == "answer"  # the search finds passages about long runs
+        vector = chat.encoder.encode_query(chat.understand("thigh chafing is ruining my long runs, any tips?").search_text)
+        chat.composer.use_memory(AnswerMemory(vector[None, :], ((),), ("graded.jsonl",), chat.settings.model_name))
+        assert chat.reply(asked).kind == "refusal"
+    finally:
+        chat.composer.use_memory(kept)
