@@ -40,7 +40,8 @@ _PIECE = re.compile(rf"(.*?)({_CLAUSE_END.pattern}|$)", re.S)
 _HYPOTHETICAL = re.compile(
     r"\b(?:what if|in case|suppose|supposing|hypothetically|what happens when|what would|would it be|"
     r"should i worry (?:if|about)|is it bad if|how would i know|if i (?:ever|were to|was to|did)|"
-    r"if (?:you|someone|somebody|one|a runner|runners) |if(?:\s+\S+){0,8}?\s+(?:ever|would|could|might)\b|"
+    r"if (?:you|someone|somebody|one|a runner|runners)(?:'s)? |if(?:\s+\S+){0,8}?\s+(?:ever|would|could|might)\b|"
+    r"\b(?:do|handle|deal with|manage|treat|prepare for)\b(?:\s+\S+){0,3}?\s+if (?:i|you|we) (?:get|have|feel|start|develop|notice)\b|"
     r"^(?:say|imagine|let'?s say|picture this)\b|for future reference|just so i know|in (?:the )?future)"
 )
 _OTHER_PERSON = re.compile(
@@ -59,6 +60,7 @@ _PEOPLE = (r"friend|mate|sister|brother|mum|mom|dad|mother|father|wife|husband|p
 #: "my club", "my team": a group the user belongs to, not their body ("friend at my club has a numb leg").
 _GROUPS = r"club|team|squad|gym|work|office|school|group|parkrun|running group|class"
 _FIRST_PERSON = re.compile(rf"\b(?:i|i'm|im|i've|ive|i'd|myself|mine)\b|"
+                           rf"(?<!told )(?<!asked )(?<!showed )(?<!sent )(?<!texted )(?<!messaged )(?<!warned )\bme\b|"
                            rf"\bmy\b(?! (?:running |training |gym |old )?(?:{_PEOPLE}|{_GROUPS})\b)")
 _GENERAL = re.compile(
     r"\b(?:someone|somebody|anyone|anybody|a person|people|runners|a runner|one|you)\b|"
@@ -79,7 +81,7 @@ _QUESTION_START = re.compile(r"^(?:what|when|how|which|who|why|is|are|do|does|sh
 _HISTORICAL = re.compile(
     r"\b(?:(?<!never )(?<!didn't )(?<!didnt )(?<!did not )(?<!not )used to|years ago|as a (?:kid|child|teen|teenager)|when i was (?:a kid|a child|young|little|\d+)|"
     r"in the past|back in (?:school|the day)|(?:about |over |more than )?(?:a|one|\d+) years? ago|"
-    r"(?:fully|completely|all) healed|healed (?:up|fine|completely))\b"
+    r"(?:fully|completely|all) (?:healed|recovered)|(?:healed|recovered) (?:up|fine|fully|completely))\b"
 )
 #: The present, after a habit told in the past: "it used to turn up at mile 8 … now at mile 1".
 _NOW = re.compile(r"\b(?:now|nowadays|these days|today|tonight|last night|this (?:week|morning)|yesterday|lately)\b")
@@ -105,7 +107,8 @@ _INNER_NEG = re.compile(r"\b(?:no|never|without|none|zero)\b(?![- ]go\b)|\b(?:is
 #: A negation or a reassurance straight after a sign: "pain free", "painless", "hopping is
 #: pain-free", "sleeping fine", "walking totally normally".
 _PAIN_FREE = re.compile(r"(?:[- ]?free|less)\b|"  # "less" only attached: "fell less than an hour ago" counts
-                        r"\s{1,3}(?:is |are |was |feels? |felt )?(?:totally |completely |perfectly |absolutely |just )?"
+                        r"\s{1,3}(?:on (?:it|them|both(?: legs| sides)?|that (?:leg|side)|my (?:\w+ )?(?:leg|foot|side))\s{1,3})?"
+                        r"(?:is |are |was |feels? |felt )?(?:totally |completely |perfectly |absolutely |just )?"
                         r"(?:fine|ok|okay|normal(?:ly)?|no (?:problem|issue|bother)s?|(?:[- ]?pain[- ]?free))\b|"
                         r"\s{0,2}[-:]{1,2}\s{0,2}(?:none|no|nope|nil|fine|ok|normal|never)\b(?=\s*(?:[,.;]|$))")  # "night pain - none"
 #: A sign that is itself an inability ("can't walk normally"): a "normally" after it does not reassure.

@@ -19,6 +19,7 @@ SAID_OVER = re.compile(r"\b(?:went away|goes away|(?:and |but )?then (?:it was |
                        r"back to normal(?! (?:training|running|runs|mileage|schedule|routine))|gone (?:now|by|after|within|straight away|right away|immediately|once|when|as soon as)|"
                        r"(?:already )?going down(?! (?:the|my|to|into|towards|through) )|warmed (?:up|back up) (?:fine|again|once|when|after|as soon)|"
                        r"(?:totally |completely |all )?gone (?:completely |totally )?(?:by|after|within)|fine (?:once|after|within)|"
+                       r"went (?:away )?(?:straight away|right away|at once|in (?:a|one|\d+) (?:minute|min|sec\w*|moment)s?|after (?:a|one|\d+) (?:minute|min|sec\w*|moment)s?)|"
                        r"walked (?:it )?off(?: fine)?|shook (?:it )?off|all better|better now|cleared up|(?:pretty much |all but )gone|gone the next day|"
                        r"settled (?:down )?(?:after|within|in)|passed (?:after|within|in)|(?:was|were|felt) (?:totally |completely |all )?fine (?:after|again|once|within|by))")
 #: A sign said to have lasted seconds or minutes: "shivery for 10 mins" (but not "hasn't let up for a second").
@@ -27,6 +28,7 @@ _BRIEF = re.compile(r"(?<!let up )(?<!eased )(?<!stopped )\bfor (?:about |like |
 RESOLVED = re.compile(f"{SAID_OVER.pattern}|{_BRIEF.pattern}")
 #: ...unless it comes back or stays.
 PERSISTS = re.compile(r"\b(?:still|again|keeps?|every (?:single )?(?:time|run|day|night|morning)|comes? back|came back|won'?t go|worse|"
+                      r"(?<!sitting )(?<!sat )(?<!kneeling )(?<!legged )(?<!driving )"  # how long the cause lasted, not the sign
                       r"for (?:weeks|months|ages|a (?:week|month)|\d+ (?:weeks|months))|lasted|most (?:nights|days))\b")
 
 

@@ -68,7 +68,9 @@ class Taxonomy:
     regional_words: tuple[tuple[re.Pattern, str], ...] = ()
     """Regional and colloquial words for a sign, each with the plain word the patterns know
     ("hirplin'" -> "limping", "crook" -> "unwell", "came a cropper" -> "fell"): the taxonomy's
-    patterns are written once, in plain English, and these words are put into it first."""
+    patterns are written once, in plain English, and these words are put into it first. Figures
+    of speech that borrow a sign's word ("a fall in pace" -> "drop in pace", "bruised my ego")
+    are put plainly the same way, so that neither the patterns nor the encoder read the sign."""
 
     def plain(self, text: str) -> str:
         """``text`` with its regional words put into plain English (normalised text in and out)."""
@@ -121,7 +123,8 @@ def load_taxonomy(path: Path = TAXONOMY_FILE) -> Taxonomy:
                  _causes(data.get("ordinary_causes", {}), c.get("explained_by", ())), bool(c.get("local")))
         for c in data["categories"]
     )
-    regional = tuple((re.compile(rf"\b(?:{p})(?!\w)"), w) for p, w in data.get("regional_words", {}).items())
+    plain_words = {**data.get("figures_of_speech", {}), **data.get("regional_words", {})}
+    regional = tuple((re.compile(rf"\b(?:{p})(?!\w)"), w) for p, w in plain_words.items())
     return Taxonomy(categories, tuple(data["not_red_flag"]), regional)
 
 

@@ -602,6 +602,16 @@ def test_the_context_rules_of_round_9_never_hide_a_real_sign(triage, message):
     ("test15", "my grandson aged 5 wouldn't stand on his leg after his nap"),
     ("test15", "the sheets are soaked through most nights and my hip aches"),
     ("test15", "I can't really feel it when I wipe after the loo, like it's been to the dentist"),
+    ("test16", "my partner had to carry me in from the car, the leg won't take me"),
+    ("test16", "my son's 14 and he's got a hitch in his step since the cross country"),
+    ("test16", "the hip went from a dull hum to can't-ignore in about 3 days"),
+    ("test16", "my thigh looks like a balloon, came up out of nowhere after the race"),
+    ("test16", "my hip has rapidly got worse since the weekend"),
+    ("test16", "my foot won't lift properly and my toes keep scuffing"),
+    ("test16", "hip aching and my teeth are chattering under the duvet"),
+    ("test16", "skidded on the ice and landed hard on my hip"),
+    ("test16", "the hip keeps catching and locking on the stairs"),
+    ("test16", "had a steroid injection into the hip a few days ago and it's throbbing"),
 ])
 def test_wordings_each_blind_run_missed_are_read_by_the_patterns(run, message):
     """Added after each red-flag set's one run (test15's after it, so test15 is no longer held
@@ -610,8 +620,12 @@ def test_wordings_each_blind_run_missed_are_read_by_the_patterns(run, message):
     lopsided or who "wouldn't stand", a hip that "won't take it", a learner's "growing more big",
     a cause only "thought" of, painkillers taken and "still" in agony, "no position helps", a change
     "in N days", a hip that "hooks", a joint "folding", a part that "belongs to" a mannequin,
-    crawling "round", pain that "doesn't let up", soaked sheets, and a comparison ("like it's been
-    to the dentist") that is not a cause. The patterns alone must read them."""
+    crawling "round", pain that "doesn't let up", soaked sheets, a comparison ("like it's been
+    to the dentist") that is not a cause; after test16: being carried in (said with "me" beside
+    another person), a child's "hitch in his step", a change "in about N days" between hyphenated
+    states, swelling "like a balloon" or that "came up out of nowhere", "rapidly got worse", a foot
+    that won't lift, chattering teeth, a skid and a landing on the hip, "catching and locking", and
+    an injection days ago. The patterns alone must read them."""
     assert patterns_only().detect_in_conversation(message) is not None
 
 
@@ -630,3 +644,29 @@ def test_sign_words_read_in_an_ordinary_sense_raise_no_flag_but_the_signs_do(rul
     dead or weak leg is a sign); a purpose ("to prevent this getting worse") reports no worsening."""
     assert (rules.detect_in_conversation(message) is not None) is flagged
 
+
+@pytest.mark.parametrize("message, flagged", [
+    ("had a real fall in pace over the last 10k, how do i stop fading?", False),
+    ("bruised my ego more than my hip at parkrun lol", False),
+    ("crashed on the sofa after the long run, hips a bit stiff", False),
+    ("got hit by a wave of tiredness at 30k, hips heavy but fine after", False),
+    ("new trainers made my hip ache a bit, is there a break-in period?", False),
+    ("my pace dropped off in the second half, pacing tips?", False),
+    ("pacing the room all night, the pain won't let me sleep", True),
+    ("hip sore from sleeping on my side, tips?", False),
+    ("I can walk and hop on it fine, just sore after speedwork", False),
+    ("what should i do if i get chills during a winter race?", False),
+    ("if someone's leg looked shorter after a fall, what would that mean?", False),
+    ("had a fever last month with flu, fully recovered now. hips stiff, how do i build back?", False),
+    ("toes went numb when my laces were too tight, loosened them and it went straight away", False),
+    ("pins and needles in my foot after sitting cross-legged for ages, went in a minute", False),
+    ("pins and needles in my foot for ages now, it hasn't gone", True),
+])
+def test_figures_of_speech_and_context_found_in_test16_raise_no_flag_from_the_patterns(message, flagged):
+    """After test16's run: figures of speech ("a fall in pace", "bruised my ego", "crashed on the
+    sofa", "hit by a wave of tiredness", a "break-in period"), race pacing (not pacing the room),
+    soreness from lying on the hip, reassurance after "on it", a question about what to do "if i
+    get" a sign, someone else's leg, a fever "fully recovered" from, and a sign that "went straight
+    away" or went "in a minute" (the cause's own duration, "sitting ... for ages", does not make it
+    last). The patterns alone read them; the meaning-based detectors are measured on the sets."""
+    assert (patterns_only().detect_in_conversation(message) is not None) is flagged
