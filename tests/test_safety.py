@@ -612,6 +612,9 @@ def test_the_context_rules_of_round_9_never_hide_a_real_sign(triage, message):
     ("test16", "skidded on the ice and landed hard on my hip"),
     ("test16", "the hip keeps catching and locking on the stairs"),
     ("test16", "had a steroid injection into the hip a few days ago and it's throbbing"),
+    ("test17", "on descents the hip catches and the leg just isn't there, I grab at the railing"),
+    ("test17", "my daughter (9) is walking with a bit of a waddle and complains about her thigh"),
+    ("test17", "every position hurts and there's no off switch on this hip"),
 ])
 def test_wordings_each_blind_run_missed_are_read_by_the_patterns(run, message):
     """Added after each red-flag set's one run (test15's after it, so test15 is no longer held
@@ -625,7 +628,8 @@ def test_wordings_each_blind_run_missed_are_read_by_the_patterns(run, message):
     another person), a child's "hitch in his step", a change "in about N days" between hyphenated
     states, swelling "like a balloon" or that "came up out of nowhere", "rapidly got worse", a foot
     that won't lift, chattering teeth, a skid and a landing on the hip, "catching and locking", and
-    an injection days ago. The patterns alone must read them."""
+    an injection days ago; after test17: a leg that "isn't there" or a grab at a wall, a child's
+    waddle or complaint about the thigh, and "every position hurts". The patterns alone must read them."""
     assert patterns_only().detect_in_conversation(message) is not None
 
 
@@ -661,12 +665,22 @@ def test_sign_words_read_in_an_ordinary_sense_raise_no_flag_but_the_signs_do(rul
     ("toes went numb when my laces were too tight, loosened them and it went straight away", False),
     ("pins and needles in my foot after sitting cross-legged for ages, went in a minute", False),
     ("pins and needles in my foot for ages now, it hasn't gone", True),
+    ("race went great, tore up the course and got a PB", False),
+    ("killing it this block, hip a touch tight", False),
+    ("got battered by a headwind on my tempo, recovery tips?", False),
+    ("what does 'foot drop' mean? saw it in an article", False),
+    ("no pain at night, hopping is fine, sleeping like a log", False),
+    ("tingling in my foot but it was my laces, way too tight. loosened them and it's completely gone", False),
+    ("had some swelling on my ankle last year, all good now", False),
+    ("my thigh has gone purple from hip to knee overnight", True),
 ])
-def test_figures_of_speech_and_context_found_in_test16_raise_no_flag_from_the_patterns(message, flagged):
+def test_figures_of_speech_and_context_found_in_test16_and_test17_raise_no_flag_from_the_patterns(message, flagged):
     """After test16's run: figures of speech ("a fall in pace", "bruised my ego", "crashed on the
     sofa", "hit by a wave of tiredness", a "break-in period"), race pacing (not pacing the room),
     soreness from lying on the hip, reassurance after "on it", a question about what to do "if i
     get" a sign, someone else's leg, a fever "fully recovered" from, and a sign that "went straight
     away" or went "in a minute" (the cause's own duration, "sitting ... for ages", does not make it
-    last). The patterns alone read them; the meaning-based detectors are measured on the sets."""
+    last); after test17: "tore up the course", "killing it", "battered by a headwind", a quoted
+    term asked about, "sleeping like a log", a sign "completely gone" (but "gone purple" is a sign)
+    and "all good now". The patterns alone read them; the meaning-based detectors are measured on the sets."""
     assert (patterns_only().detect_in_conversation(message) is not None) is flagged
