@@ -20,7 +20,8 @@ SAID_OVER = re.compile(r"\b(?:went away|goes away|(?:and |but )?then (?:it was |
                        r"(?:already )?going down(?! (?:the|my|to|into|towards|through) )|warmed (?:up|back up) (?:fine|again|once|when|after|as soon)|"
                        r"(?:totally |completely |all )?gone (?:completely |totally )?(?:by|after|within)|fine (?:once|after|within)|"
                        r"went (?:away )?(?:straight away|right away|at once|in (?:a|one|\d+) (?:minute|min|sec\w*|moment)s?|after (?:a|one|\d+) (?:minute|min|sec\w*|moment)s?)|"
-                       r"(?:it'?s|it is|it has|has|now) (?:completely|totally|all|fully) gone(?=\s*(?:[,.;!?]|$|now\b))|"
+                       r"(?:it'?s|it is|it has|has|now) (?:completely|totally|all|fully) gone(?=\s*(?:[,.;!?]|$|now\b))|gone (?:completely|totally) (?:since|now|after)|"
+                       r"sorted (?:out )?now|(?:feels|feeling|felt) (?:totally |completely )?normal (?:again|now)|"
                        r"all good now|(?:eased|settled) (?:off |down )?(?:after|within|in) (?:a|one|\d+) (?:minute|min|sec\w*|moment)s?|"
                        r"walked (?:it )?off(?: fine)?|shook (?:it )?off|all better|better now|cleared up|(?:pretty much |all but )gone|gone the next day|"
                        r"settled (?:down )?(?:after|within|in)|passed (?:after|within|in)|(?:was|were|felt) (?:totally |completely |all )?fine (?:after|again|once|within|by))")

@@ -615,6 +615,14 @@ def test_the_context_rules_of_round_9_never_hide_a_real_sign(triage, message):
     ("test17", "on descents the hip catches and the leg just isn't there, I grab at the railing"),
     ("test17", "my daughter (9) is walking with a bit of a waddle and complains about her thigh"),
     ("test17", "every position hurts and there's no off switch on this hip"),
+    ("test18", "the ibuprofen is basically tic tacs, hip still screaming"),
+    ("test18", "my 8 year old is doing a hop-skip thing and says the top of her leg is sore"),
+    ("test18", "one of my u12 girls has been running kind of lopsided, says her hip is a bit funny"),
+    ("test18", "my leg dropped out from under me on the run, had to grab the railing"),
+    ("test18", "feeling fluey and the hip is red and sore"),
+    ("test18", "it's like an 8 constantly, doesn't matter if i'm sitting or lying"),
+    ("test18", "from niggly on Monday to hobbling by Thursday, nastier every morning"),
+    ("test18", "upped my miles and now a deep ache in the hip even when I'm just sitting"),
 ])
 def test_wordings_each_blind_run_missed_are_read_by_the_patterns(run, message):
     """Added after each red-flag set's one run (test15's after it, so test15 is no longer held
@@ -629,7 +637,10 @@ def test_wordings_each_blind_run_missed_are_read_by_the_patterns(run, message):
     states, swelling "like a balloon" or that "came up out of nowhere", "rapidly got worse", a foot
     that won't lift, chattering teeth, a skid and a landing on the hip, "catching and locking", and
     an injection days ago; after test17: a leg that "isn't there" or a grab at a wall, a child's
-    waddle or complaint about the thigh, and "every position hurts". The patterns alone must read them."""
+    waddle or complaint about the thigh, and "every position hurts"; after test18: painkillers like
+    "tic tacs", a child's hop-skip, sore leg or lopsided running, a leg that dropped "out from under
+    me", "fluey", a constant 8 of 10, "nastier every morning" and Monday-to-Thursday, and an ache
+    "even when I'm just sitting". The patterns alone must read them."""
     assert patterns_only().detect_in_conversation(message) is not None
 
 
@@ -673,8 +684,17 @@ def test_sign_words_read_in_an_ordinary_sense_raise_no_flag_but_the_signs_do(rul
     ("tingling in my foot but it was my laces, way too tight. loosened them and it's completely gone", False),
     ("had some swelling on my ankle last year, all good now", False),
     ("my thigh has gone purple from hip to knee overnight", True),
+    ("totally crashed and burned at mile 20, fuelling advice?", False),
+    ("tripped over my words at the race briefing lol", False),
+    ("broke the 20 min barrier at parkrun!!", False),
+    ("my training plan fell apart over christmas", False),
+    ("floored by the heat at the race, how do i acclimatise?", False),
+    ("pace fell off a cliff at mile 10, why?", False),
+    ("the race was a car crash from start to finish and the wheels came off at 15k", False),
+    ("I was in a car crash last week and my hip hurts", True),
+    ("foot went numb on the bike but it was the cleat position, sorted now and feeling normal", False),
 ])
-def test_figures_of_speech_and_context_found_in_test16_and_test17_raise_no_flag_from_the_patterns(message, flagged):
+def test_figures_of_speech_and_context_found_by_the_blind_runs_raise_no_flag_from_the_patterns(message, flagged):
     """After test16's run: figures of speech ("a fall in pace", "bruised my ego", "crashed on the
     sofa", "hit by a wave of tiredness", a "break-in period"), race pacing (not pacing the room),
     soreness from lying on the hip, reassurance after "on it", a question about what to do "if i
@@ -682,5 +702,9 @@ def test_figures_of_speech_and_context_found_in_test16_and_test17_raise_no_flag_
     away" or went "in a minute" (the cause's own duration, "sitting ... for ages", does not make it
     last); after test17: "tore up the course", "killing it", "battered by a headwind", a quoted
     term asked about, "sleeping like a log", a sign "completely gone" (but "gone purple" is a sign)
-    and "all good now". The patterns alone read them; the meaning-based detectors are measured on the sets."""
+    and "all good now"; after test18: "crashed and burned", "tripped over my words", "broke the
+    20 min barrier", a plan that "fell apart", "floored by the heat", a pace that "fell off a
+    cliff", a race that was "a car crash" (but being in one is trauma), and a cleat position as
+    the cause of a numb foot. The patterns alone read them; the meaning-based detectors are
+    measured on the sets."""
     assert (patterns_only().detect_in_conversation(message) is not None) is flagged
