@@ -115,9 +115,14 @@ class Composer:
         """Vote with ``memory`` from now on (``None``: no votes). The evaluation gives each
         answer set a memory without that set's own questions."""
         s = self.settings
-        self.answer_memory = memory
+        # One assignment, so a reply never reads two memories.
         self.memory = None if memory is None else MemoryVotes(
             memory, [sentence.text for sentence in self.index.sentences], s.memory_neighbours, s.memory_floor)
+
+    @property
+    def answer_memory(self) -> AnswerMemory | None:
+        """The graded questions voting now (``None``: none)."""
+        return None if self.memory is None else self.memory.source
 
     def run(
         self,

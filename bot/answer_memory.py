@@ -78,9 +78,11 @@ class AnswerMemory:
 
 class MemoryVotes:
     """The memory mapped onto one index's sentences: ``votes(vector)`` gives each sentence the
-    summed similarity of the nearest graded questions it answered, over ``neighbours``."""
+    mean, over the ``neighbours`` nearest graded questions, of their similarity where it answered them.
+    ``source`` is the memory it was made from."""
 
     def __init__(self, memory: AnswerMemory, sentence_texts: list[str], neighbours: int, floor: float):
+        self.source = memory
         row = {}
         for i, text in enumerate(sentence_texts):
             row.setdefault(sentence_key(text), []).append(i)

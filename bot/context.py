@@ -41,7 +41,8 @@ _HYPOTHETICAL = re.compile(
     r"\b(?:what if|in case|suppose|supposing|hypothetically|what happens when|what would|would it be|"
     r"should i worry (?:if|about)|is it bad if|how would i know|if i (?:ever|were to|was to|did)|"
     r"if (?:you|someone|somebody|one|a runner|runners)(?:'s)? |if(?:\s+\S+){0,8}?\s+(?:ever|would|could|might)\b|"
-    r"\b(?:do|handle|deal with|manage|treat|prepare for)\b(?:\s+\S+){0,3}?\s+if (?:i|you|we) (?:get|have|feel|start|develop|notice)\b|"
+    r"\b(?:do|handle|deal with|manage|treat|prepare for)\b(?:\s+\S+){0,3}?\s+if (?:i|you|we) (?:ever )?(?:get|start|develop)\b"
+    r"(?![^.?!]{0,60}\b(?:right now|now|at the moment|currently|since|every|like i do|which i do|already)\b)|"
     r"^(?:say|imagine|let'?s say|picture this)\b|for future reference|just so i know|in (?:the )?future)"
 )
 _OTHER_PERSON = re.compile(

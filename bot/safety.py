@@ -110,7 +110,8 @@ class Triage:
 
     def use_memory(self, memory: FlagMemory | None) -> None:
         """Check meaning-based flags against ``memory`` from now on (``None``: no check). The
-        evaluation gives each set a memory without that set's own messages."""
+        evaluation gives each set a memory without that set's own messages; call it before
+        answering starts, as a verdict already in flight may be remembered with the old one."""
         with self._cache_lock:
             self.memory = memory
             self._cache.clear()  # what was remembered was judged with the old memory
@@ -215,8 +216,6 @@ class Triage:
         row = {text: n for n, text in enumerate(unique)}
         vectors = self._vectors(unique)[[row[text] for text in said]]
         message = _mean_direction(vectors)
-        if self.memory is not None and self.memory.ordinary_like(message, self._memory_floor, self._memory_contrast):
-            return {}  # worded like a message graded ordinary, and unlike any graded red flag
         statements = [n for n, c in enumerate(kept) if semantic_reads(c)]
         found: dict[str, str] = {}
         for n, (category, score, lead) in zip(statements, self._closest(vectors[statements]) if statements else []):
@@ -228,7 +227,7 @@ class Triage:
                     continue  # "my daughter wants to join a running club at 10": a child, but no sign
                 if self._has_passed(category, kept[n:]):
                     learned = False
-                else:
+                elif not self._graded_ordinary(vectors[n]):
                     found.setdefault(category, kept[n].text)
         words = sum(len(WORD.findall(text)) for text in said)
         # A general question about people at large, with nothing said of the user's own body,
@@ -239,12 +238,18 @@ class Triage:
         # A message that only asks ("will i need surgery for hip impingement?") reports nothing of its own.
         only_asks = all(asks(c.text) for c in kept) and not any(tells_own_body(c.text) for c in kept)
         if not found and learned and self.learned is not None and words >= 3 and not about_people and not only_asks:
-            if self.learned.probability(message) >= self.learned.threshold:
+            if self.learned.probability(message) >= self.learned.threshold and not self._graded_ordinary(message):
                 # The model says whether, not which: the reason is the nearest category's.
                 category = self._closest(message[None, :])[0][0]
                 if not (self._has_passed(category, kept, causes=False) or told_passed(kept)):
                     found = {category: ". ".join(c.text for c in kept)[:120]}
         return found
+
+    def _graded_ordinary(self, vector: np.ndarray) -> bool:
+        """Whether what the meaning-based detectors flagged (a clause for the exemplars, the whole
+        message for the learned model) is worded like a message graded ordinary and unlike any
+        graded red flag (``flag_memory.py``). The patterns are never checked against it."""
+        return self.memory is not None and self.memory.ordinary_like(vector, self._memory_floor, self._memory_contrast)
 
     def _has_passed(self, category: str, rest: list[Clause], causes: bool = True) -> bool:
         """A sign read by meaning in ``rest[0]`` that its context undoes: said to be over since

@@ -30,9 +30,18 @@ def test_a_message_worded_like_a_graded_ordinary_one_is_not_flagged_by_meaning(t
 
 
 def test_a_graded_red_flag_as_close_as_the_ordinary_one_keeps_the_flag(triage, chat):
-    triage.use_memory(_memory(triage, chat, [("my hip's a little sore after parkrun, should i ice it or use heat?", False),
-                                             ("hip a bit sore after parkrun, nothing major, ice or heat?", True)]))
+    ordinary = ("hip a bit sore after parkrun, nothing major, ice or heat?", False)
+    triage.use_memory(_memory(triage, chat, [ordinary]))
+    assert triage.detect(ORDINARY) is None  # the control: the ordinary one alone sets it aside
+    triage.use_memory(_memory(triage, chat, [ordinary, ("hip a bit sore after parkrun, nothing major, ice or heat?", True)]))
     assert triage.detect(ORDINARY) is not None
+
+
+def test_an_ordinary_question_with_a_sign_added_keeps_the_sign(triage, chat):
+    """The memory judges what was flagged (the clause, for the exemplars), not the whole message."""
+    message = "new shoes made my hip ache a bit, is there a wear-in period? my thigh looks twice the size"
+    triage.use_memory(_memory(triage, chat, [("new shoes made my hip ache a bit, is there a wear-in period?", False)]))
+    assert triage.detect(message) is not None
 
 
 def test_a_sign_the_patterns_name_is_never_set_aside_by_the_memory(triage, chat):

@@ -682,7 +682,6 @@ def test_sign_words_read_in_an_ordinary_sense_raise_no_flag_but_the_signs_do(rul
     ("what does 'foot drop' mean? saw it in an article", False),
     ("no pain at night, hopping is fine, sleeping like a log", False),
     ("tingling in my foot but it was my laces, way too tight. loosened them and it's completely gone", False),
-    ("had some swelling on my ankle last year, all good now", False),
     ("my thigh has gone purple from hip to knee overnight", True),
     ("totally crashed and burned at mile 20, fuelling advice?", False),
     ("tripped over my words at the race briefing lol", False),
@@ -692,7 +691,6 @@ def test_sign_words_read_in_an_ordinary_sense_raise_no_flag_but_the_signs_do(rul
     ("pace fell off a cliff at mile 10, why?", False),
     ("the race was a car crash from start to finish and the wheels came off at 15k", False),
     ("I was in a car crash last week and my hip hurts", True),
-    ("foot went numb on the bike but it was the cleat position, sorted now and feeling normal", False),
 ])
 def test_figures_of_speech_and_context_found_by_the_blind_runs_raise_no_flag_from_the_patterns(message, flagged):
     """After test16's run: figures of speech ("a fall in pace", "bruised my ego", "crashed on the
@@ -701,10 +699,40 @@ def test_figures_of_speech_and_context_found_by_the_blind_runs_raise_no_flag_fro
     get" a sign, someone else's leg, a fever "fully recovered" from, and a sign that "went straight
     away" or went "in a minute" (the cause's own duration, "sitting ... for ages", does not make it
     last); after test17: "tore up the course", "killing it", "battered by a headwind", a quoted
-    term asked about, "sleeping like a log", a sign "completely gone" (but "gone purple" is a sign)
-    and "all good now"; after test18: "crashed and burned", "tripped over my words", "broke the
-    20 min barrier", a plan that "fell apart", "floored by the heat", a pace that "fell off a
-    cliff", a race that was "a car crash" (but being in one is trauma), and a cleat position as
-    the cause of a numb foot. The patterns alone read them; the meaning-based detectors are
-    measured on the sets."""
+    term asked about, "sleeping like a log", numbness from laces "way too tight" (but a thigh
+    "gone purple" is a sign); after test18: "crashed and burned", "tripped over my words", "broke
+    the 20 min barrier", a plan that "fell apart", "floored by the heat", a pace that "fell off a
+    cliff", a race that was "a car crash" (but being in one is trauma). The patterns alone read
+    them; the meaning-based detectors are measured on the sets."""
     assert (patterns_only().detect_in_conversation(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message", [
+    "numb between my legs after riding, i use cleats",
+    "my groin is numb, I ride with cleats",
+    "foot numb, my cleats might be the cause, numb for 3 days now",
+    "my foot went numb after my laces were too tight and it's been numb for days",
+    "toes are numb, shoes too tight? it's been 5 days",
+    "can't feel my foot at all, it's completely gone",
+    "my foot went numb, why isn't it sorted now?",
+    "my leg went weak and numb, all good now?",
+    "numb groin and bum, thought a new saddle would have it sorted now but no",
+    "what do i do if i have numbness in my groin right now",
+    "how do i treat it if i have a fever and my hip is hot",
+    "what should i do if i have night sweats every night like i do now",
+    "hip pain stops me sleeping through the night",
+    "the ache stops me sleeping well",
+    "can't get back to sleeping on any side, the hip aches",
+    "there was a car crash on my way to the race and my hip is sore",
+    "fell off a cliff on a trail run and hurt my hip",
+    "tore up my hip on the trail, can't walk",
+    "crashed out on my bike and landed on my hip",
+    "tried hopping on the bad leg and nope, like a hot nail going into the hip",
+    "the side of my foot has been buzzing like it's asleep for four days",
+])
+def test_the_rules_of_round_10_never_hide_a_real_sign(message):
+    """A code review of round 10 found each of these hidden by a rule added in it: a cleat or
+    tight laces explaining a numb groin or a numbness that has lasted days, a "gone" that is the
+    lost feeling itself, a resolution asked about or denied, a question about a sign had "right
+    now", a sleep the pain stops, and figures of speech whose literal twin is an injury."""
+    assert patterns_only().detect_in_conversation(message) is not None
