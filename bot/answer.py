@@ -16,7 +16,7 @@ decided elsewhere (``safety.py``), never here.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 import numpy as np
 
@@ -133,19 +133,22 @@ class Composer:
         disclaimer: str | None = None,
         notice: str | None = None,
         reasons: tuple[str, ...] = (),
-        recalled: Sequence[Hit] = (),
+        recall: Callable[[list[int]], list[Hit]] | None = None,
     ) -> Composed:
         """Quote the sentences that answer ``query`` from ``hits``, or say the library does not cover it.
 
-        ``recalled`` are passages the memory recalls that the search did not find
-        (``Composer.recalled``): quoted from, but never what decides whether the library covers
-        the question."""
+        ``recall(chunk_ids)`` makes hits of the passages the memory recalls that the search did
+        not find (``Composer.recalled``, ``Retriever.hits_for``): quoted from, but never what
+        decides whether the library covers the question."""
+        memory = self.memory  # read once: a reply never mixes two memories
         dosing = bool(DOSING.search(query.text))
         best = max((h.dense_score for h in hits), default=0.0)
         covered = not dosing and covers(query, best, self.settings, self.unfamiliar) and not (
-            self.memory is not None and self.memory.off_topic_like(query_vector, self.settings.memory_off_topic))
-        hits = [*hits, *recalled]
-        picked = self._select(query, hits, query_vector) if covered else []
+            memory is not None and memory.off_topic_like(query_vector, self.settings.memory_off_topic))
+        votes = self.votes(memory, query_vector)
+        if covered and recall is not None and votes is not None:
+            hits = [*hits, *recall(self.recalled(votes, hits))]
+        picked = self._select(query, hits, query_vector, votes) if covered else []
         if not picked:
             return Composed(render_refusal(disclaimer, notice, dosing, reasons), "refusal")
         citations, quotes = self._cite(picked, hits)
@@ -153,13 +156,17 @@ class Composer:
                                  prefix_block(disclaimer, notice, reasons))
         return Composed(markdown, "answer", tuple(citations), tuple(quotes))
 
-    def recalled(self, query_vector: np.ndarray, hits: list[Hit]) -> list[int]:
-        """Chunks holding a sentence the memory votes for strongly (``Settings.memory_keeps``)
-        that no hit shows, strongest first: the answer to a question graded before, when the
-        search, reading the new wording, missed its passage."""
-        if self.memory is None or self.ranker is None:
-            return []
-        votes = self.settings.memory_weight * self.memory.votes(query_vector)
+    def votes(self, memory: MemoryVotes | None, query_vector: np.ndarray) -> np.ndarray | None:
+        """Each sentence's weighted vote from ``memory``, on the ranker's scale; ``None`` without a
+        memory or a ranker (the hand-weighted score takes no votes). Worked out once per reply."""
+        if memory is None or self.ranker is None:
+            return None
+        return self.settings.memory_weight * memory.votes(query_vector)
+
+    def recalled(self, votes: np.ndarray, hits: list[Hit]) -> list[int]:
+        """Chunks holding a sentence voted for strongly (``Settings.memory_keeps``) that no hit
+        shows, strongest first: the answer to a question graded before, when the search, reading
+        the new wording, missed its passage."""
         shown = {c.id for h in hits for c in h.passage}
         strong = [i for i in np.argsort(-votes, kind="stable") if votes[i] >= self.settings.memory_keeps]
         chunks = (self.index.sentences[i].chunk_id for i in strong if i in self.quotable)
@@ -229,27 +236,26 @@ class Composer:
                 bool(asked & self.section_topics[chunk_ids[j]])))
         return out
 
-    def _scores(self, query: Query, hits: list[Hit], query_vector: np.ndarray,
-                candidates: list[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _scores(self, query: Query, hits: list[Hit], query_vector: np.ndarray, candidates: list[int],
+                all_votes: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(score, similarity, memory vote) of each candidate sentence. The score is the learned
         ranker's log-odds when there is one (``bot/sentence_ranker.py``), else the hand-weighted
-        score; the memory's weighted vote (``answer_memory.py``) is added to the ranker's."""
+        score; the memory's weighted vote (``Composer.votes``) is added to the ranker's."""
         described = self.described(query, hits, query_vector, candidates)
         sims = np.array([c.cosine for c in described], dtype=np.float32)
-        votes = np.zeros(len(candidates), dtype=np.float32)
+        votes = np.zeros(len(candidates), dtype=np.float32) if all_votes is None else all_votes[candidates]
         if self.ranker is None:
             return np.array([c.hand_score for c in described], dtype=np.float32), sims, votes
-        if self.memory is not None:
-            votes = self.settings.memory_weight * self.memory.votes(query_vector)[candidates]
         return self.ranker.score(features(described, query.answer_type)).astype(np.float32) + votes, sims, votes
 
-    def _select(self, query: Query, hits: list[Hit], query_vector: np.ndarray) -> list[int]:
+    def _select(self, query: Query, hits: list[Hit], query_vector: np.ndarray,
+                all_votes: np.ndarray | None = None) -> list[int]:
         """The best sentence first, then what adds something new and concrete, within the word budget."""
         s = self.settings
         candidates = self.candidates(hits)
         if not candidates:
             return []
-        scores, sims, votes = self._scores(query, hits, query_vector, candidates)
+        scores, sims, votes = self._scores(query, hits, query_vector, candidates, all_votes)
         self._promote_section_answers(query, candidates, scores, sims)
         vecs = self.index.sentence_vectors[candidates]
         topic = content_stems(" ".join([query.question, *query.topics, query.context]))

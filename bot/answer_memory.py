@@ -19,12 +19,12 @@ held out), as a NumPy ``.npz`` read without pickle.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from .npz_store import load_npz, save_npz
 from .text import norm, unlisted
 
 MEMORY_FILE = Path(__file__).with_name("answer_memory.npz")
@@ -52,19 +52,16 @@ class AnswerMemory:
     def load(cls, path: Path = MEMORY_FILE, *, model: str | None = None) -> "AnswerMemory | None":
         """The stored memory, or ``None`` without one. One made with another encoder than
         ``model`` is refused: its vectors would not be comparable with the questions'."""
-        if not Path(path).is_file():
+        stored = load_npz(path, model, "scripts/train_answer_memory.py")
+        if stored is None:
             return None
-        with np.load(path, allow_pickle=False) as data:
-            about = json.loads(str(data["about"]))
-            vectors = data["vectors"].astype(np.float32)
-        if model is not None and about["model"] != model:
-            raise ValueError(f"{path} was made with {about['model']}, not {model}; re-run scripts/train_answer_memory.py")
-        return cls(vectors, tuple(tuple(a) for a in about["answers"]), tuple(about["sets"]), about["model"])
+        about, arrays = stored
+        return cls(arrays["vectors"].astype(np.float32), tuple(tuple(a) for a in about["answers"]),
+                   tuple(about["sets"]), about["model"])
 
     def save(self, path: Path = MEMORY_FILE) -> None:
-        about = {"model": self.model, "sets": list(self.sets), "answers": [list(a) for a in self.answers]}
-        with open(path, "wb") as f:  # a file object: savez would append ".npz" to a path without it
-            np.savez_compressed(f, vectors=self.vectors.astype(np.float16), about=np.array(json.dumps(about)))
+        save_npz(path, {"model": self.model, "sets": list(self.sets), "answers": [list(a) for a in self.answers]},
+                 vectors=self.vectors.astype(np.float16))
 
     def without(self, answer_set: str) -> "AnswerMemory":
         """The memory less one set's questions: what a measurement on that set may use."""

@@ -76,9 +76,8 @@ class Chat:
     def _compose(self, query: Query, disclaimer: str | None, notice: str | None, reasons: tuple[str, ...]) -> Composed:
         vector = self.encoder.encode_query(query.search_text)
         hits = self.retriever.search(query.search_text, self.settings.top_k, query_vector=vector)
-        recalled = self.retriever.hits_for(self.composer.recalled(vector, hits), vector)
         return self.composer.run(query, hits, vector, disclaimer=disclaimer, notice=notice, reasons=reasons,
-                                 recalled=recalled)
+                                 recall=lambda ids: self.retriever.hits_for(ids, vector))
 
     def reply(self, message: str, history: Sequence[str] = (), *, earlier_flags: Sequence[str] = ()) -> Answer:
         """Answer one user message given the earlier user messages of the conversation.

@@ -15,11 +15,12 @@ Written by ``scripts/train_flag_memory.py`` from the red-flag and answer sets al
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+
+from .npz_store import load_npz, save_npz
 
 FLAG_MEMORY_FILE = Path(__file__).with_name("flag_memory.npz")
 
@@ -38,20 +39,15 @@ class FlagMemory:
     @classmethod
     def load(cls, path: Path = FLAG_MEMORY_FILE, *, model: str | None = None) -> "FlagMemory | None":
         """The stored memory, or ``None`` without one; one made with another encoder is refused."""
-        if not Path(path).is_file():
+        stored = load_npz(path, model, "scripts/train_flag_memory.py")
+        if stored is None:
             return None
-        with np.load(path, allow_pickle=False) as data:
-            about = json.loads(str(data["about"]))
-            vectors, red_flag = data["vectors"].astype(np.float32), data["red_flag"].astype(bool)
-        if model is not None and about["model"] != model:
-            raise ValueError(f"{path} was made with {about['model']}, not {model}; re-run scripts/train_flag_memory.py")
-        return cls(vectors, red_flag, tuple(about["sets"]), about["model"])
+        about, arrays = stored
+        return cls(arrays["vectors"].astype(np.float32), arrays["red_flag"].astype(bool), tuple(about["sets"]), about["model"])
 
     def save(self, path: Path = FLAG_MEMORY_FILE) -> None:
-        about = {"model": self.model, "sets": list(self.sets)}
-        with open(path, "wb") as f:
-            np.savez_compressed(f, vectors=self.vectors.astype(np.float16), red_flag=self.red_flag,
-                                about=np.array(json.dumps(about)))
+        save_npz(path, {"model": self.model, "sets": list(self.sets)},
+                 vectors=self.vectors.astype(np.float16), red_flag=self.red_flag)
 
     def without(self, name: str) -> "FlagMemory":
         """The memory less one set's messages: what a measurement on that set may use."""

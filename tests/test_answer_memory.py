@@ -87,7 +87,7 @@ def test_a_recalled_passage_never_makes_an_uncovered_question_answerable(chat):
         chat.composer.use_memory(_memory_of(chat, question, gait))  # a graded question, word for word
         vector = chat.encoder.encode_query(chat.understand(question).search_text)
         hits = chat.retriever.search(chat.understand(question).search_text, chat.settings.top_k, query_vector=vector)
-        assert chat.composer.recalled(vector, hits)  # the memory does recall a passage...
+        assert chat.composer.recalled(chat.composer.votes(chat.composer.memory, vector), hits)  # the memory does recall a passage...
         assert chat.reply(question).kind == "refusal"  # ...which does not make the question covered
     finally:
         chat.composer.use_memory(kept)
