@@ -15,7 +15,6 @@ decided elsewhere (``safety.py``), never here.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 import numpy as np
@@ -30,40 +29,8 @@ from .reply import Citation, Composed, Quote
 from .retrieval import Hit
 from .sentence_ranker import Candidate, SentenceRanker, features, profile
 from .templates import prefix_block, render_answer, render_refusal
+from .quotable import is_meta, lead_ins
 from .text import content_stems, is_concrete, is_filler, norm, overlap, unlisted
-
-#: Sentences that talk about the article rather than about hips are not answers; nor are
-#: wrap-ups, which open with a summing-up marker ("In summary", "By incorporating these
-#: strategies…, you can…") and restate what their section said.
-_META = re.compile(
-    r"[?:]$|\b(this article|in this article|this exploration|this analysis|the following section|"
-    r"discussed below|we'?ll explore|here'?s (how|a|everything)|read on)\b|"
-    r"^(?:in (?:summary|conclusion|short|sum)|to (?:summari[sz]e|sum up|conclude)|overall|ultimately|"
-    r"understanding and addressing|with (?:patience|the right strategies))\b|"
-    r"^by \w+ing\b[^.]{0,160}\b(?:you|runners|we) can\b",
-    re.IGNORECASE,
-)
-
-def lead_ins(sentences) -> dict[int, tuple[int, ...]]:
-    """For each sentence after a line ending in ":" in the same chunk, the lines that introduce it.
-
-    That is the ":" line itself and, when it is too short to name a topic and prose runs
-    straight into it, the sentence before it: in "A physical therapist will conduct a
-    comprehensive assessment. This assessment may include:" the topic is in the first
-    sentence, not in "may include".
-    """
-    found: dict[int, tuple[int, ...]] = {}
-    current: dict[int, tuple[int, ...]] = {}
-    for i, sentence in enumerate(sentences):
-        if sentence.chunk_id in current:
-            found[i] = current[sentence.chunk_id]
-        if sentence.text.rstrip().endswith(":"):
-            before = sentences[i - 1] if i else None
-            runs_in = (before is not None and before.chunk_id == sentence.chunk_id and len(sentence.text.split()) <= 5
-                       and 0 < sentence.start - before.end <= 2 and not before.text.startswith("- "))
-            current[sentence.chunk_id] = (i - 1, i) if runs_in else (i,)
-    return found
-
 
 class Composer:
     """Builds answers from hits; holds the sentence bank of one loaded index.
@@ -95,7 +62,7 @@ class Composer:
         self.plain = [norm(sentence.text) for sentence in index.sentences]
         self.by_chunk: dict[int, list[int]] = {}
         for i, sentence in enumerate(index.sentences):
-            if not _META.search(self.plain[i]):
+            if not is_meta(self.plain[i]):
                 self.by_chunk.setdefault(sentence.chunk_id, []).append(i)
         self.quotable = {i for sentences in self.by_chunk.values() for i in sentences}
         self.stems = [content_stems(sentence.text) for sentence in index.sentences]

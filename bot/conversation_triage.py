@@ -10,10 +10,14 @@ their limp in another is read across turns. ``Triage.detect_in_conversation`` ca
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from .context import first_affirmed, takes_back
 from .resolution import explained, passed
-from .safety import RedFlag, Triage, patterns_only
+from .red_flag import RedFlag
+
+if TYPE_CHECKING:
+    from .safety import Triage
 
 
 def read_conversation(triage: Triage, message: str, earlier: Sequence[str] = ()) -> RedFlag | None:
@@ -54,7 +58,7 @@ def _read_with_next(triage: Triage, turns: Sequence[str], n: int) -> RedFlag | N
         return flag  # nothing in the next turn to set a sign aside: no need to read them joined
     joined = triage.check(f"{turns[n]}. {turns[n + 1]}")
     still = set(joined.categories) if joined else set()
-    alone = flag if triage.encoder is None else patterns_only().check(turns[n])  # patterns only, cached
+    alone = triage.check_patterns(turns[n])
     by_pattern = set(alone.categories) if alone else set()
 
     def set_aside(category: str) -> bool:  # a pattern's non-resolvable sign does not pass

@@ -25,12 +25,12 @@ import functools
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
 
 from .config import Settings
+from .conversation_triage import read_conversation
 from .context import (
     SMALL, WORD, Clause, asks, clauses, first_affirmed, normalise, reassured_after, semantic_reads, speaks_of_self,
     tells_own_body, whole_clause_aside,
@@ -38,6 +38,7 @@ from .context import (
 from .resolution import explained, passed, told_passed
 from .denials import without_denials
 from .flag_memory import FlagMemory
+from .red_flag import RedFlag
 from .taxonomy import Category, Learned, Speller, Taxonomy, load_taxonomy
 from .text import content_stems
 
@@ -55,15 +56,6 @@ class Encoder(Protocol):
     def encode(self, texts: list[str]) -> np.ndarray: ...
     def encode_query(self, text: str) -> np.ndarray: ...
     def vocabulary(self) -> set[str]: ...
-
-
-@dataclass(frozen=True)
-class RedFlag:
-    """Which warning signs were found, and the words that showed them."""
-
-    reasons: tuple[str, ...]
-    evidence: tuple[str, ...]
-    categories: tuple[str, ...] = ()
 
 
 def _mean_direction(vectors: np.ndarray) -> np.ndarray:
@@ -270,9 +262,11 @@ class Triage:
     # --- a conversation ------------------------------------------------------------
     def detect_in_conversation(self, message: str, earlier: Sequence[str] = ()) -> RedFlag | None:
         """Red flags in this message or any earlier user message given (``conversation_triage``)."""
-        from .conversation_triage import read_conversation  # it builds on this module
-
         return read_conversation(self, message, earlier)
+
+    def check_patterns(self, turn: str) -> RedFlag | None:
+        """``check`` by the patterns alone (cached): what a turn names in so many words."""
+        return self.check(turn) if self.encoder is None else patterns_only().check(turn)
 
     def check(self, turn: str) -> RedFlag | None:
         """``detect``, remembered for the last ``cache_size`` texts (a turn is checked once)."""

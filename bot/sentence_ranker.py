@@ -41,7 +41,7 @@ FEATURES = (
 
 #: A sentence that leans on the one before it ("However, …", "Collectively, these …"): it continues
 #: a point rather than making one, so it rarely answers on its own.
-#: (Wrap-ups such as "In summary…" never get here: the composer leaves them out, ``answer._META``.)
+#: (Wrap-ups such as "In summary…" never get here: the composer leaves them out, ``quotable.META``.)
 _CONNECTOR = re.compile(r"^(?:however|additionally|moreover|furthermore|collectively|therefore|thus|consequently|"
                         r"as a result|in addition|also|similarly|conversely|likewise|nevertheless|on the other hand|"
                         r"by (?:understanding|following|addressing|incorporating|taking)|remember|in some cases|"

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from bot.answer import lead_ins
+from bot.quotable import lead_ins
 from bot.chunking import Sentence
 from bot.config import PROJECT_ROOT
 from bot.safety import DISCLAIMER
