@@ -207,7 +207,6 @@ class Triage:
         unique = list(dict.fromkeys(said))  # a repeated clause is encoded once
         row = {text: n for n, text in enumerate(unique)}
         vectors = self._vectors(unique)[[row[text] for text in said]]
-        message = _mean_direction(vectors)
         statements = [n for n, c in enumerate(kept) if semantic_reads(c)]
         found: dict[str, str] = {}
         for n, (category, score, lead) in zip(statements, self._closest(vectors[statements]) if statements else []):
@@ -230,6 +229,7 @@ class Triage:
         # A message that only asks ("will i need surgery for hip impingement?") reports nothing of its own.
         only_asks = all(asks(c.text) for c in kept) and not any(tells_own_body(c.text) for c in kept)
         if not found and learned and self.learned is not None and words >= 3 and not about_people and not only_asks:
+            message = _mean_direction(vectors)
             if self.learned.probability(message) >= self.learned.threshold and not self._graded_ordinary(message):
                 # The model says whether, not which: the reason is the nearest category's.
                 category = self._closest(message[None, :])[0][0]
