@@ -35,6 +35,7 @@ _CLAUSE_END = re.compile(
     r"[.;!?\n]+|\s(?:but|though|although|however|whereas|except|yet)\s|"
     r",\s*(?=(?:what|how|would|should|could|can|is|are|do|does|any|or)\b)"  # "…can't walk, what would you do?"
 )
+_CONTRAST = re.compile(r"\s(?:but|though|although|yet)\s")
 #: A clause and the separator that ends it (so a question mark can be told from a full stop).
 _PIECE = re.compile(rf"(.*?)({_CLAUSE_END.pattern}|$)", re.S)
 _HYPOTHETICAL = re.compile(
@@ -149,6 +150,9 @@ class Clause:
     whose sign must be in the lower body (``Category.local``)."""
     denied: bool = False
     """Asked and answered no by the next clause ("night sweats? nope"): set aside throughout."""
+    after_contrast: bool = False
+    """Follows the clause before it across "but", "though", "yet"…: "not dieting, but I've lost
+    weight" says one thing in two clauses."""
 
 
 def normalise(text: str) -> str:
@@ -162,8 +166,10 @@ def clauses(text: str) -> list[Clause]:
     out = []
     asked = False  # whether the last clause kept ended in a question mark
     quoting = False  # inside a quotation that a reported clause opened
+    contrast = False  # whether the last piece ended in "but", "though"…
     for m in _PIECE.finditer(text):
         piece, end = m.group(1).strip(" ,-"), m.group(2) or ""
+        after_contrast, contrast = contrast, bool(_CONTRAST.fullmatch(end))
         if asked and out and _ANSWERED_NO.match(piece) and len(WORD.findall(out[-1].text)) <= _ASKED_SIGN_WORDS:
             out[-1] = replace(out[-1], denied=True)  # a sign asked and answered: "night sweats? nope"
         asked = False
@@ -177,7 +183,8 @@ def clauses(text: str) -> list[Clause]:
         general = bool(_QUESTION_START.search(piece) and _GENERAL.search(piece) and not _FIRST_PERSON.search(piece)) or reported
         other = bool(_OTHER_PERSON.search(piece)) and not _FIRST_PERSON.search(piece)
         elsewhere = bool(_ELSEWHERE.search(piece)) and not _names_lower_body(piece)
-        out.append(Clause(piece, general, cue.start() if cue else -1, other, _in_past(piece), elsewhere))
+        out.append(Clause(piece, general, cue.start() if cue else -1, other, _in_past(piece), elsewhere,
+                          after_contrast=after_contrast))
     # A past or unreal condition that a question then asks about is a hypothetical: "if i fell
     # during my race, how would i know…" (but "if i hop on it it hurts, should i worry?" states a sign).
     for n in range(len(out) - 1):

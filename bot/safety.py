@@ -9,7 +9,7 @@ Three detectors, any one enough:
   context rules of ``bot/context.py`` (negation, hypotheticals, someone else, the past);
 - **exemplars**: each plain statement clause close to a category's exemplars and clearly
   closer to them than to the ordinary-soreness ones (``not_red_flag``);
-- **learned**: a logistic regression over the mean direction of the kept clauses
+- **learned**: a small network (one hidden layer) over the mean direction of the kept clauses
   (``scripts/train_red_flags.py``), for wordings neither names. Both meaning-based
   detectors read a clause without the signs it denies ("not swollen, not hot").
 
@@ -24,6 +24,8 @@ from __future__ import annotations
 import functools
 import threading
 from collections import OrderedDict
+from dataclasses import replace
+from itertools import chain
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -116,11 +118,17 @@ class Triage:
         set_aside = False
         for n, clause in enumerate(parts):  # patterns: context is judged at each match
             for category in self.taxonomy.categories:
-                if category.id in found or clause.general or clause.denied or (clause.past and not category.past_counts):
+                if category.id in found or not self._reads(category, clause):
                     continue
-                if category.local and clause.elsewhere:
-                    continue
-                for hit in self._pattern_hits(category, clause):
+                hits = self._pattern_hits(category, clause)
+                if n and clause.after_contrast and self._reads(category, parts[n - 1]) and parts[n - 1].hypothetical_at < 0:
+                    # A rule of several patterns may be said either side of "but" or "though": "not
+                    # dieting, but my clothes hang off me" (the cause denied, then the sign).
+                    before = f"{parts[n - 1].text}, "
+                    joined = replace(clause, text=before + clause.text, hypothetical_at=(
+                        clause.hypothetical_at + len(before) if clause.hypothetical_at >= 0 else -1))
+                    hits = chain(hits, self._pattern_hits(category, joined, several_only=True))
+                for hit in hits:
                     if (category.resolvable and passed(parts[n:], hit)) or explained(category, parts[n:], hit):
                         set_aside = True  # read, and set aside: the learned model must not raise it again
                     else:
@@ -133,7 +141,14 @@ class Triage:
         return RedFlag(tuple(self.by_id[k].reason for k in found), tuple(found.values()), tuple(found))
 
     @staticmethod
-    def _pattern_hits(category: Category, clause: Clause):
+    def _reads(category: Category, clause: Clause) -> bool:
+        """Whether the patterns of ``category`` read ``clause`` at all (its context may set it aside)."""
+        if clause.general or clause.denied or (clause.past and not category.past_counts):
+            return False
+        return not (category.local and clause.elsewhere)
+
+    @staticmethod
+    def _pattern_hits(category: Category, clause: Clause, several_only: bool = False):
         """The words of each rule whose patterns all match in the clause, rule by rule: a sign
         explained away ("fever after my flu jab") leaves the category's other signs to be read
         ("…, hip is red and hot").
@@ -144,6 +159,8 @@ class Triage:
         """
         text = clause.text
         for rule in category.rules:
+            if several_only and len(rule) < 2:
+                continue
             *context, sign = rule
             # ...but a part said straight after to be fine ("hopping is pain-free") is not there.
             words = [m.group(0).strip() for m in

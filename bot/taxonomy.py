@@ -81,10 +81,14 @@ class Taxonomy:
 
 @dataclass(frozen=True)
 class Learned:
-    """A logistic regression over the encoder's message vector: the detector that generalises
-    to wordings neither the patterns nor the exemplars name ("my foot looks like a corpse's")."""
+    """A small network (one hidden layer of ReLUs) over the encoder's message vector: the detector
+    that generalises to wordings neither the patterns nor the exemplars name ("my foot looks like a
+    corpse's"). One hidden layer, because a straight line through the vector space cannot tell
+    "my hip gives way" from "my pace gave way"; trained by scripts/train_red_flags.py."""
 
-    weights: np.ndarray
+    hidden_weights: np.ndarray  # encoder dimensions × hidden units
+    hidden_bias: np.ndarray
+    weights: np.ndarray  # hidden units
     bias: float
     threshold: float
 
@@ -93,10 +97,13 @@ class Learned:
         if not Path(path).is_file():
             return None
         data = json.loads(Path(path).read_text(encoding="utf-8"))
-        return cls(np.asarray(data["weights"], dtype=np.float32), float(data["bias"]), float(data["threshold"]))
+        hidden_weights, hidden_bias, weights = (np.asarray(data[k], dtype=np.float32)
+                                                for k in ("hidden_weights", "hidden_bias", "weights"))
+        return cls(hidden_weights, hidden_bias, weights, float(data["bias"]), float(data["threshold"]))
 
     def probability(self, vector: np.ndarray) -> float:
-        return float(1.0 / (1.0 + np.exp(-(float(vector @ self.weights) + self.bias))))
+        hidden = np.maximum(vector @ self.hidden_weights + self.hidden_bias, 0.0)
+        return float(1.0 / (1.0 + np.exp(-(float(hidden @ self.weights) + self.bias))))
 
 
 def _conversation_rule(data: dict | None) -> ConversationRule | None:

@@ -5,8 +5,8 @@ import pytest
 
 from bot.flag_memory import FLAG_MEMORY_FILE, FlagMemory
 
-#: Flagged by meaning alone without the memory (red_flags_test11.jsonl, before the memory).
-ORDINARY = "hip a bit sore after parkrun, nothing major, ice or heat?"
+#: Flagged by meaning alone without the memory (like an ordinary question of answers_test15.jsonl).
+ORDINARY = "deep ache in my bum, pretty sure it's piriformis, what helps?"
 
 
 def _memory(triage, chat, graded: list[tuple[str, bool]]) -> FlagMemory:
@@ -24,16 +24,16 @@ def triage(chat):
 def test_a_message_worded_like_a_graded_ordinary_one_is_not_flagged_by_meaning(triage, chat):
     triage.use_memory(None)
     assert triage.detect(ORDINARY) is not None
-    triage.use_memory(_memory(triage, chat, [("my hip's a little sore after parkrun, should i ice it or use heat?", False),
+    triage.use_memory(_memory(triage, chat, [("got a deep ache in my bum, i reckon it's my piriformis. what helps?", False),
                                              ("my leg went numb and cold after the run", True)]))
     assert triage.detect(ORDINARY) is None
 
 
 def test_a_graded_red_flag_as_close_as_the_ordinary_one_keeps_the_flag(triage, chat):
-    ordinary = ("hip a bit sore after parkrun, nothing major, ice or heat?", False)
+    ordinary = ("got a deep ache in my bum, i reckon it's my piriformis. what helps?", False)
     triage.use_memory(_memory(triage, chat, [ordinary]))
     assert triage.detect(ORDINARY) is None  # the control: the ordinary one alone sets it aside
-    triage.use_memory(_memory(triage, chat, [ordinary, ("hip a bit sore after parkrun, nothing major, ice or heat?", True)]))
+    triage.use_memory(_memory(triage, chat, [ordinary, (ordinary[0], True)]))
     assert triage.detect(ORDINARY) is not None
 
 

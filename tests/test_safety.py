@@ -455,6 +455,8 @@ def test_wordings_the_test11_run_missed_are_read_by_kind(triage, message):
      "i run 40 miles a week. my glutes are tight. my quads are tight. my hamstrings are tight"),
     ([], "numb hands and no feeling in legs"),
     ([], "not dieting, but my clothes hang off me these days"),
+    ([], "my running shorts are falling off me and i'm not trying to lose weight"),
+    ([], "i'm not dieting but i've lost 5 kilos"),  # a rule of two patterns either side of "but"
 ])
 def test_denial_retraction_and_resolution_rules_never_hide_a_real_sign(triage, turns, message):
     """From a code review of rounds 6 and 7: an answer 'nope' only denies a short sign asked
