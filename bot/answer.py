@@ -232,13 +232,19 @@ class Composer:
         alone = scores - votes
         top = float(alone.max())
         margin = s.score_margin if self.ranker is None else s.ranker_margin
+        # Another article's point must score closer to the best than one more from an article
+        # already quoted: it is more often a near-miss on the topic than a new point on it.
+        other_margin = margin if self.ranker is None else min(margin, s.ranker_margin_other_article)
         picked: list[int] = []
         picked_at: list[int] = []
+        quoted: set[str] = set()  # the articles quoted so far
         words = 0
         for j in order:
             i = candidates[j]
             text = self.index.sentences[i].text
-            if picked and (sims[j] < s.sentence_floor or (alone[j] < top - margin and votes[j] < s.memory_keeps)):
+            doc = self.index.chunks[self.index.sentences[i].chunk_id].doc_id
+            allowed = margin if doc in quoted else other_margin
+            if picked and (sims[j] < s.sentence_floor or (alone[j] < top - allowed and votes[j] < s.memory_keeps)):
                 continue
             if picked and is_filler(text, topic):
                 continue
@@ -250,6 +256,7 @@ class Composer:
                 continue
             picked.append(i)
             picked_at.append(j)
+            quoted.add(doc)
             words += n_words
             if len(picked) >= s.max_sentences:
                 break

@@ -211,3 +211,23 @@ def test_a_turn_asking_about_things_of_its_own_is_not_read_with_the_earlier_topi
     refused when the library does not cover it. Talk and time words ("still", "tmrw", "nah") are
     not a subject, and an elliptical turn keeps the earlier topic."""
     assert chat.reply(question, history).refused is refused
+
+
+def test_another_article_is_quoted_only_when_its_point_scores_closer_to_the_best(chat):
+    """A new article's sentence near the margin is more often a near-miss on the topic than a new
+    point on it, so it needs a tighter margin than one more sentence from an article already quoted."""
+    from dataclasses import replace
+
+    kept = chat.composer.settings
+
+    def articles_quoted() -> int:
+        return sum(len({c.doc_id for c in chat.reply(q["question"], q["turns"]).citations}) for q in ANSWERABLE)
+
+    try:
+        chat.composer.settings = replace(kept, ranker_margin_other_article=kept.ranker_margin)
+        one_margin = articles_quoted()
+        chat.composer.settings = kept
+        assert kept.ranker_margin_other_article < kept.ranker_margin
+        assert articles_quoted() < one_margin
+    finally:
+        chat.composer.settings = kept
