@@ -232,9 +232,10 @@ class Composer:
         alone = scores - votes
         top = float(alone.max())
         margin = s.score_margin if self.ranker is None else s.ranker_margin
-        # Another article's point must score closer to the best than one more from an article
-        # already quoted: it is more often a near-miss on the topic than a new point on it.
-        other_margin = margin if self.ranker is None else min(margin, s.ranker_margin_other_article)
+        # With the ranker, another article's point must score closer to the best than one more
+        # from an article already quoted: it is more often a near-miss on the topic than a new
+        # point on it. The hand-weighted score keeps one margin.
+        other_margin = margin if self.ranker is None else s.ranker_margin_other_article
         picked: list[int] = []
         picked_at: list[int] = []
         quoted: set[str] = set()  # the articles quoted so far

@@ -169,11 +169,16 @@ def clauses(text: str) -> list[Clause]:
     contrast = False  # whether the last piece ended in "but", "though"…
     for m in _PIECE.finditer(text):
         piece, end = m.group(1).strip(" ,-"), m.group(2) or ""
-        after_contrast, contrast = contrast, bool(_CONTRAST.fullmatch(end))
+        after_contrast = contrast and bool(out)
+        # "but" joins this piece to the next; a piece too short to keep ("ok but…") breaks the join,
+        # an empty one (". But…") does not.
+        contrast = bool(_CONTRAST.fullmatch(end))
         if asked and out and _ANSWERED_NO.match(piece) and len(WORD.findall(out[-1].text)) <= _ASKED_SIGN_WORDS:
             out[-1] = replace(out[-1], denied=True)  # a sign asked and answered: "night sweats? nope"
         asked = False
         if len(WORD.findall(piece)) < 2:
+            if piece:
+                contrast = False
             continue
         asked = "?" in end
         cue = _HYPOTHETICAL.search(piece)

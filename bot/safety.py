@@ -120,16 +120,12 @@ class Triage:
             for category in self.taxonomy.categories:
                 if category.id in found or not self._reads(category, clause):
                     continue
-                hits = self._pattern_hits(category, clause)
-                if n and clause.after_contrast and self._reads(category, parts[n - 1]) and parts[n - 1].hypothetical_at < 0:
-                    # A rule of several patterns may be said either side of "but" or "though": "not
-                    # dieting, but my clothes hang off me" (the cause denied, then the sign).
-                    before = f"{parts[n - 1].text}, "
-                    joined = replace(clause, text=before + clause.text, hypothetical_at=(
-                        clause.hypothetical_at + len(before) if clause.hypothetical_at >= 0 else -1))
-                    hits = chain(hits, self._pattern_hits(category, joined, several_only=True))
-                for hit in hits:
-                    if (category.resolvable and passed(parts[n:], hit)) or explained(category, parts[n:], hit):
+                hits = [(hit, parts[n:]) for hit in self._pattern_hits(category, clause)]
+                if category.across_but and n and clause.after_contrast and self._reads(category, parts[n - 1]) \
+                        and not parts[n - 1].about_other and parts[n - 1].hypothetical_at < 0:
+                    hits += [(hit, [joined, *parts[n + 1:]]) for joined, hit in self._hits_across(category, parts[n - 1], clause)]
+                for hit, rest in hits:
+                    if (category.resolvable and passed(rest, hit)) or explained(category, rest, hit):
                         set_aside = True  # read, and set aside: the learned model must not raise it again
                     else:
                         found[category.id] = hit
@@ -147,6 +143,17 @@ class Triage:
             return False
         return not (category.local and clause.elsewhere)
 
+    @classmethod
+    def _hits_across(cls, category: Category, before: Clause, clause: Clause):
+        """(joined clause, hit) for each rule of several patterns read over ``before``, "but",
+        ``clause`` that neither clause holds alone ("not dieting, but my clothes hang off me")."""
+        joined = replace(clause, text=f"{before.text}, but {clause.text}", hypothetical_at=(
+            clause.hypothetical_at + len(before.text) + 6 if clause.hypothetical_at >= 0 else -1))
+        alone = {*cls._pattern_hits(category, before), *cls._pattern_hits(category, clause)}
+        for hit in cls._pattern_hits(category, joined, several_only=True):
+            if hit not in alone:
+                yield joined, hit
+
     @staticmethod
     def _pattern_hits(category: Category, clause: Clause, several_only: bool = False):
         """The words of each rule whose patterns all match in the clause, rule by rule: a sign
@@ -156,6 +163,7 @@ class Triage:
         In a rule of several patterns ("painkillers" + "don't touch it", "pain" + "at
         night") the last one names the sign, so it alone must be affirmed: a negation
         near an earlier part ("I haven't slept, ibuprofen does nothing") is not about it.
+        ``several_only`` skips the rules of one pattern (for two clauses read together).
         """
         text = clause.text
         for rule in category.rules:

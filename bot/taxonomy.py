@@ -1,7 +1,7 @@
 """The red-flag taxonomy and the learned detector's weights, as reviewed data on disk.
 
 ``bot/red_flags.json`` holds each category's reason, patterns and exemplars, and the
-ordinary-soreness exemplars; ``bot/red_flag_model.json`` the logistic regression fitted by
+ordinary-soreness exemplars; ``bot/red_flag_model.json`` the small network fitted by
 ``scripts/train_red_flags.py``. This module reads them into plain objects, and mends typos
 in the words the taxonomy uses (``Speller``); ``safety.py`` does the detecting.
 """
@@ -27,7 +27,8 @@ class Category:
     id: str
     reason: str
     rules: tuple[tuple[re.Pattern, ...], ...]
-    """Each rule is one pattern, or several that must all occur in the same clause."""
+    """Each rule is one pattern, or several that must all occur in the same clause (or, with
+    ``across_but``, in two clauses joined by "but")."""
     exemplars: tuple[str, ...]
     figurative: bool = False
     """Whether "like"/"as if" just before a match makes it a figure of speech ("ache like I was hit by a bus")."""
@@ -48,6 +49,11 @@ class Category:
     local: bool = False
     """Whether the sign must be in the lower body: numbness in the face after a filling, or a sore
     arm after a jab, is not about the hip. A clause naming only a body part above the waist is set aside."""
+    across_but: bool = False
+    """Whether a rule of several patterns may be said either side of "but", "though" or "yet": "not
+    dieting, but my clothes hang off me" denies the cause in one clause and gives the sign in the
+    next. Only where the earlier part is itself a denial (weight loss with no reason): read so for
+    any category, "my hip doesn't hurt at all, but i wake up at night" would be night pain."""
 
 
 @dataclass(frozen=True)
@@ -97,6 +103,8 @@ class Learned:
         if not Path(path).is_file():
             return None
         data = json.loads(Path(path).read_text(encoding="utf-8"))
+        if "hidden_weights" not in data:
+            raise ValueError(f"{path} is a red-flag model of an older form: run scripts/train_red_flags.py")
         hidden_weights, hidden_bias, weights = (np.asarray(data[k], dtype=np.float32)
                                                 for k in ("hidden_weights", "hidden_bias", "weights"))
         return cls(hidden_weights, hidden_bias, weights, float(data["bias"]), float(data["threshold"]))
@@ -127,7 +135,8 @@ def load_taxonomy(path: Path = TAXONOMY_FILE) -> Taxonomy:
                  tuple(tuple(re.compile(p) for p in ([r] if isinstance(r, str) else r)) for r in c["patterns"]),
                  tuple(c["exemplars"]), bool(c.get("figurative")), bool(c.get("past_counts")),
                  bool(c.get("minimisable")), bool(c.get("resolvable")), _conversation_rule(c.get("conversation")),
-                 _causes(data.get("ordinary_causes", {}), c.get("explained_by", ())), bool(c.get("local")))
+                 _causes(data.get("ordinary_causes", {}), c.get("explained_by", ())), bool(c.get("local")),
+                 bool(c.get("across_but")))
         for c in data["categories"]
     )
     plain_words = {**data.get("figures_of_speech", {}), **data.get("regional_words", {})}

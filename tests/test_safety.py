@@ -738,3 +738,20 @@ def test_the_rules_of_round_10_never_hide_a_real_sign(message):
     lost feeling itself, a resolution asked about or denied, a question about a sign had "right
     now", a sleep the pain stops, and figures of speech whose literal twin is an injury."""
     assert patterns_only().detect_in_conversation(message) is not None
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("i'm not dieting but i've lost 5 kilos", True),
+    ("not dieting, but my clothes hang off me these days", True),
+    ("I'm not dieting. But I've lost 5 kilos since March", True),  # "But" opening the next sentence
+    # ...and only where it was meant: the earlier clause must be the user's own, not explain the
+    # sign, and be joined by "but" itself; other categories never read across it.
+    ("my sister had cancer, but i've been diagnosed with a labral tear", False),
+    ("my mate has lost 5 kilos, but i'm not dieting", False),
+    ("i lost 5 kilos on a strict diet, but i'm not trying to lose more", False),
+    ("i'm not dieting. ok but i've lost 5 kilos", False),
+    ("my hip doesn't hurt at all, but i wake up at night a lot", False),
+])
+def test_a_rule_of_two_patterns_is_read_across_but_only_for_weight_loss_said_that_way(message, flagged):
+    """From the code review of round 11: the cause denied in one clause and the sign in the next."""
+    assert (patterns_only().check(message) is not None) is flagged
