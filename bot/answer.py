@@ -243,7 +243,7 @@ class Composer:
         for j in order:
             i = candidates[j]
             text = self.index.sentences[i].text
-            doc = self.index.chunks[self.index.sentences[i].chunk_id].doc_id
+            doc = self._section_of(i)[0]
             allowed = margin if doc in quoted else other_margin
             if picked and (sims[j] < s.sentence_floor or (alone[j] < top - allowed and votes[j] < s.memory_keeps)):
                 continue

@@ -30,12 +30,14 @@ _LIST_GOES_ON = re.compile(r"\b(?:or|nor)\b")
 _FIGURE = re.compile(r"\b(?:like|as if|as though)\b")
 _NEG_WINDOW_WORDS = 6
 _NEG_WINDOW_CHARS = 120
+#: Words that join two clauses into one thought: "not dieting, but I've lost weight".
+_CONTRAST_WORDS = "but|though|although|yet"
 #: Where one clause ends and the next begins, for scoping negation and context.
 _CLAUSE_END = re.compile(
-    r"[.;!?\n]+|\s(?:but|though|although|however|whereas|except|yet)\s|"
+    rf"[.;!?\n]+|\s(?:{_CONTRAST_WORDS}|however|whereas|except)\s|"
     r",\s*(?=(?:what|how|would|should|could|can|is|are|do|does|any|or)\b)"  # "…can't walk, what would you do?"
 )
-_CONTRAST = re.compile(r"\s(?:but|though|although|yet)\s")
+_CONTRAST = re.compile(rf"\s(?:{_CONTRAST_WORDS})\s")
 #: A clause and the separator that ends it (so a question mark can be told from a full stop).
 _PIECE = re.compile(rf"(.*?)({_CLAUSE_END.pattern}|$)", re.S)
 _HYPOTHETICAL = re.compile(

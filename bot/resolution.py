@@ -41,7 +41,7 @@ def explained(category: Category, rest: list[Clause], sign: str = "") -> bool:
     the start of the next clause ("slipped on wet grass. didn't go down"), not negated ("not after
     my flu jab"), and the sign not said to persist ("every night for a month in this heatwave")."""
     if category.explained_by is None or any(PERSISTS.search(c.text) for c in rest[:2]) or (
-            category.id == "neurological" and _NEVER_EXPLAINED.search(rest[0].text)):
+            category.never_explained is not None and category.never_explained.search(rest[0].text)):
         return False
     text = rest[0].text
     start = max(text.find(sign.split(" … ")[0]), 0) if sign else 0
@@ -50,11 +50,6 @@ def explained(category: Category, rest: list[Clause], sign: str = "") -> bool:
                and not _LIKENED.search(where[max(0, m.start() - 40) : m.start()])
                for where, lo, hi in windows for m in category.explained_by.finditer(where, lo, hi))
 
-
-#: Nerve signs no everyday cause explains: numbness in the saddle area, and the bladder or bowel
-#: ("numb between my legs after riding, i use cleats" is not the kit's fault).
-_NEVER_EXPLAINED = re.compile(r"\b(?:groin|between (?:my|the) legs|saddle|down below|privates|genitals?|bum|buttocks?|"
-                              r"bottom|perineum|bladder|bowels?|pee\w*|wee(?:ing)?|incontinen\w*)\b")
 
 #: A comparison, not a cause: numb "like it's been to the dentist".
 _LIKENED = re.compile(r"\b(?:like|as if|as though) (?:it'?s|it has|it had|it was|i'?ve|i have|i had|i'?d|i was|they'?ve|they had)"

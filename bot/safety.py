@@ -120,10 +120,8 @@ class Triage:
             for category in self.taxonomy.categories:
                 if category.id in found or not self._reads(category, clause):
                     continue
-                hits = [(hit, parts[n:]) for hit in self._pattern_hits(category, clause)]
-                if category.across_but and n and clause.after_contrast and self._reads(category, parts[n - 1]) \
-                        and not parts[n - 1].about_other and parts[n - 1].hypothetical_at < 0:
-                    hits += [(hit, [joined, *parts[n + 1:]]) for joined, hit in self._hits_across(category, parts[n - 1], clause)]
+                hits = chain(((hit, parts[n:]) for hit in self._pattern_hits(category, clause)),
+                             self._hits_across(category, parts, n))
                 for hit, rest in hits:
                     if (category.resolvable and passed(rest, hit)) or explained(category, rest, hit):
                         set_aside = True  # read, and set aside: the learned model must not raise it again
@@ -144,15 +142,23 @@ class Triage:
         return not (category.local and clause.elsewhere)
 
     @classmethod
-    def _hits_across(cls, category: Category, before: Clause, clause: Clause):
-        """(joined clause, hit) for each rule of several patterns read over ``before``, "but",
-        ``clause`` that neither clause holds alone ("not dieting, but my clothes hang off me")."""
-        joined = replace(clause, text=f"{before.text}, but {clause.text}", hypothetical_at=(
-            clause.hypothetical_at + len(before.text) + 6 if clause.hypothetical_at >= 0 else -1))
+    def _hits_across(cls, category: Category, parts: list[Clause], n: int):
+        """(hit, the clauses from it on) for each rule of several patterns read over clause ``n``
+        and the one before it, when "but" joins them, the category asks for it (``across_but``)
+        and the earlier clause is the user's own plain statement; only hits neither clause holds
+        alone ("not dieting, but my clothes hang off me")."""
+        if not (category.across_but and n and parts[n].after_contrast):
+            return
+        before, clause = parts[n - 1], parts[n]
+        if not cls._reads(category, before) or before.about_other or before.hypothetical_at >= 0:
+            return
+        prefix = f"{before.text}, but "
+        joined = replace(clause, text=prefix + clause.text, hypothetical_at=(
+            clause.hypothetical_at + len(prefix) if clause.hypothetical_at >= 0 else -1))
         alone = {*cls._pattern_hits(category, before), *cls._pattern_hits(category, clause)}
         for hit in cls._pattern_hits(category, joined, several_only=True):
             if hit not in alone:
-                yield joined, hit
+                yield hit, [joined, *parts[n + 1:]]
 
     @staticmethod
     def _pattern_hits(category: Category, clause: Clause, several_only: bool = False):

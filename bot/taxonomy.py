@@ -49,6 +49,10 @@ class Category:
     local: bool = False
     """Whether the sign must be in the lower body: numbness in the face after a filling, or a sore
     arm after a jab, is not about the hip. A clause naming only a body part above the waist is set aside."""
+    never_explained: "re.Pattern | None" = None
+    """Where no everyday cause explains the sign (the JSON's ``never_explained``): numbness in the
+    saddle area or a change in the bladder or bowel, whatever the kit ("numb between my legs
+    after riding, i use cleats" is not the saddle's fault)."""
     across_but: bool = False
     """Whether a rule of several patterns may be said either side of "but", "though" or "yet": "not
     dieting, but my clothes hang off me" denies the cause in one clause and gives the sign in the
@@ -128,6 +132,10 @@ def _causes(named: dict[str, str], wanted) -> re.Pattern | None:
     return re.compile("|".join(f"(?:{named[n]})" for n in wanted)) if wanted else None
 
 
+def _optional_pattern(pattern: str | None) -> re.Pattern | None:
+    return re.compile(pattern) if pattern else None
+
+
 def load_taxonomy(path: Path = TAXONOMY_FILE) -> Taxonomy:
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     categories = tuple(
@@ -136,7 +144,7 @@ def load_taxonomy(path: Path = TAXONOMY_FILE) -> Taxonomy:
                  tuple(c["exemplars"]), bool(c.get("figurative")), bool(c.get("past_counts")),
                  bool(c.get("minimisable")), bool(c.get("resolvable")), _conversation_rule(c.get("conversation")),
                  _causes(data.get("ordinary_causes", {}), c.get("explained_by", ())), bool(c.get("local")),
-                 bool(c.get("across_but")))
+                 _optional_pattern(c.get("never_explained")), bool(c.get("across_but")))
         for c in data["categories"]
     )
     plain_words = {**data.get("figures_of_speech", {}), **data.get("regional_words", {})}
