@@ -202,6 +202,8 @@ def labelled_candidates(chat, items: list[dict]) -> list[tuple[np.ndarray, np.nd
     """For each answerable item with evidence, through ``chat``'s own gate, analysis and retrieval:
     its candidates' feature rows, whether each holds the evidence, their hand-weighted scores,
     and the item's family. What the ranker is trained and tested on."""
+    from .sentence_selection import describe  # it reads this module's features
+
     s = chat.settings
     composer = chat.composer
     out = []
@@ -213,10 +215,10 @@ def labelled_candidates(chat, items: list[dict]) -> list[tuple[np.ndarray, np.nd
         query = chat.understand(gated.message, gated.history)
         vector = chat.encoder.encode_query(query.search_text)
         hits = chat.retriever.search(query.search_text, s.top_k, query_vector=vector)
-        candidates = composer.candidates(hits)
+        candidates = composer.bank.candidates(hits)
         if not candidates:
             continue
-        described = composer.described(query, hits, vector, candidates)
+        described = describe(composer.bank, s, query, hits, vector, candidates)
         labels = np.array([holds_evidence(composer.index.sentences[i].text, item["evidence"]) for i in candidates])
         out.append((features(described, query.answer_type), labels, np.array([c.hand_score for c in described]),
                     item.get("family", item["id"])))
