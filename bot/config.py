@@ -182,6 +182,12 @@ class Settings:
     """Cosine a clause needs to one category's exemplars for the semantic detector to count it."""
     red_flag_margin: float = 0.03
     """...and by how much it must beat its closest ordinary-soreness exemplar."""
+    red_flag_exemplar_confirm: float = 0.25
+    """A clause matched to the exemplars counts only when the learned model gives the message at
+    least this probability (two weak readings agreeing); without a learned model it counts alone.
+    With a model fitted on red_flags dev-test15 and answers dev-test10, on the twelve later seen
+    sets the exemplars alone caught 7 red flags, every one at 0.36 or more, and raised 24 false
+    alarms, 19 of them under 0.25."""
     red_flag_max_clauses: int = 8
     """Clauses of one message the meaning-based red-flag detectors read (patterns read all): each
     costs a model call, and 8 keeps a message at the input limit near 50 ms. Of 1,091 messages in

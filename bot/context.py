@@ -66,6 +66,18 @@ _GROUPS = r"club|team|squad|gym|work|office|school|group|parkrun|running group|c
 _FIRST_PERSON = re.compile(rf"\b(?:i|i'm|im|i've|ive|i'd|myself|mine)\b|"
                            rf"(?<!told )(?<!asked )(?<!showed )(?<!sent )(?<!texted )(?<!messaged )(?<!warned )\bme\b|"
                            rf"\bmy\b(?! (?:running |training |gym |old )?(?:{_PEOPLE}|{_GROUPS})\b)")
+#: Another person named only as the owner of a thing ("my partner's old crutches", "her car"): the
+#: sign after it is still the user's. A closed list of things lent or shared (walking aids, kit,
+#: vehicles, furniture, medicines), so a plural ("my friends limp") never reads as an owner.
+_OWNED_THING = re.compile(
+    r"(?:'s?)?(?: (?!(?:on|in|at|is|was|has|had|been|using|uses|used|got|gets|with|off|onto|into|from|after|and|but|"
+    r"so|because|needs?|needed)\b)[\w'-]+){0,2}? (?:crutch(?:es)?|(?:walking )?sticks?|canes?|zimmer(?: frame)?|walking frame|wheelchair|"
+    r"scooter|car|bike|bicycle|shoes|trainers|spikes|kit|clothes|shorts|bed|sofa|couch|spare room|house|place|flat|"
+    r"stairs|dog|treadmill|foam roller|massage gun|ice packs?|hot water bottle|tens machine|brace|"
+    r"painkillers|tablets|pills|meds|medication|ibuprofen|paracetamol|cream|gel)\b")
+_POSSESSIVE = re.compile(r"(?:'s|s|\b(?:his|her|their))$")
+
+
 _GENERAL = re.compile(
     r"\b(?:someone|somebody|anyone|anybody|a person|people|runners|a runner|one|you)\b|"
     r"\b(?:signs?|symptoms?|warning signs?|red flags?) (?:of|for|that)\b|\bwhat (?:does|do|is|are) (?:['\"]?[\w-]+['\"]? ){0,5}(?:mean|like)\b"
@@ -318,6 +330,8 @@ def someone_else(text: str, start: int, end: int) -> bool:
     I can't walk", nor "borrowed my mum's crutches, standing on my leg is a no go")."""
     scope = text[max(0, start - _NEG_WINDOW_CHARS) : end]
     other = None
-    for other in _OTHER_PERSON.finditer(scope[: start - max(0, start - _NEG_WINDOW_CHARS)]):
-        pass
+    for found in _OTHER_PERSON.finditer(scope[: start - max(0, start - _NEG_WINDOW_CHARS)]):
+        possessive = _POSSESSIVE.search(found.group(0)) or scope.startswith("'s", found.end())
+        if not (possessive and _OWNED_THING.match(scope, found.end())):
+            other = found  # an owner of a thing only ("my partner's crutches") is not the subject
     return other is not None and not _FIRST_PERSON.search(scope[other.end() :])

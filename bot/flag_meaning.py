@@ -4,7 +4,8 @@ Both read the clauses the context rules keep (``bot/context.py``), encoded once 
 by the index's encoder:
 
 - **exemplars**: each plain statement clause close to a category's exemplars and clearly
-  closer to them than to the ordinary-soreness ones (``not_red_flag``);
+  closer to them than to the ordinary-soreness ones (``not_red_flag``), when the learned
+  model gives the message at least a small probability (``red_flag_exemplar_confirm``);
 - **learned**: a small network (one hidden layer) over the mean direction of the kept clauses
   (``scripts/train_red_flags.py``), for wordings neither the patterns nor the exemplars name.
 
@@ -53,6 +54,7 @@ class MeaningDetector:
         self.memory = FlagMemory.load(model=settings.model_name) if learned else None
         self.threshold = settings.red_flag_threshold
         self.margin = settings.red_flag_margin
+        self.confirm = settings.red_flag_exemplar_confirm
         self._memory_floor, self._memory_contrast = settings.red_flag_memory_floor, settings.red_flag_memory_contrast
         self._max_clauses = settings.red_flag_max_clauses
         self._flag_words = (set().union(*(content_stems(e) for c in taxonomy.categories for e in c.exemplars))
@@ -81,6 +83,10 @@ class MeaningDetector:
         row = {text: n for n, text in enumerate(unique)}
         vectors = self._vectors(unique)[[row[text] for text in said]]
         statements = [n for n, c in enumerate(kept) if semantic_reads(c)]
+        message = mean_direction(vectors)
+        probability = None if self.learned is None else self.learned.probability(message)
+        # An exemplar match alone is a weak reading: it stands when the model agrees a little.
+        confirmed = probability is None or probability >= self.confirm
         found: dict[str, str] = {}
         for n, (category, score, lead) in zip(statements, self._closest(vectors[statements]) if statements else []):
             if score >= self.threshold and lead >= self.margin:
@@ -91,7 +97,7 @@ class MeaningDetector:
                     continue  # "my daughter wants to join a running club at 10": a child, but no sign
                 if self._has_passed(category, kept[n:]):
                     learned = False
-                elif not self._graded_ordinary(vectors[n]):
+                elif confirmed and not self._graded_ordinary(vectors[n]):
                     found.setdefault(category, kept[n].text)
         words = sum(len(WORD.findall(text)) for text in said)
         # A general question about people at large, with nothing said of the user's own body,
@@ -101,12 +107,14 @@ class MeaningDetector:
         about_people = about_people or all(c.elsewhere for c in kept)
         # A message that only asks ("will i need surgery for hip impingement?") reports nothing of its own.
         only_asks = all(asks(c.text) for c in kept) and not any(tells_own_body(c.text) for c in kept)
-        if not found and learned and self.learned is not None and words >= 3 and not about_people and not only_asks:
-            message = mean_direction(vectors)
-            if self.learned.probability(message) >= self.learned.threshold and not self._graded_ordinary(message):
-                # The model says whether, not which: the reason is the nearest category's.
-                category = self._closest(message[None, :])[0][0]
-                if not (self._has_passed(category, kept, causes=False) or told_passed(kept)):
+        if not found and learned and probability is not None and words >= 3 and not about_people and not only_asks:
+            if probability >= self.learned.threshold and not self._graded_ordinary(message):
+                # The model says whether, not which: the reason is the nearest category's. Only a
+                # category the message is close to is sure enough for its own "that has passed"
+                # rule to undo the flag ("freezes me mid-stride for a sec" is not a brief fever).
+                category, score, _ = self._closest(message[None, :])[0]
+                sure = score >= self.threshold
+                if not ((sure and self._has_passed(category, kept, causes=False)) or told_passed(kept)):
                     found = {category: ". ".join(c.text for c in kept)[:120]}
         return found
 

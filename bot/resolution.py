@@ -51,9 +51,11 @@ def explained(category: Category, rest: list[Clause], sign: str = "") -> bool:
                for where, lo, hi in windows for m in category.explained_by.finditer(where, lo, hi))
 
 
-#: A comparison, not a cause: numb "like it's been to the dentist".
+#: A comparison, not a cause: numb "like it's been to the dentist", shivery "like a hangover",
+#: sweating "as if it was a heatwave". A likeness says what it feels like, never where it came from.
 _LIKENED = re.compile(r"\b(?:like|as if|as though) (?:it'?s|it has|it had|it was|i'?ve|i have|i had|i'?d|i was|they'?ve|they had)"
-                      r"(?: [\w']+){0,3} $")
+                      r"(?: [\w']+){0,3} $|\b(?:like|as if|as though|similar to|same as|worse than)(?: (?:a|an|the|some|one|"
+                      r"bad|real|massive|proper|big|heavy|nasty|mild|monster|killer|horrible|awful))* $")
 #: A cause the user doubts: "thought it was the new duvet" says it was not.
 _DOUBTED = re.compile(r"\b(?:thought|assumed|figured|blamed|put it down to|hoped)\b")
 

@@ -13,7 +13,7 @@ from collections import Counter
 
 import pytest
 
-from bot.config import PROJECT_ROOT
+from bot.config import PROJECT_ROOT, Settings
 from bot.denials import without_denials
 from bot.safety import DISCLAIMER, Triage, detect, patterns_only
 from bot.taxonomy import load_taxonomy
@@ -755,3 +755,66 @@ def test_the_rules_of_round_10_never_hide_a_real_sign(message):
 def test_a_rule_of_two_patterns_is_read_across_but_only_for_weight_loss_said_that_way(message, flagged):
     """From the code review of round 11: the cause denied in one clause and the sign in the next."""
     assert (patterns_only().check(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message", [
+    "hip a bit achy after hills today, ice or heat?",
+    "c25k week 3, hips a bit sore. keep going?",
+    "btw should i do a half or a full marathon first",
+])
+def test_an_exemplar_match_alone_counts_only_when_the_learned_model_agrees_a_little(triage, message):
+    """Ordinary messages a clause of which sits near some category's exemplars, while the learned
+    model gives them almost nothing: two weak readings must agree (``red_flag_exemplar_confirm``).
+    Without the agreement each is flagged, so the test pins the rule, not the wording. The memory
+    of graded messages is set aside, as it may know these."""
+    kept, meaning = triage.memory, triage.meaning
+    try:
+        triage.use_memory(None)
+        assert triage.detect(message) is None
+        meaning.confirm = 0.0
+        triage.use_memory(None)  # clears the cache
+        assert triage.detect(message) is not None
+    finally:
+        meaning.confirm = Settings().red_flag_exemplar_confirm
+        triage.use_memory(kept)
+
+
+@pytest.mark.parametrize("message, flagged", [
+    # another person named only as the owner of a thing is not the subject of the sign
+    ("using my dad's old walking stick to get about since tuesday", True),
+    ("been on my sisters old crutches since saturday, standing on the leg is a no go", True),
+    ("my partner's hip is killing him and he's on crutches, how do i help?", False),
+    # a likeness says what it feels like, not where it came from
+    ("shivery and sweaty like a bad hangover, and the hip is throbbing", True),
+    ("shivering like mad after an ice bath, totally normal right?", False),
+    # how the user gets about tells an inability
+    ("had to hop to the bathroom this morning, can't put my foot on the floor", True),
+    ("getting around the flat by hopping since the long run", True),
+    ("bumping up the stairs on my backside since sunday", True),
+    ("the leg just won't take any load since the race", True),
+    ("can you hop to warm up before a run?", False),
+    # a body part and its colour or place told a few words apart
+    ("my left foot on the sore side has gone white and cold", True),
+    ("my leg is fine and the weather is cold", False),
+    ("since the race my knee on that side sits lower than the other", True),
+    # a teenager named by an age beside a role
+    ("our club captain (15) has been limping since the relay", True),
+    ("our captain, 34, has been limping since the relay", False),
+    # swelling told as a thing under the skin or that came up like one
+    ("the side of my thigh came up like a tennis ball overnight", True),
+    # a catch that freezes the step
+    ("it catches and freezes halfway through a step, then lets go", True),
+    # pain beyond what painkillers or a birth compare with
+    ("alternating max paracetamol and ibuprofen since friday for this hip", True),
+    ("had two kids and this hip is worse than labour", True),
+    ("can't get comfy in bed or on the sofa, the hip is screaming", True),
+    ("can i take ibuprofen before a race?", False),
+    # clothes grown loose, told by the belt
+    ("had to take my belt in two notches without trying and my hip aches", True),
+])
+def test_wordings_the_seen_sets_missed_in_round_12_are_read_by_kind(message, flagged):
+    """Added from the misses of red_flags_test16-21 with a model fitted without them: each a kind
+    of wording (an owner of a thing, a likeness, how one gets about, words between a part and its
+    sign, an age beside a role, a lump under the skin, a step that freezes, pain past painkillers
+    or childbirth, a belt taken in), with a near miss beside it. The patterns alone must decide."""
+    assert (patterns_only().detect_in_conversation(message) is not None) is flagged
