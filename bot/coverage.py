@@ -54,9 +54,9 @@ def covers(query: Query, best: float, settings: Settings, unfamiliar: Callable[[
     named_here = any(t not in GENERIC_TOPICS for t in topics_of(own))  # "…when I do side planks"
     if _OTHER_BODY_PART.search(own) and not (_HIP_REGION.search(own) or named_here):
         return False  # "my achilles is stiff": the library is about hips
-    text = norm(query.search_text)
+    text = norm(f"{query.subject} {query.search_text}")  # with the turn that told the subject
     if best < s.weak_match and not (query.topics or _HIP_REGION.search(text) or _COMPLAINT.search(text)):
         return False  # "how do I get faster at 5k?": running, but nothing of the hip
-    if query.context and _ANAPHOR.search(own) and (_HIP_REGION.search(norm(query.context)) or query.topics):
+    if query.context and _ANAPHOR.search(own) and (_HIP_REGION.search(norm(f"{query.subject} {query.context}")) or query.topics):
         return True  # "what should i run on instead then?" after a hip question: the conversation's topic
     return best >= s.refuse_below or (named and best >= s.refuse_named_below)

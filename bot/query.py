@@ -113,6 +113,8 @@ RUNNER_WORDS = {
     r"glutes?": "glutes gluteal",
     r"it ?band": "IT band iliotibial",
     r"shoes?|trainers|sneakers": "running shoes",
+    # a rule known by a name the articles state in words ("no more than 10% at a time")
+    r"(?:the )?(?:10|ten) ?(?:%|percent|per ?cent) (?:rule|thing)": "increase weekly mileage by no more than 10%",
 }
 _RUNNER_WORDS = [(re.compile(rf"\b(?:{k})\b", re.I), v) for k, v in RUNNER_WORDS.items()]
 
@@ -148,6 +150,9 @@ class Query:
     """The earlier turn a follow-up leans on ('' when it stands alone)."""
     search_text: str
     """What retrieval reads: the message (after the turn it leans on), runners' words spelled as the articles do."""
+    subject: str = ""
+    """For a follow-up, the last two earlier turns: where the conversation's subject was told
+    (read by ``coverage.covers``, not by retrieval)."""
 
 
 def answer_type(question: str) -> str:
@@ -269,9 +274,13 @@ def analyse(message: str, history: Sequence[str] = (), settings: Settings = _DEF
     question = asking_part(message, settings.long_message_words)
     kind = answer_type(question)
     topics = topics_of(message)
-    context = ""
+    context = subject = ""
     if history and (lean or is_followup(message, settings.followup_max_words, unknown)):
         context = next((t for t in reversed(history) if topics_of(t)), history[-1])
+        # The subject is often told a turn before the one leaned on ("front of my hip is sore" …
+        # "been icing it" … "how long till it's better?"): whether the library covers the
+        # follow-up is judged with both turns.
+        subject = " ".join(history[-2:])
         if any(t not in GENERIC_TOPICS for t in topics):
             # "and how many bird dogs?" after "how long should I hold the side plank?": the
             # earlier turn lends what is asked, not what it was asked about.
@@ -284,4 +293,4 @@ def analyse(message: str, history: Sequence[str] = (), settings: Settings = _DEF
         if kind == "general":
             kind = answer_type(context)
     search = f"{context} {message}" if context else message
-    return Query(message, question, kind, topics, context, search_words(search))
+    return Query(message, question, kind, topics, context, search_words(search), subject)

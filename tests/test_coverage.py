@@ -67,3 +67,27 @@ def test_a_short_turn_the_library_cannot_answer_alone_is_read_with_its_conversat
 
 def test_a_turn_about_another_body_part_is_not_read_with_a_hip_conversation(chat):
     assert chat.reply("what about my knee?", ["my hip flexors are sore"]).kind == "refusal"
+
+
+@pytest.mark.parametrize("turns, message", [
+    (["the front of my hip has been sore since saturday's long run", "been resting it and putting ice on"],
+     "how long till it settles?"),
+    (["my hips ache after every run lately", "i've added a lot of hill reps and speed work"], "could that be why?"),
+])
+def test_a_follow_up_whose_subject_was_told_a_turn_earlier_is_answered(chat, turns, message):
+    """The turn leaned on says nothing of the hip; the one before it does. Whether the library
+    covers the follow-up is judged with both (``Query.subject``): read with the last turn alone
+    it is refused."""
+    assert chat.reply(message, turns).kind == "answer"
+    assert chat.reply(message, turns[-1:]).kind == "refusal"
+
+
+@pytest.mark.parametrize("question", [
+    "whats the 10 percent rule everyone talks about",
+    "is the ten per cent rule real?",
+])
+def test_a_rule_known_by_its_name_is_found_by_the_words_the_articles_state_it_in(chat, question):
+    """"The 10 percent rule" is written in the articles as increasing weekly mileage by no more
+    than 10%; the name alone matched nothing well enough to answer."""
+    answer = chat.reply(question)
+    assert answer.kind == "answer" and "10%" in answer.quotes[0].text
