@@ -33,6 +33,9 @@ _COMPLAINT = re.compile(r"\b(?:pain\w*|sore\w*|ach\w*|hurt\w*|injur\w*|tight\w*|
                         r"recover\w*|rest|niggle\w*|twinge\w*)\b")
 
 
+#: Running itself: the hip in a runner's week, not after horse riding or an injection.
+_RUNNING = re.compile(r"\b(?:run\w*|ran|jog\w*|interval\w*|tempo|hills?|hill repeats|sprint\w*|mileage|miles?|"
+                      r"km|\d+ ?k|marathon\w*|parkrun|race\w*|racing|training|long run|track|trail\w*)\b")
 #: Words that point back at the earlier turn: a follow-up using one is about what that turn was about.
 _ANAPHOR = re.compile(r"\b(?:it|that|this|those|these|them|then|instead|now|there|one)\b")
 
@@ -47,16 +50,22 @@ def covers(query: Query, best: float, settings: Settings, unfamiliar: Callable[[
     # A question naming a specific thing the library covers (an exercise, a condition, a test) is
     # covered even when its wording matches weakly ("how many sets for clamshells?": 0.32).
     named = any(t not in GENERIC_TOPICS | {"running shoes"} for t in query.topics)
-    if (best < s.weak_match and not named and unfamiliar is not None
-            and unfamiliar(query.search_text) >= s.unfamiliar_share):
-        return False  # a weak match on a question full of words the library never uses
     own = norm(query.text)  # the message alone: "what about my heel?" after a hip question is about a heel
+    # A message about the hip in running, or a follow-up pointing back at a hip conversation, is
+    # about the library's subject however many of its words the library never uses ("intervals
+    # tues, hills weds … my hips are wrecked by friday"); the hip in another sport is not.
+    follows_hip = bool(query.context and _ANAPHOR.search(own)
+                       and (_HIP_REGION.search(norm(f"{query.subject} {query.context}")) or query.topics))
+    runners_hip = bool(_HIP_REGION.search(own) and _RUNNING.search(own))
+    if (best < s.weak_match and not named and not follows_hip and not runners_hip
+            and unfamiliar is not None and unfamiliar(query.search_text) >= s.unfamiliar_share):
+        return False  # a weak match on a question full of words the library never uses
     named_here = any(t not in GENERIC_TOPICS for t in topics_of(own))  # "…when I do side planks"
     if _OTHER_BODY_PART.search(own) and not (_HIP_REGION.search(own) or named_here):
         return False  # "my achilles is stiff": the library is about hips
     text = norm(f"{query.subject} {query.search_text}")  # with the turn that told the subject
     if best < s.weak_match and not (query.topics or _HIP_REGION.search(text) or _COMPLAINT.search(text)):
         return False  # "how do I get faster at 5k?": running, but nothing of the hip
-    if query.context and _ANAPHOR.search(own) and (_HIP_REGION.search(norm(f"{query.subject} {query.context}")) or query.topics):
+    if follows_hip:
         return True  # "what should i run on instead then?" after a hip question: the conversation's topic
     return best >= s.refuse_below or (named and best >= s.refuse_named_below)

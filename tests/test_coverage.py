@@ -91,3 +91,16 @@ def test_a_rule_known_by_its_name_is_found_by_the_words_the_articles_state_it_in
     than 10%; the name alone matched nothing well enough to answer."""
     answer = chat.reply(question)
     assert answer.kind == "answer" and "10%" in answer.quotes[0].text
+
+
+@pytest.mark.parametrize("turns, message, answered", [
+    ([], "hill reps tues, intervals thurs, tempo sat and my hips are knackered by sunday. am i overdoing it?", True),
+    (["front of my hip has been sore since the trail race", "honestly it's mild, just a dull ache"],
+     "how long till it's gone?", True),
+    ([], "my hips ache after pottery class, is my stool too low?", False),
+])
+def test_words_the_library_never_uses_refuse_only_what_is_not_about_a_runners_hip(chat, turns, message, answered):
+    """The unfamiliar-word refusal is for questions about something else. A runner's hip told in
+    chatty words (days, session names), or a follow-up pointing back at a hip conversation, is
+    the library's subject; the hip after another pastime is not."""
+    assert (chat.reply(message, turns).kind == "answer") is answered
