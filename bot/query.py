@@ -187,6 +187,12 @@ _ASIDE = re.compile(r"\b(?:btw|by the way|while i(?:'ve| have) got you|while (?:
 #: Words the library never uses that make a turn a question of its own (one is often a typo or
 #: chatter: "tho", "gonna"; dev follow-ups never had two without pointing back).
 _OWN_SUBJECT_WORDS = 2
+#: A turn that opens by closing the last exchange ("thanks!", "got it.", "cool, and…", "also…"): what
+#: follows is often a new question, so one word of its own the library never uses makes it stand alone.
+#: Not "ok so…", which carries the conversation on.
+_CLOSES_TURN = re.compile(r"^(?:(?:thanks|thank you|thx|ty|cheers|ta|cool|nice|great|perfect|awesome|sweet|brilliant|"
+                          r"lovely|got it|gotcha|haha|lol|noted)\b[\s,.!:;-]*)+(?:and |also |so )?|"
+                          r"^(?:also|btw|by the way|and also|next thing|next question|one more thing|ok next thing)\b", re.I)
 #: "what about shockwave or acupuncture?": the earlier topic is the frame it asks within.
 _WHAT_ABOUT = re.compile(r"^(?:and|what about|how about)\b", re.I)
 #: Words of talk and time, never a subject: "can i still run tmrw or nah?" asks about the same hip.
@@ -211,8 +217,11 @@ def names_its_own_subject(message: str, unknown: Callable[[str], list[str]] | No
     """Whether a turn asks about things of its own that the library never mentions ("how many
     gels should i take in a half marathon?", "which road bike should i buy?"), with nothing
     pointing back: it stands alone. ``unknown`` gives a text's words the library never uses."""
-    return unknown is not None and not _PRONOUN.search(message) and not _WHAT_ABOUT.match(message) and \
-        len(unknown(_CHATTER.sub(" ", message))) >= _OWN_SUBJECT_WORDS
+    if unknown is None or _PRONOUN.search(message) or _WHAT_ABOUT.match(message):
+        return False
+    # After a turn closed ("thanks! also…", "got it. which…"), one such word is enough.
+    needed = 1 if _CLOSES_TURN.match(message) else _OWN_SUBJECT_WORDS
+    return len(unknown(_CHATTER.sub(" ", message))) >= needed
 
 
 def is_followup(message: str, max_words: int = _DEFAULTS.followup_max_words,

@@ -104,3 +104,16 @@ def test_words_the_library_never_uses_refuse_only_what_is_not_about_a_runners_hi
     chatty words (days, session names), or a follow-up pointing back at a hip conversation, is
     the library's subject; the hip after another pastime is not."""
     assert (chat.reply(message, turns).kind == "answer") is answered
+
+
+@pytest.mark.parametrize("turns, message, answered", [
+    (["how long should i hold the pigeon stretch?"], "thanks! also any good audiobooks for long runs?", False),
+    (["what stretches help tight hip flexors?"], "cool, and what's the best marathon in portugal?", False),
+    (["what exercises help weak glutes?"], "thanks! how many reps of those?", True),
+    (["can i run with sore hip flexors?"], "ok so how long should i rest before trying again", True),
+])
+def test_a_new_question_after_a_closed_exchange_stands_alone_but_a_follow_up_does_not(chat, turns, message, answered):
+    """"thanks! also…", "cool, and…": a turn that closes the last exchange and asks about a thing
+    of its own the library never names is read alone (and refused); one pointing back, or carrying
+    on ("ok so…"), is still the conversation's next step."""
+    assert (chat.reply(message, turns).kind == "answer") is answered
