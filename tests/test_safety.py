@@ -818,3 +818,22 @@ def test_wordings_the_seen_sets_missed_in_round_12_are_read_by_kind(message, fla
     sign, an age beside a role, a lump under the skin, a step that freezes, pain past painkillers
     or childbirth, a belt taken in), with a near miss beside it. The patterns alone must decide."""
     assert (patterns_only().detect_in_conversation(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("got hit by a wall of rain on the prom and my pace fell apart", False),
+    ("hit by a huge wave of tiredness at mile 20, what should i eat?", False),
+    ("my cadence has fallen off a cliff since christmas", False),
+    ("my motivation went numb over the winter", False),
+    ("my garmin crashed halfway round and i lost the run", False),
+    ("i can't feel the difference between easy and steady pace", False),
+    # the literal twins are still read
+    ("got hit by a cyclist on the prom and my hip is killing me", True),
+    ("can't feel the difference between hot and cold on my left leg", True),
+    ("my hip froze mid-stride and i couldn't move it", True),
+])
+def test_figures_of_speech_about_things_not_the_body_raise_no_flag_but_their_literal_twins_do(message, flagged):
+    """Signs' words said of the weather, a watch, a pace or one's motivation (round 12, from the
+    seen sets' false alarms) are put plainly before any detector reads them; the same words said
+    of the body are still signs."""
+    assert (patterns_only().detect_in_conversation(message) is not None) is flagged
