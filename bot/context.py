@@ -67,13 +67,14 @@ _FIRST_PERSON = re.compile(rf"\b(?:i|i'm|im|i've|ive|i'd|myself|mine)\b|"
                            rf"(?<!told )(?<!asked )(?<!showed )(?<!sent )(?<!texted )(?<!messaged )(?<!warned )\bme\b|"
                            rf"\bmy\b(?! (?:running |training |gym |old )?(?:{_PEOPLE}|{_GROUPS})\b)")
 #: Another person named only as the owner of a thing ("my partner's old crutches", "her car"): the
-#: sign after it is still the user's. A closed list of things lent or shared (walking aids, kit,
-#: vehicles, furniture, medicines), so a plural ("my friends limp") never reads as an owner.
+#: sign after it is still the user's. A closed list of things a person owns or uses (walking aids,
+#: kit, vehicles, furniture, medicines; no animals, whose signs are theirs), so "my friends limp"
+#: or "my mate's dog collapsed" still name someone else.
 _OWNED_THING = re.compile(
     r"(?:'s?)?(?: (?!(?:on|in|at|is|was|has|had|been|using|uses|used|got|gets|with|off|onto|into|from|after|and|but|"
     r"so|because|needs?|needed)\b)[\w'-]+){0,2}? (?:crutch(?:es)?|(?:walking )?sticks?|canes?|zimmer(?: frame)?|walking frame|wheelchair|"
     r"scooter|car|bike|bicycle|shoes|trainers|spikes|kit|clothes|shorts|bed|sofa|couch|spare room|house|place|flat|"
-    r"stairs|dog|treadmill|foam roller|massage gun|ice packs?|hot water bottle|tens machine|brace|"
+    r"stairs|treadmill|foam roller|massage gun|ice packs?|hot water bottle|tens machine|brace|"
     r"painkillers|tablets|pills|meds|medication|ibuprofen|paracetamol|cream|gel)\b")
 _POSSESSIVE = re.compile(r"(?:'s|s|\b(?:his|her|their))$")
 

@@ -220,8 +220,10 @@ def names_its_own_subject(message: str, unknown: Callable[[str], list[str]] | No
     if unknown is None or _PRONOUN.search(message) or _WHAT_ABOUT.match(message):
         return False
     # After a turn closed ("thanks! also…", "got it. which…"), one such word is enough.
-    needed = 1 if _CLOSES_TURN.match(message) else _OWN_SUBJECT_WORDS
-    return len(unknown(_CHATTER.sub(" ", message))) >= needed
+    closing = _CLOSES_TURN.match(message)
+    needed = 1 if closing else _OWN_SUBJECT_WORDS
+    rest = message[closing.end():] if closing else message  # "perfect," is no subject of its own
+    return len(unknown(_CHATTER.sub(" ", rest))) >= needed
 
 
 def is_followup(message: str, max_words: int = _DEFAULTS.followup_max_words,
@@ -286,9 +288,9 @@ def analyse(message: str, history: Sequence[str] = (), settings: Settings = _DEF
     context = subject = ""
     if history and (lean or is_followup(message, settings.followup_max_words, unknown)):
         context = next((t for t in reversed(history) if topics_of(t)), history[-1])
-        # The subject is often told a turn before the one leaned on ("front of my hip is sore" …
-        # "been icing it" … "how long till it's better?"): whether the library covers the
-        # follow-up is judged with both turns.
+        # The subject is often told a turn before the last ("front of my hip is sore" … "been
+        # icing it" … "how long till it's better?"): whether the library covers the follow-up is
+        # judged with the last two turns as well.
         subject = " ".join(history[-2:])
         if any(t not in GENERIC_TOPICS for t in topics):
             # "and how many bird dogs?" after "how long should I hold the side plank?": the

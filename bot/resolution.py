@@ -52,7 +52,8 @@ def explained(category: Category, rest: list[Clause], sign: str = "") -> bool:
 
 
 #: A comparison, not a cause: numb "like it's been to the dentist", shivery "like a hangover",
-#: sweating "as if it was a heatwave". A likeness says what it feels like, never where it came from.
+#: sweating "as if it was a heatwave", "worse than" a hangover. Read as a likeness, a cause said with
+#: "like" ("things like the electric blanket") no longer explains a sign: the safe side to err on.
 _LIKENED = re.compile(r"\b(?:like|as if|as though) (?:it'?s|it has|it had|it was|i'?ve|i have|i had|i'?d|i was|they'?ve|they had)"
                       r"(?: [\w']+){0,3} $|\b(?:like|as if|as though|similar to|same as|worse than)(?: (?:a|an|the|some|one|"
                       r"bad|real|massive|proper|big|heavy|nasty|mild|monster|killer|horrible|awful))* $")

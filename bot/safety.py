@@ -106,11 +106,11 @@ class Triage:
 
     def semantic_scores(self, texts: list[str]) -> list[tuple[str, float, float]]:
         """For each clause: the closest category, its cosine, and its lead over ordinary soreness."""
-        return self.meaning.semantic_scores(texts)
+        return [] if self.meaning is None else self.meaning.semantic_scores(texts)
 
     def message_vector(self, message: str) -> np.ndarray | None:
         """What the learned model reads of a message: the mean of its kept clauses' vectors."""
-        return self.meaning.message_vector(self.prepare(message))
+        return None if self.meaning is None else self.meaning.message_vector(self.prepare(message))
 
     def prepare(self, message: str) -> list[Clause]:
         """The clauses of a message, normalised, regional words put plainly, typos in taxonomy words mended."""

@@ -110,6 +110,7 @@ def test_words_the_library_never_uses_refuse_only_what_is_not_about_a_runners_hi
     (["how long should i hold the pigeon stretch?"], "thanks! also any good audiobooks for long runs?", False),
     (["what stretches help tight hip flexors?"], "cool, and what's the best marathon in portugal?", False),
     (["what exercises help weak glutes?"], "thanks! how many reps of those?", True),
+    (["what exercises help weak glutes?"], "perfect, how many reps?", True),
     (["can i run with sore hip flexors?"], "ok so how long should i rest before trying again", True),
 ])
 def test_a_new_question_after_a_closed_exchange_stands_alone_but_a_follow_up_does_not(chat, turns, message, answered):

@@ -811,6 +811,16 @@ def test_an_exemplar_match_alone_counts_only_when_the_learned_model_agrees_a_lit
     ("can i take ibuprofen before a race?", False),
     # clothes grown loose, told by the belt
     ("had to take my belt in two notches without trying and my hip aches", True),
+    # the same words about kit, drills, a coach, the weather or a pet (a code review's cases)
+    ("my calf sleeves are blue, do compression sleeves actually help?", False),
+    ("in plyo class we had to hop over mini hurdles", False),
+    ("i can't put my foot down with my coach about the mileage", False),
+    ("my foot sits higher in these new trainers", False),
+    ("since giving birth my old running tops don't fit", False),
+    ("it was absolutely freezing mid-run today, should i wear tights?", False),
+    ("the zip on my jacket catches and jams every run", False),
+    ("heavy runner, 15 stone, hip has been a bit sore lately", False),
+    ("my friend's dog has a fever and a hot swollen hip", False),
 ])
 def test_wordings_the_seen_sets_missed_in_round_12_are_read_by_kind(message, flagged):
     """Added from the misses of red_flags_test16-21 with a model fitted without them: each a kind
@@ -827,8 +837,11 @@ def test_wordings_the_seen_sets_missed_in_round_12_are_read_by_kind(message, fla
     ("my motivation went numb over the winter", False),
     ("my garmin crashed halfway round and i lost the run", False),
     ("i can't feel the difference between easy and steady pace", False),
-    # the literal twins are still read
+    # the literal twins are still read, beside a figure or not
     ("got hit by a cyclist on the prom and my hip is killing me", True),
+    ("motivation dipped, leg went numb halfway round", True),
+    ("glanced at my watch and crashed into a bollard at full pace", True),
+    ("can't feel the difference between my left and right thigh when i touch them", True),
     ("can't feel the difference between hot and cold on my left leg", True),
     ("my hip froze mid-stride and i couldn't move it", True),
 ])
