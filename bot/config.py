@@ -93,7 +93,7 @@ class Settings:
     refuse_below: float = 0.36
     """Best dense cosine under which the library is taken not to cover the question."""
     refuse_named_below: float = 0.25
-    """The refusal floor when the question names a library topic (bot/query.TOPICS): dose questions
+    """The refusal floor when the question names a library topic (bot/question_words.TOPICS): dose questions
     ("how many sets and reps for clamshells?") match at 0.3; off-topic ones stay under 0.2."""
     weak_match: float = 0.5
     """Below this best cosine the match is weak, and a question is refused when at least

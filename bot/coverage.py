@@ -11,7 +11,8 @@ import re
 from collections.abc import Callable
 
 from .config import Settings
-from .query import GENERIC_TOPICS, Query, topics_of
+from .query import Query
+from .question_words import GENERIC_TOPICS, topics_of
 from .text import norm
 
 DOSING = re.compile(

@@ -22,101 +22,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .config import Settings
-from .text import norm
+from .question_words import GENERIC_TOPICS, answer_type, search_words, topics_of, without_topics
 
 _DEFAULTS = Settings()
-
-#: (answer type, cue). The first whose cue matches wins, so narrower types come first.
-ANSWER_TYPES: tuple[tuple[str, str], ...] = (
-    ("exercise_dose", r"\bhow (?:many|much|often|long)\b.{0,40}\b(?:sets?|reps?|repetitions?|times?|hold|seconds?|"
-                      r"secs?|minutes?|mins?|a week|per week|each side)\b|\b(?:sets? (?:and|n|&) reps?|how many reps?|"
-                      r"how many sets?|how long (?:do|should) i hold|hold (?:it|them|each|the stretch) for how long|how often)\b|"
-                      r"\bhow (?:many|much)\b.{0,40}\bshould i do\b|\bhow long should\b.{0,30}\bbe\b|"
-                      r"\b(?:just )?once or (?:a few|several|more)\b"),
-    ("can_i_run", r"\b(?:can|could|should|shall) i (?:still |keep |go )?(?:run|jog|race|train)|\b(?:ok|okay|safe|fine|alright|bad) "
-                  r"(?:to|for me to) (?:run|jog|race|keep running|train)|\brun(?:ning)? (?:through|on) (?:it|the pain)|"
-                  r"\b(?:back to|return to|start) (?:running|run)|\bskip (?:my|the|tomorrow'?s|today'?s)? ?(?:run|race|session)|"
-                  r"\bkeep running\b|\btake a break from running\b"),
-    ("recovery_time", r"\bhow long (?:until|till|til|before|does|will|is|to|for)\b|\bwhen (?:will|can|should) (?:it|i|this)\b.{0,30}"
-                      r"\b(?:heal|better|go away|recover|run|back)|\brecovery time\b|\bhow many (?:days|weeks)\b"),
-    ("see_doctor", r"\b(?:doctor|gp|physio\w*|physical therapist|professional|specialist|get (?:it|this) (?:checked|looked at)|"
-                   r"see (?:someone|a pro)|medical (?:help|attention|advice)|x-?ray|mri|scan)\b"),
-    ("prevention", r"\bprevent\w*|\bavoid\w*|\bstop (?:it|this|that|them)? ?(?:from )?(?:coming back|happening|recurring)|"
-                   r"\bkeep (?:it|this) from|\bcoming back\b|\bin (?:the )?future\b|\bagain\b"),
-    ("exercise_howto", r"\bhow (?:do|to|should|would|can) (?:i |you )?(?:do|perform|stretch|strengthen|foam roll|roll|activate)\b|"
-                       r"\b(?:what|which|any|best|good) (?:\w+ ){0,2}(?:exercises?|stretch\w*|drills?|moves?|strength\w*|routine)\b|"
-                       r"\bproper form\b|\bhow do (?:i|you) do\b|\bhow to\W*$|\bform check\b|\btechnique\b"),
-    ("cause", r"\bwhy\b|\bcaus\w*|\breasons?\b|\bwhat makes\b|\btrigger\w*|\bdue to\b|\bwhat'?s behind\b"),
-    ("treatment", r"\bwhat (?:should|can|do|could) i do\b|\bhow (?:do|can|should) i (?:treat|fix|ease|get rid|help|manage|deal)|"
-                  r"\btreat\w*|\brelie\w*|\bhelp\b|\bfix\b|\bease\b|\bget rid\b|\bice\b|\bheat\b|\bmanage\w*|\bstay fit\b|\bin the meantime\b"),
-    ("definition", r"\bwhat(?:'s| is| are|s| does)\b|\bmeaning\b|\bmean\b|\bdefin\w*"),
-    # A bare "or" ("should I ignore it or deal with it now?") asks yes or no, not which is better.
-    ("comparison", r"\b(?:vs\.?|versus|better|difference between|compared to|rather than|which (?:one|is|should))\b"),
-    ("yes_no", r"^(?:is|are|can|could|should|does|do|will|would|was|has|have)\b"),
-)
-_TYPE_PATTERNS = [(name, re.compile(cue, re.IGNORECASE)) for name, cue in ANSWER_TYPES]
-
-#: Things a question can be about, as the articles name them (first spelling is the canonical one).
-TOPICS: tuple[tuple[str, str], ...] = (
-    ("hip flexors", r"hip flex\w*|flexors?|flexers?|psoas|iliopsoas"),
-    ("glutes", r"glute\w*|gluteus|gluteal|butt|bum"),
-    ("IT band", r"it ?band|itb|iliotibial"),
-    ("piriformis", r"piriformis"),
-    ("labral tear", r"labr\w*"),
-    ("bursitis", r"bursitis|bursa"),
-    ("FAI", r"fai|impingement"),
-    ("osteoarthritis", r"osteoarthritis|arthritis"),
-    ("stress fracture", r"stress fractures?"),
-    ("hamstrings", r"hamstrings?"),
-    ("groin", r"groin|adductors?"),
-    ("tendinopathy", r"tendin\w*|tendon\w*"),
-    ("clamshells", r"clam ?shells?|clams"),
-    ("glute bridges", r"bridges?|bridging"),
-    ("side plank", r"side ?planks?"),
-    ("planks", r"planks?"),
-    ("bird dog", r"bird ?dogs?"),
-    ("side-lying leg raises", r"side[- ]?lying leg (?:raise|lift)s?|leg (?:raise|lift)s?"),
-    ("single-leg deadlifts", r"single[- ]?leg deadlifts?|deadlifts?|rdls?"),
-    ("hip flexor raises", r"hip flexor raises?|knee raises?"),
-    ("band hip flexion", r"(?:resistance )?band(?:ed)? hip flexion|hip flexion (?:with|using) (?:a )?(?:resistance )?band"),
-    ("leg swings", r"leg swings?"),
-    ("high knees", r"high knees|butt kicks"),
-    ("toe touches", r"toe touch\w*"),
-    ("hip circles", r"hip circles?"),
-    ("torso twists", r"torso twists?"),
-    ("figure-four stretch", r"figure[- ]?(?:four|4)"),
-    ("pigeon", r"pigeon"),
-    ("lunges", r"lunges?"),
-    ("squats", r"squats?"),
-    ("foam rolling", r"foam ?roll\w*"),
-    ("warm-up", r"warm[- ]?ups?|warming up"),
-    ("cool-down", r"cool[- ]?downs?|cooling down"),
-    ("running shoes", r"shoes?|trainers|sneakers|footwear"),
-    ("cadence", r"cadence|stride"),
-    ("running form", r"form|gait|overstrid\w*|heel strik\w*"),
-    ("mileage", r"mileage|miles|10 ?(?:%|percent|per ?cent) rule|ten percent"),
-    ("Trendelenburg test", r"trendelenburg"),
-    ("Thomas test", r"thomas test"),
-    ("Runner's Hip", r"runner'?s'? hip|runners hip"),
-    ("stretches", r"stre?tch\w*|streching"),
-    ("exercises", r"exercises?|strength\w*"),
-)
-_TOPIC_PATTERNS = [(name, re.compile(rf"\b(?:{p})\b", re.IGNORECASE)) for name, p in TOPICS]
-
-#: Words runners use that the articles spell another way; applied to the search text only.
-RUNNER_WORDS = {
-    r"physios?|physiotherapists?": "physical therapist",
-    r"physio(?:therapy)?": "physical therapy",
-    r"docs?": "doctor",
-    r"runners'? hip": "Runner's Hip",
-    r"flexers?": "flexors",
-    r"glutes?": "glutes gluteal",
-    r"it ?band": "IT band iliotibial",
-    r"shoes?|trainers|sneakers": "running shoes",
-    # a rule known by a name the articles state in words ("no more than 10% at a time")
-    r"(?:the )?(?:10|ten) ?(?:%|percent|per ?cent) (?:rule|thing)": "increase weekly mileage by no more than 10%",
-}
-_RUNNER_WORDS = [(re.compile(rf"\b(?:{k})\b", re.I), v) for k, v in RUNNER_WORDS.items()]
 
 _FOLLOWUP_START = re.compile(
     r"^(?:and|what about|how about|also|ok(?:ay)?|so|then|but|same|what if|is that|are those|should i|"
@@ -153,16 +61,6 @@ class Query:
     subject: str = ""
     """For a follow-up, the last two earlier turns: where the conversation's subject was told
     (read by ``coverage.covers``, not by retrieval)."""
-
-
-def answer_type(question: str) -> str:
-    q = norm(question)  # "what’s" typed on a phone is "what's"
-    return next((name for name, pattern in _TYPE_PATTERNS if pattern.search(q)), "general")
-
-
-def topics_of(text: str) -> tuple[str, ...]:
-    text = norm(text)
-    return tuple(name for name, pattern in _TOPIC_PATTERNS if pattern.search(text))
 
 
 def asking_part(message: str, long_words: int = _DEFAULTS.long_message_words) -> str:
@@ -256,26 +154,6 @@ def leans_on_conversation(message: str, max_words: int = _DEFAULTS.followup_max_
     return bool(_PRONOUN.search(message) or _FOLLOWUP_START.search(message) or _OWN_NEXT_STEP.search(message))
 
 
-#: Topics that name a kind of thing rather than a particular one.
-GENERIC_TOPICS = frozenset({"stretches", "exercises"})
-
-
-def _without_topics(text: str) -> str:
-    """The text with its particular topics (muscles, conditions, exercises) taken out."""
-    text = norm(text)  # "runner’s hip" typed with a curly apostrophe is a topic too
-    for name, pattern in _TOPIC_PATTERNS:
-        if name not in GENERIC_TOPICS:
-            text = pattern.sub(" ", text)
-    return " ".join(text.split())
-
-
-def search_words(text: str) -> str:
-    """Spell runners' words the way the articles do ("physio" → "physical therapist")."""
-    for pattern, replacement in _RUNNER_WORDS:
-        text = pattern.sub(replacement, text)
-    return text
-
-
 def analyse(message: str, history: Sequence[str] = (), settings: Settings = _DEFAULTS, *, lean: bool = False,
             unknown: Callable[[str], list[str]] | None = None) -> Query:
     """The ``Query`` for a gated message and the earlier user turns of its conversation.
@@ -295,7 +173,7 @@ def analyse(message: str, history: Sequence[str] = (), settings: Settings = _DEF
         if any(t not in GENERIC_TOPICS for t in topics):
             # "and how many bird dogs?" after "how long should I hold the side plank?": the
             # earlier turn lends what is asked, not what it was asked about.
-            context = _without_topics(context)
+            context = without_topics(context)
         elif kind != "general" and topics_of(context):
             # "how do I stop it coming back?" after "what causes runner's hip?": the earlier
             # turn lends what it was about, not what it asked.

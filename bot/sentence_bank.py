@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from .index_store import LoadedIndex
-from .query import GENERIC_TOPICS, topics_of
+from .question_words import GENERIC_TOPICS, topics_of
 from .quotable import is_meta, lead_ins
 from .retrieval import Hit
 from .sentence_ranker import profile

@@ -95,7 +95,7 @@ class Candidate:
     has_lead_in: bool
     hand_score: float
     names_asked_topic: bool = False
-    """Names a condition or exercise the question asks about (``query.topics_of``)."""
+    """Names a condition or exercise the question asks about (``question_words.topics_of``)."""
     names_other_topic: bool = False
     """Names one it does not ask about: another exercise's dose in a section listing several."""
     section_names_asked_topic: bool = False

@@ -19,7 +19,8 @@ import numpy as np
 
 from .answer_forms import CUES, cue_density
 from .config import Settings
-from .query import GENERIC_TOPICS, Query, topics_of
+from .query import Query
+from .question_words import GENERIC_TOPICS, topics_of
 from .retrieval import Hit
 from .sentence_bank import SentenceBank
 from .sentence_ranker import Candidate, SentenceRanker, features

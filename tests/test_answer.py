@@ -191,7 +191,7 @@ def test_control_characters_and_lone_surrogates_are_handled(chat):
 
 
 def test_runner_words_are_searched_the_way_the_articles_spell_them(chat):
-    from bot.query import search_words
+    from bot.question_words import search_words
 
     assert search_words("what does a physio do") == "what does a physical therapist do"
     assert "Runner's Hip" in search_words("what is runners hip")

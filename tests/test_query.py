@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.query import analyse, answer_type, asking_part, is_followup, leans_on_conversation
+from bot.query import analyse, asking_part, is_followup, leans_on_conversation
+from bot.question_words import answer_type
 
 
 @pytest.mark.parametrize("question, kind", [
