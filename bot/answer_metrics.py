@@ -10,7 +10,8 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass
 
-from .config import Settings, Targets
+from .config import Settings
+from .targets import Targets
 from .question_sets import REFUSE_KINDS
 from .text import content_stems, is_filler, norm, overlap
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .persons import FIRST_PERSON, OTHER_PERSON, someone_else
 from .reported import advice_in, reports_advice, says_user_has_it
 from .taxonomy import Category
 
@@ -48,37 +49,6 @@ _HYPOTHETICAL = re.compile(
     r"(?![^.?!]{0,60}\b(?:right now|now|at the moment|currently|since|every|like i do|which i do|already)\b)|"
     r"^(?:say|imagine|let'?s say|picture this)\b|for future reference|just so i know|in (?:the )?future)"
 )
-_OTHER_PERSON = re.compile(
-    r"\b(?:my|our|a|his|her|their) (?:friend|mate|sister|brother|mum|mom|dad|mother|father|wife|husband|"
-    r"partner|girlfriend|boyfriend|coach|teammate|team ?mate|club ?mate|training partner|colleague|buddy|pal|"
-    r"co-?worker|neighbou?r|cousin|aunt|uncle|gran\w*|dog|client|patient)s?\b|\b(?:he|she|they|him|her|his|their)\b|"
-    r"^(?:friend|mate|sister|brother|mum|mom|dad|wife|husband|partner|girlfriend|boyfriend|fianc\w*|coach|"
-    r"teammate|colleague|neighbou?r)\b|"
-    r"\b(?:dad|mum|mom|sister|brother|wife|husband|partner|friend|buddy|pal|coach|boss|colleague)(?:'s|s)\b|"
-    r"\b(?:running|training|gym) (?:buddy|pal|partner|mate)\b"
-)
-_PEOPLE = (r"friend|mate|sister|brother|mum|mom|dad|mother|father|wife|husband|partner|girlfriend|boyfriend|"
-           r"coach|teammate|team ?mate|club ?mate|training partner|colleague|co-?worker|neighbou?r|cousin|aunt|"
-           r"uncle|gran\w*|dog|client|patient|buddy|pal|son|daughter|kid|child|boy|girl|lad|lass")
-#: The user speaking of themselves: "I", or "my" before anything but a person ("my leg", not "my dad").
-#: "my club", "my team": a group the user belongs to, not their body ("friend at my club has a numb leg").
-_GROUPS = r"club|team|squad|gym|work|office|school|group|parkrun|running group|class"
-_FIRST_PERSON = re.compile(rf"\b(?:i|i'm|im|i've|ive|i'd|myself|mine)\b|"
-                           rf"(?<!told )(?<!asked )(?<!showed )(?<!sent )(?<!texted )(?<!messaged )(?<!warned )\bme\b|"
-                           rf"\bmy\b(?! (?:running |training |gym |old )?(?:{_PEOPLE}|{_GROUPS})\b)")
-#: Another person named only as the owner of a thing ("my partner's old crutches", "her car"): the
-#: sign after it is still the user's. A closed list of things a person owns or uses (walking aids,
-#: kit, vehicles, furniture, medicines; no animals, whose signs are theirs), so "my friends limp"
-#: or "my mate's dog collapsed" still name someone else.
-_OWNED_THING = re.compile(
-    r"(?:'s?)?(?: (?!(?:on|in|at|is|was|has|had|been|using|uses|used|got|gets|with|off|onto|into|from|after|and|but|"
-    r"so|because|needs?|needed)\b)[\w'-]+){0,2}? (?:crutch(?:es)?|(?:walking )?sticks?|canes?|zimmer(?: frame)?|walking frame|wheelchair|"
-    r"scooter|car|bike|bicycle|shoes|trainers|spikes|kit|clothes|shorts|bed|sofa|couch|spare room|house|place|flat|"
-    r"stairs|treadmill|foam roller|massage gun|ice packs?|hot water bottle|tens machine|brace|"
-    r"painkillers|tablets|pills|meds|medication|ibuprofen|paracetamol|cream|gel)\b")
-_POSSESSIVE = re.compile(r"(?:'s|s|\b(?:his|her|their))$")
-
-
 _GENERAL = re.compile(
     r"\b(?:someone|somebody|anyone|anybody|a person|people|runners|a runner|one|you)\b|"
     r"\b(?:signs?|symptoms?|warning signs?|red flags?) (?:of|for|that)\b|\bwhat (?:does|do|is|are) (?:['\"]?[\w-]+['\"]? ){0,5}(?:mean|like)\b"
@@ -200,8 +170,8 @@ def clauses(text: str) -> list[Clause]:
         reported, quoting = advice_in(piece, end, quoting)
         if out and out[-1].general and says_user_has_it(piece) and reports_advice(out[-1].text):
             out[-1] = replace(out[-1], general=False)  # "I read night sweats can be a sign… I've been having them"
-        general = bool(_QUESTION_START.search(piece) and _GENERAL.search(piece) and not _FIRST_PERSON.search(piece)) or reported
-        other = bool(_OTHER_PERSON.search(piece)) and not _FIRST_PERSON.search(piece)
+        general = bool(_QUESTION_START.search(piece) and _GENERAL.search(piece) and not FIRST_PERSON.search(piece)) or reported
+        other = bool(OTHER_PERSON.search(piece)) and not FIRST_PERSON.search(piece)
         elsewhere = bool(_ELSEWHERE.search(piece)) and not _names_lower_body(piece)
         out.append(Clause(piece, general, cue.start() if cue else -1, other, _in_past(piece), elsewhere,
                           after_contrast=after_contrast))
@@ -244,7 +214,7 @@ def whole_clause_aside(clause: Clause) -> bool:
 
 def speaks_of_self(clause: Clause) -> bool:
     """Whether a clause says "I" or "my" (not "my friend"): the user telling of their own body."""
-    return bool(_FIRST_PERSON.search(clause.text))
+    return bool(FIRST_PERSON.search(clause.text))
 
 
 def negated(text: str, start: int) -> bool:
@@ -305,7 +275,7 @@ def first_affirmed(pattern: re.Pattern, text: str, category: Category, hypotheti
         inner = m.group(0).split(maxsplit=1)
         if negated(text, m.start()) or (len(inner) == 2 and _INNER_NEG.search(inner[1])):
             continue
-        if category.id != CHILD and someone_else(text, m.start(), m.end()):
+        if category.id != CHILD and someone_else(text, m.start(), m.end(), _NEG_WINDOW_CHARS):
             continue
         if 0 <= hypothetical_at < m.start() or _PURPOSE_BEFORE.search(text[max(0, m.start() - 50) : m.start()]):
             continue
@@ -323,16 +293,3 @@ def reassured_after(text: str, end: int, sign: str = "") -> bool:
     """Whether what ends at ``end`` is said straight after to be fine: "hopping is pain-free", "sleeping fine"
     (not an inability: "can't walk normally")."""
     return bool(_PAIN_FREE.match(text, end)) and not _INABILITY.search(sign)
-
-
-def someone_else(text: str, start: int, end: int) -> bool:
-    """True when another person is named before a match and the user is not named between
-    them and its end ("coach has done his back in and is hobbling"; not "my friend fell and
-    I can't walk", nor "borrowed my mum's crutches, standing on my leg is a no go")."""
-    scope = text[max(0, start - _NEG_WINDOW_CHARS) : end]
-    other = None
-    for found in _OTHER_PERSON.finditer(scope[: start - max(0, start - _NEG_WINDOW_CHARS)]):
-        possessive = _POSSESSIVE.search(found.group(0)) or scope.startswith("'s", found.end())
-        if not (possessive and _OWNED_THING.match(scope, found.end())):
-            other = found  # an owner of a thing only ("my partner's crutches") is not the subject
-    return other is not None and not _FIRST_PERSON.search(scope[other.end() :])

@@ -20,7 +20,7 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass
 
-from .config import Targets
+from .targets import Targets
 from .question_sets import ANSWER_KINDS, REFUSE_KINDS
 from .retrieval import MODES
 from .text import norm

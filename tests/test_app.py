@@ -161,7 +161,7 @@ def test_ask_over_plain_http_returns_the_json_and_reports_bad_turns(client):
     ("q", ("a",), ["a"]),
 ])
 def test_ask_arguments_keep_the_last_turns(question, turns, kept):
-    from bot.app import ask_arguments
+    from bot.api_input import ask_arguments
 
     assert ask_arguments(question, turns, 8) == (question, kept)
 

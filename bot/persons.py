@@ -1,0 +1,55 @@
+"""Whose body a clause speaks of: the user's, or another person's.
+
+The patterns that name another person ("my coach", "she", "mum's") and the user ("I", "my"
+before anything but a person or a group), and the rule that another person named only as the
+owner of a thing ("my partner's old crutches") leaves the sign the user's. Read by the context
+rules (``bot/context.py``); kept apart because it is one question with its own word lists.
+"""
+
+from __future__ import annotations
+
+import re
+
+OTHER_PERSON = re.compile(
+    r"\b(?:my|our|a|his|her|their) (?:friend|mate|sister|brother|mum|mom|dad|mother|father|wife|husband|"
+    r"partner|girlfriend|boyfriend|coach|teammate|team ?mate|club ?mate|training partner|colleague|buddy|pal|"
+    r"co-?worker|neighbou?r|cousin|aunt|uncle|gran\w*|dog|client|patient)s?\b|\b(?:he|she|they|him|her|his|their)\b|"
+    r"^(?:friend|mate|sister|brother|mum|mom|dad|wife|husband|partner|girlfriend|boyfriend|fianc\w*|coach|"
+    r"teammate|colleague|neighbou?r)\b|"
+    r"\b(?:dad|mum|mom|sister|brother|wife|husband|partner|friend|buddy|pal|coach|boss|colleague)(?:'s|s)\b|"
+    r"\b(?:running|training|gym) (?:buddy|pal|partner|mate)\b"
+)
+_PEOPLE = (r"friend|mate|sister|brother|mum|mom|dad|mother|father|wife|husband|partner|girlfriend|boyfriend|"
+           r"coach|teammate|team ?mate|club ?mate|training partner|colleague|co-?worker|neighbou?r|cousin|aunt|"
+           r"uncle|gran\w*|dog|client|patient|buddy|pal|son|daughter|kid|child|boy|girl|lad|lass")
+#: The user speaking of themselves: "I", or "my" before anything but a person ("my leg", not "my dad").
+#: "my club", "my team": a group the user belongs to, not their body ("friend at my club has a numb leg").
+_GROUPS = r"club|team|squad|gym|work|office|school|group|parkrun|running group|class"
+FIRST_PERSON = re.compile(rf"\b(?:i|i'm|im|i've|ive|i'd|myself|mine)\b|"
+                           rf"(?<!told )(?<!asked )(?<!showed )(?<!sent )(?<!texted )(?<!messaged )(?<!warned )\bme\b|"
+                           rf"\bmy\b(?! (?:running |training |gym |old )?(?:{_PEOPLE}|{_GROUPS})\b)")
+#: Another person named only as the owner of a thing ("my partner's old crutches", "her car"): the
+#: sign after it is still the user's. A closed list of things a person owns or uses (walking aids,
+#: kit, vehicles, furniture, medicines; no animals, whose signs are theirs), so "my friends limp"
+#: or "my mate's dog collapsed" still name someone else.
+_OWNED_THING = re.compile(
+    r"(?:'s?)?(?: (?!(?:on|in|at|is|was|has|had|been|using|uses|used|got|gets|with|off|onto|into|from|after|and|but|"
+    r"so|because|needs?|needed)\b)[\w'-]+){0,2}? (?:crutch(?:es)?|(?:walking )?sticks?|canes?|zimmer(?: frame)?|walking frame|wheelchair|"
+    r"scooter|car|bike|bicycle|shoes|trainers|spikes|kit|clothes|shorts|bed|sofa|couch|spare room|house|place|flat|"
+    r"stairs|treadmill|foam roller|massage gun|ice packs?|hot water bottle|tens machine|brace|"
+    r"painkillers|tablets|pills|meds|medication|ibuprofen|paracetamol|cream|gel)\b")
+_POSSESSIVE = re.compile(r"(?:'s|s|\b(?:his|her|their))$")
+
+
+def someone_else(text: str, start: int, end: int, window: int) -> bool:
+    """True when another person is named before a match and the user is not named between
+    them and its end ("coach has done his back in and is hobbling"; not "my friend fell and
+    I can't walk", nor "borrowed my mum's crutches, standing on my leg is a no go"), looking at
+    most ``window`` characters back."""
+    scope = text[max(0, start - window) : end]
+    other = None
+    for found in OTHER_PERSON.finditer(scope[: start - max(0, start - window)]):
+        possessive = _POSSESSIVE.search(found.group(0)) or scope.startswith("'s", found.end())
+        if not (possessive and _OWNED_THING.match(scope, found.end())):
+            other = found  # an owner of a thing only ("my partner's crutches") is not the subject
+    return other is not None and not FIRST_PERSON.search(scope[other.end() :])
