@@ -61,6 +61,8 @@ _ASKED_SIGN_WORDS = 4
 #: unlike "if i hop on it it hurts", which states a sign.
 _CONDITION = re.compile(r"^(?:and |so |but )?(?:if|assuming|supposing) (?:i |you |someone |somebody |a runner )?(?:ever )?"
                         r"(?:fell|broke|slipped|tripped|crashed|landed|tore|pulled|were|was|had|did|got)\b")
+#: A figure of speech marked as one: "can't feel my quads (figuratively)", "dead legs, not literally".
+_MARKED_FIGURE = re.compile(r"\b(?:figuratively|metaphorically|not literally)\b")
 #: A request ("show me a quick routine", "any tips?"): it asks, and reports nothing.
 _REQUEST = re.compile(r"^(?:show|tell|give|send|recommend|suggest|explain|list|help me|please|pls|plz|"
                       r"any (?:tips|advice|ideas|suggestions|recommendations)|thanks|thank you|cheers)\b")
@@ -134,7 +136,8 @@ class Clause:
     """Names a body part above the waist and none of the hip or leg: set aside for the categories
     whose sign must be in the lower body (``Category.local``)."""
     denied: bool = False
-    """Asked and answered no by the next clause ("night sweats? nope"): set aside throughout."""
+    """Asked and answered no by the next clause ("night sweats? nope"), marked as a figure of
+    speech ("(figuratively)") or taken back by the next ("not literally"): set aside throughout."""
     after_contrast: bool = False
     """Follows the clause before it across "but", "though", "yet"…: "not dieting, but I've lost
     weight" says one thing in two clauses."""
@@ -175,6 +178,11 @@ def clauses(text: str) -> list[Clause]:
         elsewhere = bool(_ELSEWHERE.search(piece)) and not _names_lower_body(piece)
         out.append(Clause(piece, general, cue.start() if cue else -1, other, _in_past(piece), elsewhere,
                           after_contrast=after_contrast))
+    # A clause marked as a figure of speech ("can't feel my quads (figuratively)") or taken back by
+    # the next ("crashed hard at mile 17. not literally, i just bonked") tells no sign.
+    for n, clause in enumerate(out):
+        if _MARKED_FIGURE.search(clause.text) or (n + 1 < len(out) and takes_back(out[n + 1].text)):
+            out[n] = replace(clause, denied=True)
     # A past or unreal condition that a question then asks about is a hypothetical: "if i fell
     # during my race, how would i know…" (but "if i hop on it it hurts, should i worry?" states a sign).
     for n in range(len(out) - 1):
@@ -201,9 +209,21 @@ _RETRACTS = re.compile(r"^(?:(?:haha|lol|ha|oops|sorry)[\s,.!]*)*(?:not literall
                        r"kidding|jk|not me)\b(?=\s*(?:[,.!?]|$|i mean|i meant|it was|that was|my\b))")
 
 
+#: A turn that says what the one before meant: "i mean it felt stiff…", "sorry, i meant my calf
+#: muscles look pumped", "to my ego i mean". Only between turns: inside one message "i mean, it's
+#: really stuck" stresses a sign rather than withdrawing it.
+_CORRECTS = re.compile(r"^(?:(?:haha|lol|ha|oops|sorry|well|oh|no|nah|wait)[\s,.!]*)*(?:i mean|i meant)\b|"
+                       r"^(?:[\w']+ ){1,8}i mean(?:t)?\s*[,.!?]*$")
+
+
 def takes_back(turn: str) -> bool:
     """Whether a (normalised) turn opens by taking back the one before it."""
     return bool(_RETRACTS.match(turn))
+
+
+def corrects(turn: str) -> bool:
+    """Whether a turn's first clause takes back, or says what was meant by, the turn before it."""
+    return takes_back(turn) or bool(_CORRECTS.match(turn))
 
 
 def whole_clause_aside(clause: Clause) -> bool:

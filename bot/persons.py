@@ -17,7 +17,8 @@ OTHER_PERSON = re.compile(
     r"^(?:friend|mate|sister|brother|mum|mom|dad|wife|husband|partner|girlfriend|boyfriend|fianc\w*|coach|"
     r"teammate|colleague|neighbou?r)\b|"
     r"\b(?:dad|mum|mom|sister|brother|wife|husband|partner|friend|buddy|pal|coach|boss|colleague)(?:'s|s)\b|"
-    r"\b(?:running|training|gym) (?:buddy|pal|partner|mate)\b"
+    r"\b(?:running|training|gym) (?:buddy|pal|partner|mate)\b|"
+    r"\b(?:the|a|this|some|another|one|that) (?:bloke|guy|man|woman|lady|fella|chap|person|old (?:man|lady|boy|girl))\b"
 )
 _PEOPLE = (r"friend|mate|sister|brother|mum|mom|dad|mother|father|wife|husband|partner|girlfriend|boyfriend|"
            r"coach|teammate|team ?mate|club ?mate|training partner|colleague|co-?worker|neighbou?r|cousin|aunt|"
@@ -26,7 +27,8 @@ _PEOPLE = (r"friend|mate|sister|brother|mum|mom|dad|mother|father|wife|husband|p
 #: "my club", "my team": a group the user belongs to, not their body ("friend at my club has a numb leg").
 _GROUPS = r"club|team|squad|gym|work|office|school|group|parkrun|running group|class"
 FIRST_PERSON = re.compile(rf"\b(?:i|i'm|im|i've|ive|i'd|myself|mine)\b|"
-                           rf"(?<!told )(?<!asked )(?<!showed )(?<!sent )(?<!texted )(?<!messaged )(?<!warned )\bme\b|"
+                           rf"(?<!told )(?<!asked )(?<!showed )(?<!sent )(?<!texted )(?<!messaged )(?<!warned )"
+                           rf"(?<!in front of )(?<!behind )(?<!next to )(?<!beside )(?<!ahead of )(?<!past )\bme\b|"
                            rf"\bmy\b(?! (?:running |training |gym |old )?(?:{_PEOPLE}|{_GROUPS})\b)")
 #: Another person named only as the owner of a thing ("my partner's old crutches", "her car"): the
 #: sign after it is still the user's. A closed list of things a person owns or uses (walking aids,

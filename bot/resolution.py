@@ -23,7 +23,14 @@ SAID_OVER = re.compile(r"\b(?:went away|goes away|(?:and |but )?then (?:it was |
                        r"(?:feels|feeling|felt) (?:totally |completely )?normal (?:again|now)|"
                        r"(?:eased|settled) (?:off |down )?(?:after|within|in) (?:a|one|\d+) (?:minute|min|sec\w*|moment)s?|"
                        r"walked (?:it )?off(?: fine)?|shook (?:it )?off|all better|better now|cleared up|(?:pretty much |all but )gone|gone the next day|"
-                       r"settled (?:down )?(?:after|within|in)|passed (?:after|within|in)|(?:was|were|felt) (?:totally |completely |all )?fine (?:after|again|once|within|by))")
+                       r"settled (?:down )?(?:after|within|in)|passed (?:after|within|in)|(?:was|were|felt) (?:totally |completely |all )?fine (?:after|again|once|within|by)|"
+                       # an all-clear since: "all good now", "been fine ever since", "no problems since", "healed now"
+                       r"(?:is|'s|are|was|been|feels?|felt|seems?) (?:all |totally |completely |perfectly )?(?:good|fine|ok|okay|normal|settled)(?: down)? (?:now|since|ever since)\b|"
+                       r"(?:been|'s been|has been|have been) (?:totally |completely |perfectly |absolutely )?(?:fine|ok|okay|normal|good|great)(?: (?:ever )?since| for (?:weeks|months|years|ages))|"
+                       r"no (?:problems?|issues?|trouble|bother|pain|symptoms?)(?: at all)? (?:since|ever since|for (?:weeks|months|years|ages))|"
+                       r"(?:gone|went|cleared|settled)(?: (?:completely|totally|away))? (?:in|within) (?:a |one |two |three |\d+ |a few |a couple of )?(?:days?|hours?|minutes?|mins?|seconds?|secs?)\b|"
+                       r"\bhealed\b(?! (?:badly|wrong|funny|weird))|"
+                       r"(?:swelling|bruising|bruise|numbness|tingling|pain)(?:'s| has| is| had)? (?:all |completely |totally )?gone(?=\s*(?:[,.;!?]|$|now\b|and\b|completely|totally|for good|since|by\b|after\b)))")
 #: A sign said to have lasted seconds or minutes: "shivery for 10 mins" (but not "hasn't let up for a second").
 _BRIEF = re.compile(r"(?<!let up )(?<!eased )(?<!stopped )\bfor (?:about |like |maybe |only |just |a good )?"
                     r"(?:a (?:few |couple of )?|half a |a couple of |\d+ |few |ten |twenty |thirty )(?:sec\w*|mins?\b|minutes?|moments?|steps)")
@@ -31,6 +38,7 @@ RESOLVED = re.compile(f"{SAID_OVER.pattern}|{_BRIEF.pattern}")
 #: ...unless it comes back or stays.
 PERSISTS = re.compile(r"\b(?:still|again|keeps?|every (?:single )?(?:time|run|day|night|morning)|comes? back|came back|won'?t go|worse|"
                       r"(?<!sitting )(?<!sat )(?<!kneeling )(?<!legged )(?<!driving )"  # how long the cause lasted, not the sign
+                      r"(?<!fine )(?<!normal )(?<!good )(?<!okay )(?<!ok )(?<!great )(?<!happily )(?<!free )"  # ...or the all-clear
                       r"for (?:weeks|months|ages|days|a (?:week|month)|\d+ (?:weeks|months|days)|(?:a few|several|two|three|four|five) days)|"
                       r"(?:it'?s|it has|has) been (?:\d+|a few|several|two|three|four|five) days|\d+ days now|lasted|most (?:nights|days))\b")
 

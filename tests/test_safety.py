@@ -850,3 +850,36 @@ def test_figures_of_speech_about_things_not_the_body_raise_no_flag_but_their_lit
     seen sets' false alarms) are put plainly before any detector reads them; the same words said
     of the body are still signs."""
     assert (patterns_only().detect_in_conversation(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("turns, message, flagged", [
+    # a catch that holds until something lets it go
+    ([], "my hip jams on the downhills and i'm stuck until it clicks back", True),
+    ([], "the joint froze on the stairs and stayed locked till i shook the leg and it popped back", True),
+    ([], "the hip gets stuck before it clunks and then moves again", True),
+    # carried by someone else
+    ([], "my brother had to give me a piggyback to the car after the 10k", True),
+    ([], "two marshals gave me a fireman's lift off the course", True),
+    # a sign said to persist, or beside a deformity or collapse, is not over
+    ([], "slipped on ice and landed on my hip, been fine since but now it aches again", True),
+    ([], "heard a pop in my hip and my leg looks shorter now, no pain oddly", True),
+    ([], "the pain went from a 3 to an 8 in two days", True),
+    # near misses: training load, a fall that did not happen, a marked figure, an all-clear, sleep posture
+    ([], "went from 4 to 5 runs a week and my hips ache a bit, normal?", False),
+    ([], "jumped from 20 to 30 miles a week, hips a little sore", False),
+    ([], "i'm terrified of falling on the frozen canal path, what shoes?", False),
+    ([], "stumbled on a kerb but caught myself, nothing hurts", False),
+    ([], "the guy beside me at the start went flying on the wet cobbles", False),
+    ([], "my legs went numb at mile 20 (figuratively), zero energy. gels?", False),
+    ([], "heard a pop in my hip during pigeon pose, didn't hurt at all and i finished the session fine", False),
+    ([], "tripped on a root in june, grazed my knee, hip has been fine ever since. hill plan?", False),
+    ([], "best sleeping position with sore hips after a long run?", False),
+    (["my hip locked up on the drive"], "i mean it was just stiff from sitting, loosened right off. stretches?", False),
+])
+def test_kinds_of_wording_red_flags_test22_showed_are_read_by_kind(turns, message, flagged):
+    """Added after red_flags_test22's run, one case per kind of wording it showed, in other words
+    than its items: a catch held until it lets go, being carried, a pain score (not a weekly
+    mileage) that climbs; and the near misses: a fall feared, averted or someone else's, a figure
+    marked as one, a painless pop, a sign with an all-clear since, a sleeping position, a turn
+    that says what the one before meant. The patterns alone must decide."""
+    assert (patterns_only().detect_in_conversation(message, turns) is not None) is flagged
