@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from .config import Settings
+from .persons import FIRST_PERSON, OTHER_PERSON
 from .query import Query
 from .question_words import GENERIC_TOPICS, topics_of
 from .text import norm
@@ -37,6 +38,30 @@ _COMPLAINT = re.compile(r"\b(?:pain\w*|sore\w*|ach\w*|hurt\w*|injur\w*|tight\w*|
 #: Running itself: the hip in a runner's week, not after horse riding or an injection.
 _RUNNING = re.compile(r"\b(?:run\w*|ran|jog\w*|interval\w*|tempo|hills?|hill repeats|sprint\w*|mileage|miles?|"
                       r"km|\d+ ?k|marathon\w*|parkrun|race\w*|racing|training|long run|track|trail\w*)\b")
+#: "Hip" in another sense: hip hop, a hipster, a hip flask, "hip hip hooray".
+_OTHER_SENSE = re.compile(r"\bhip[- ]?hop\w*|\bhipsters?\b|\bhip flasks?\b|\bhip,? hip\b|\bhip pockets?\b")
+#: An animal's hip: "my lab's hips", "the dog ... her hip", a pet's hip dysplasia.
+_ANIMAL = (r"(?:dogs?|doggy|doggo|labradors?|lab|puppy|pup|cats?|kitten|horses?|pony|greyhound|spaniel|retriever|"
+           r"collie|whippet|terrier|pets?)")
+_ANIMAL_HIP = re.compile(rf"\b{_ANIMAL}(?:'s|s'|s| (?:has|had|with|has got|'s got)) (?:(?:bad|sore|weak|dodgy|stiff|old|back|arthritic) )?hips?\b|"
+                         rf"\b{_ANIMAL}\b.*\b(?:(?:his|her|its|their) hips?|dysplasia|vet)\b")
+#: An operation on someone else's hip: "my grandma is having a hip replacement".
+_OPERATION = re.compile(r"\b(?:replacement|replaced|surgery|operation|op|arthroplasty|resurfacing|dysplasia)\b")
+
+
+def not_a_runners_hip(text: str) -> bool:
+    """Whether every hip a (normalised) message names is not the library's subject: "hip" in
+    another sense (a hip hop playlist), an animal's hip, or another person's hip operation with
+    nothing said of the user's own body. The articles are about the hips of runners."""
+    if not _HIP_REGION.search(text):
+        return False
+    if not _HIP_REGION.search(_OTHER_SENSE.sub(" ", text)):
+        return True
+    if _ANIMAL_HIP.search(text):
+        return True
+    return bool(OTHER_PERSON.search(text) and _OPERATION.search(text) and not FIRST_PERSON.search(text))
+
+
 #: Words that point back at the earlier turn: a follow-up using one is about what that turn was about.
 _ANAPHOR = re.compile(r"\b(?:it|that|this|those|these|them|then|instead|now|there|one)\b")
 
@@ -52,6 +77,8 @@ def covers(query: Query, best: float, settings: Settings, unfamiliar: Callable[[
     # covered even when its wording matches weakly ("how many sets for clamshells?": 0.32).
     named = any(t not in GENERIC_TOPICS | {"running shoes"} for t in query.topics)
     own = norm(query.text)  # the message alone: "what about my heel?" after a hip question is about a heel
+    if not_a_runners_hip(own):
+        return False  # a hip hop playlist, a labrador's hip dysplasia, a grandmother's hip replacement
     # A message about the hip in running, or a follow-up pointing back at a hip conversation, is
     # about the library's subject however many of its words the library never uses ("intervals
     # tues, hills weds … my hips are wrecked by friday"); the hip in another sport is not.

@@ -118,3 +118,21 @@ def test_a_new_question_after_a_closed_exchange_stands_alone_but_a_follow_up_doe
     of its own the library never names is read alone (and refused); one pointing back, or carrying
     on ("ok so…"), is still the conversation's next step."""
     assert (chat.reply(message, turns).kind == "answer") is answered
+
+
+@pytest.mark.parametrize("question, answered", [
+    ("any hip-hop albums good for a hard interval session?", False),
+    ("best hip hop tracks for a tempo run?", False),
+    ("my nan is having a hip replacement after years of running, how long is recovery usually?", False),
+    ("our greyhound has bad hips and limps after walks, what supplements help?", False),
+    ("my dad is booked in for a hip operation, will he be in hospital long?", False),
+    ("my cat's hip dysplasia flares in winter, what food helps her joints?", False),
+    # the runner's own hip beside those words is still answered
+    ("did a hip hop dance class and now my hips ache when i run, stretches?", True),
+    ("ran with my dog and my hip flexors are sore after, stretches?", True),
+    ("my mum had a hip replacement, and my own hip aches after long runs. what helps?", True),
+])
+def test_a_hip_that_is_not_a_runners_own_is_refused(chat, question, answered):
+    """'Hip' in another sense (hip hop), an animal's hip, another person's hip operation: the
+    articles are about runners' hips, so these are off-topic however well 'hip' matches."""
+    assert chat.reply(question).refused is not answered
