@@ -92,7 +92,13 @@ _REASSURED = re.compile(r"\b(?:no|not|never|nothing|none|neither|nor|without|fin
                         r"slight|slightly|only|just|like|pain[- ]?free|painless)\b")
 #: A negator inside a match, after its first word ("feet are never cold", "leg is not cold", "ache,
 #: not worse at night"); not the "not" of "does not move", which the sign itself asks for.
-_INNER_NEG = re.compile(r"\b(?:no|never|without|none|zero)\b(?![- ]go\b)|\b(?:is|are|was|were|'s)\s+not\b|,\s*not\b")
+_INNER_NEG = re.compile(r"\b(?:no|never|without|none|zero)\b(?![- ]go\b)|\b(?:is|are|was|were|'s)\s+not\b|,\s*not\b|"
+                        # ...and "doesn't" before a verb that names a sign ("hip doesn't lock or give way",
+                        # "doesn't wake me at night"), not one whose loss is the sign ("doesn't take my weight")
+                        r"\b(?:doesn'?t|does not|didn'?t|did not|don'?t|do not|hasn'?t|has not|never)\s+"
+                        r"(?:ever\s+|really\s+|actually\s+)?(?:lock|give|catch|stick|buckle|collapse|swell|bruise|wake|fold|hurt|ache|throb)\b")
+#: A negation straight before a word a rule needs ("no pain … in bed"): that word is not there.
+DIRECTLY_DENIED = re.compile(r"\b(?:no|not|without|zero|never)\s+(?:any\s+|much\s+|real\s+|actual\s+)?$")
 #: A negation or a reassurance straight after a sign: "pain free", "painless", "hopping is
 #: pain-free", "sleeping fine", "walking totally normally".
 _PAIN_FREE = re.compile(r"(?:[- ]?free|less)\b|"  # "less" only attached: "fell less than an hour ago" counts

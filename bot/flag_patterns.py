@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from .context import Clause, first_affirmed, reassured_after
+from .context import DIRECTLY_DENIED, Clause, first_affirmed, reassured_after
 from .taxonomy import Category
 
 
@@ -64,9 +64,12 @@ def pattern_hits(category: Category, clause: Clause, several_only: bool = False)
         if several_only and len(rule) < 2:
             continue
         *context, sign = rule
-        # ...but a part said straight after to be fine ("hopping is pain-free") is not there.
+        # ...but a part said straight after to be fine ("hopping is pain-free") or denied straight
+        # before ("no pain, … in bed") is not there.
         words = [m.group(0).strip() for m in
-                 (next((m for m in p.finditer(text) if not reassured_after(text, m.end())), None) for p in context) if m]
+                 (next((m for m in p.finditer(text) if not reassured_after(text, m.end())
+                        and not DIRECTLY_DENIED.search(text[max(0, m.start() - 20) : m.start()])), None)
+                  for p in context) if m]
         if len(words) < len(context):
             continue
         affirmed = first_affirmed(sign, text, category, clause.hypothetical_at)

@@ -883,3 +883,21 @@ def test_kinds_of_wording_red_flags_test22_showed_are_read_by_kind(turns, messag
     marked as one, a painless pop, a sign with an all-clear since, a sleeping position, a turn
     that says what the one before meant. The patterns alone must decide."""
     assert (patterns_only().detect_in_conversation(message, turns) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("my knee doesn't lock or give way, it just clicks on the stairs", False),
+    ("clunk in my hip when i turn over in bed, no pain at all", False),
+    ("it hurts in one spot on my outer hip on long runs, physio or wait?", False),
+    # the signs themselves, said plainly
+    ("my knee locks and gives way on the stairs", True),
+    ("deep ache in my hip in bed every night", True),
+    ("one spot on my outer hip is really tender when i press it", True),
+    ("my hip doesn't take my weight since the race", True),
+])
+def test_a_sign_denied_inside_the_words_that_name_it_raises_no_flag(message, flagged):
+    """Added after the seen sets' false alarms: a "doesn't" before a verb that names a sign ("doesn't
+    lock or give way"), a "no" straight before a word a rule of two needs ("no pain … in bed"), and
+    one spot that hurts without being tender to touch. A "doesn't" before a lost ability ("doesn't
+    take my weight") is still the sign. The patterns alone must decide."""
+    assert (patterns_only().detect_in_conversation(message) is not None) is flagged
