@@ -30,6 +30,9 @@ SAID_OVER = re.compile(r"\b(?:went away|goes away|(?:and |but )?then (?:it was |
                        r"no (?:problems?|issues?|trouble|bother|pain|symptoms?)(?: at all)? (?:since|ever since|for (?:weeks|months|years|ages))|"
                        r"(?:gone|went|cleared|settled)(?: (?:completely|totally|away))? (?:in|within) (?:a |one |two |three |\d+ |a few |a couple of )?(?:days?|hours?|minutes?|mins?|seconds?|secs?)\b|"
                        r"\bhealed\b(?! (?:badly|wrong|funny|weird))|"
+                       r"(?:feeling|feels|felt) (?:totally |completely |all |back to )?normal(?: again| now)?(?=\s*(?:[,.;!?]|$|and\b))|"
+                       r"(?:finished|completed) (?:the |my )?(?:run|race|session|workout|rest of (?:the|my) \w+)(?: totally| completely)? (?:fine|ok|okay|no problem|without (?:a problem|any pain|pain))|"
+                       r"carried on (?:totally |completely )?(?:fine|ok|okay|no problem|pain[- ]free)|"
                        r"(?:swelling|bruising|bruise|numbness|tingling|pain)(?:'s| has| is| had)? (?:all |completely |totally )?gone(?=\s*(?:[,.;!?]|$|now\b|and\b|completely|totally|for good|since|by\b|after\b)))")
 #: A sign said to have lasted seconds or minutes: "shivery for 10 mins" (but not "hasn't let up for a second").
 _BRIEF = re.compile(r"(?<!let up )(?<!eased )(?<!stopped )\bfor (?:about |like |maybe |only |just |a good )?"
@@ -40,7 +43,9 @@ PERSISTS = re.compile(r"\b(?:still|again|keeps?|every (?:single )?(?:time|run|da
                       r"(?<!sitting )(?<!sat )(?<!kneeling )(?<!legged )(?<!driving )"  # how long the cause lasted, not the sign
                       r"(?<!fine )(?<!normal )(?<!good )(?<!okay )(?<!ok )(?<!great )(?<!happily )(?<!free )"  # ...or the all-clear
                       r"for (?:weeks|months|ages|days|a (?:week|month)|\d+ (?:weeks|months|days)|(?:a few|several|two|three|four|five) days)|"
-                      r"(?:it'?s|it has|has) been (?:\d+|a few|several|two|three|four|five) days|\d+ days now|lasted|most (?:nights|days))\b")
+                      r"(?:it'?s|it has|has) been (?:\d+|a few|several|two|three|four|five) days|\d+ days now|lasted|most (?:nights|days)|"
+                      # ...or that it hurts now: "got up and finished the race, now it's agony"
+                      r"(?:now|today) (?:it'?s |it |is |my [\w']+ (?:is|'s) )?(?:really |so |very |quite )?(?:sore|painful|agony|killing|hurts?|hurting|aching|swollen))\b")
 
 
 def explained(category: Category, rest: list[Clause], sign: str = "") -> bool:
@@ -80,9 +85,17 @@ def passed(rest: list[Clause], sign: str) -> bool:
     first = rest[0].text
     after = _NEW_SUBJECT.split(first[first.find(sign.split(" … ")[-1]) :], maxsplit=1)[0]
     following = rest[1].text if len(rest) > 1 else ""
-    opens = _OPENS_WITH_RESOLUTION.match(following) and not _WISH.search(following)
+    opens = (_OPENS_WITH_RESOLUTION.match(following) or any(_IT_OVER.search(c.text) for c in rest[1:3])) \
+        and not _WISH.search(following)
     said = any(not negated(after, m.start()) for m in RESOLVED.finditer(after))
     return bool(said or opens) and not any(_persists(c.text) for c in rest[:2])
+
+
+#: An all-clear whose subject is the sign itself, anywhere in the next clauses: "… but it was the
+#: cleat position, sorted now and it's totally normal", "… the doctor did a scan and it's healed now".
+_IT_OVER = re.compile(rf"\b(?:it|it'?s|its|that|that'?s|everything|everything'?s|the (?:swelling|numbness|tingling|bruis\w+|pain|feeling))"
+                      rf"\s+(?:(?:has|had|is|was)\s+)?(?:all\s+|totally\s+|completely\s+)?(?:{SAID_OVER.pattern})|"
+                      rf"\beverything(?:'s| is| feels) (?:totally |completely |all |back to )?normal\b")
 
 
 def _persists(text: str) -> bool:

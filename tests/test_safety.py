@@ -901,3 +901,19 @@ def test_a_sign_denied_inside_the_words_that_name_it_raises_no_flag(message, fla
     one spot that hurts without being tender to touch. A "doesn't" before a lost ability ("doesn't
     take my weight") is still the sign. The patterns alone must decide."""
     assert (patterns_only().detect_in_conversation(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("slipped on the track, got straight back up and finished the session fine. spike advice?", False),
+    ("my thigh swelled up after the race but the physio checked it and it's healed now. intervals?", False),
+    ("my foot tingled on the bike but it was the cleat, everything's normal now", False),
+    # a sign that hurts now, or whose all-clear is about something else, still counts
+    ("fell on my hip, finished the race fine but now it's really sore", True),
+    ("my foot went cold and white on my run, the other foot's totally normal", True),
+    ("my hip swelled up after the race, the physio said the old knee problem has healed now", True),
+])
+def test_an_all_clear_said_of_the_sign_later_in_the_message_sets_it_aside(message, flagged):
+    """Added after the seen sets' false alarms: "it's healed now", "everything's normal now" or
+    "finished the session fine" after a sign, anywhere in the next clauses when its subject is the
+    sign itself; not a sign said to hurt now, nor an all-clear about another thing."""
+    assert (patterns_only().detect_in_conversation(message) is not None) is flagged
