@@ -860,6 +860,11 @@ def test_figures_of_speech_about_things_not_the_body_raise_no_flag_but_their_lit
     # carried by someone else
     ([], "my brother had to give me a piggyback to the car after the 10k", True),
     ([], "two marshals gave me a fireman's lift off the course", True),
+    ([], "needed a hand to get up the stairs after the race, hip won't have it", True),
+    ([], "the marshals helped me off the course at mile 9", True),
+    ([], "ended up calling an ambulance at the finish, hip just went", True),
+    ([], "needed a hand carrying my kit bag to the car", False),
+    ([], "my flatmate came off his bike and we called an ambulance for him", False),
     # a sign said to persist, or beside a deformity or collapse, is not over
     ([], "slipped on ice and landed on my hip, been fine since but now it aches again", True),
     ([], "heard a pop in my hip and my leg looks shorter now, no pain oddly", True),
