@@ -62,7 +62,7 @@ _ASKED_SIGN_WORDS = 4
 _CONDITION = re.compile(r"^(?:and |so |but )?(?:if|assuming|supposing) (?:i |you |someone |somebody |a runner )?(?:ever )?"
                         r"(?:fell|broke|slipped|tripped|crashed|landed|tore|pulled|were|was|had|did|got)\b")
 #: A figure of speech marked as one: "can't feel my quads (figuratively)", "dead legs, not literally".
-_MARKED_FIGURE = re.compile(r"\b(?:figuratively|metaphorically|not literally)\b")
+_MARKED_FIGURE = re.compile(r"(?<!not )(?<!not speaking )(?<!not being )\b(?:figuratively|metaphorically)\b|\bnot literally\b")
 #: A request ("show me a quick routine", "any tips?"): it asks, and reports nothing.
 _REQUEST = re.compile(r"^(?:show|tell|give|send|recommend|suggest|explain|list|help me|please|pls|plz|"
                       r"any (?:tips|advice|ideas|suggestions|recommendations)|thanks|thank you|cheers)\b")
@@ -95,10 +95,11 @@ _REASSURED = re.compile(r"\b(?:no|not|never|nothing|none|neither|nor|without|fin
 _INNER_NEG = re.compile(r"\b(?:no|never|without|none|zero)\b(?![- ]go\b)|\b(?:is|are|was|were|'s)\s+not\b|,\s*not\b|"
                         # ...and "doesn't" before a verb that names a sign ("hip doesn't lock or give way",
                         # "doesn't wake me at night"), not one whose loss is the sign ("doesn't take my weight")
-                        r"\b(?:doesn'?t|does not|didn'?t|did not|don'?t|do not|hasn'?t|has not|never)\s+"
+                        r"\b(?:doesn'?t|does not|didn'?t|did not|don'?t|do not|hasn'?t|has not)\s+"
                         r"(?:ever\s+|really\s+|actually\s+)?(?:lock|give|catch|stick|buckle|collapse|swell|bruise|wake|fold|hurt|ache|throb)\b")
 #: A negation straight before a word a rule needs ("no pain … in bed"): that word is not there.
-DIRECTLY_DENIED = re.compile(r"\b(?:no|not|without|zero|never)\s+(?:any\s+|much\s+|real\s+|actual\s+)?$")
+#: Not "without": "can't lie in bed without pain" states the sign.
+DIRECTLY_DENIED = re.compile(r"\b(?:no|not|zero|never)\s+(?:any\s+|much\s+|real\s+|actual\s+)?$")
 #: A negation or a reassurance straight after a sign: "pain free", "painless", "hopping is
 #: pain-free", "sleeping fine", "walking totally normally".
 _PAIN_FREE = re.compile(r"(?:[- ]?free|less)\b|"  # "less" only attached: "fell less than an hour ago" counts
@@ -211,25 +212,13 @@ def _names_lower_body(text: str) -> bool:
 
 
 #: A turn that takes the one before back: "haha not literally", "only joking", "not me, my phone's screen".
-_RETRACTS = re.compile(r"^(?:(?:haha|lol|ha|oops|sorry)[\s,.!]*)*(?:not literally|only joking|just joking|just kidding|"
+_RETRACTS = re.compile(r"^(?:(?:haha|lol|ha|oops|sorry)\b[\s,.!]*)*(?:not literally|only joking|just joking|just kidding|"
                        r"kidding|jk|not me)\b(?=\s*(?:[,.!?]|$|i mean|i meant|it was|that was|my\b))")
-
-
-#: A turn that says what the one before meant: "i mean it felt stiff…", "sorry, i meant my calf
-#: muscles look pumped", "to my ego i mean". Only between turns: inside one message "i mean, it's
-#: really stuck" stresses a sign rather than withdrawing it.
-_CORRECTS = re.compile(r"^(?:(?:haha|lol|ha|oops|sorry|well|oh|no|nah|wait)[\s,.!]*)*(?:i mean|i meant)\b|"
-                       r"^(?:[\w']+ ){1,8}i mean(?:t)?\s*[,.!?]*$")
 
 
 def takes_back(turn: str) -> bool:
     """Whether a (normalised) turn opens by taking back the one before it."""
     return bool(_RETRACTS.match(turn))
-
-
-def corrects(turn: str) -> bool:
-    """Whether a turn's first clause takes back, or says what was meant by, the turn before it."""
-    return takes_back(turn) or bool(_CORRECTS.match(turn))
 
 
 def whole_clause_aside(clause: Clause) -> bool:

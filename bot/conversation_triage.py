@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .context import corrects, first_affirmed
+from .context import first_affirmed, takes_back
 from .resolution import explained, passed
 from .red_flag import RedFlag
 
@@ -50,8 +50,8 @@ def _read_with_next(triage: Triage, turns: Sequence[str], n: int) -> RedFlag | N
     following = triage.prepare(turns[n + 1])
     if not following:
         return flag
-    if corrects(following[0].text):
-        return None  # "haha not literally", "not me, my phone", "i mean it was just stiff"
+    if takes_back(following[0].text):
+        return None  # "haha not literally", "not me, my phone"
     cause = any(explained(k, following) for k in triage.explainable)
     over = passed(following, "")
     if not (cause or over):

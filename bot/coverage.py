@@ -11,7 +11,6 @@ import re
 from collections.abc import Callable
 
 from .config import Settings
-from .persons import FIRST_PERSON, OTHER_PERSON
 from .query import Query
 from .question_words import GENERIC_TOPICS, topics_of
 from .text import norm
@@ -40,13 +39,19 @@ _RUNNING = re.compile(r"\b(?:run\w*|ran|jog\w*|interval\w*|tempo|hills?|hill rep
                       r"km|\d+ ?k|marathon\w*|parkrun|race\w*|racing|training|long run|track|trail\w*)\b")
 #: "Hip" in another sense: hip hop, a hipster, a hip flask, "hip hip hooray".
 _OTHER_SENSE = re.compile(r"\bhip[- ]?hop\w*|\bhipsters?\b|\bhip flasks?\b|\bhip,? hip\b|\bhip pockets?\b")
-#: An animal's hip: "my lab's hips", "the dog ... her hip", a pet's hip dysplasia.
+#: An animal's hip: "my lab's hips", "our greyhound has bad hips", "my dog … her hip".
 _ANIMAL = (r"(?:dogs?|doggy|doggo|labradors?|lab|puppy|pup|cats?|kitten|horses?|pony|greyhound|spaniel|retriever|"
            r"collie|whippet|terrier|pets?)")
-_ANIMAL_HIP = re.compile(rf"\b{_ANIMAL}(?:'s|s'|s| (?:has|had|with|has got|'s got)) (?:(?:bad|sore|weak|dodgy|stiff|old|back|arthritic) )?hips?\b|"
-                         rf"\b{_ANIMAL}\b.*\b(?:(?:his|her|its|their) hips?|dysplasia|vet)\b")
-#: An operation on someone else's hip: "my grandma is having a hip replacement".
-_OPERATION = re.compile(r"\b(?:replacement|replaced|surgery|operation|op|arthroplasty|resurfacing|dysplasia)\b")
+_ANIMAL_HIP = re.compile(rf"\b{_ANIMAL}(?:'s|s'| has| had| has got|'s got) (?:(?:bad|sore|weak|dodgy|stiff|old|back|arthritic) )?hips?\b|"
+                         rf"\b(?:my|our|the) {_ANIMAL}\b[^.?!]{{0,60}}?\b(?:(?:his|her|its|their) (?:hips?|joints)|diagnosed with hip)\b")
+#: Another person's hip operation: "my grandma is having a hip replacement", "dad's hip surgery".
+_RELATIVE = (r"(?:nan|nana|nanna|gran\w*|mum|mom|dad|mother|father|wife|husband|partner|friend|mate|sister|brother|"
+             r"aunt|uncle|cousin|neighbou?r|colleague|son|daughter|boss|flatmate)")
+_THEIR_OPERATION = re.compile(rf"\b(?:(?:my|our|his|her|their) (?:[\w-]+ )?{_RELATIVE}s?|{_RELATIVE}(?:'s|s))\b[^.?!]{{0,60}}?"
+                              r"\bhip (?:replacement|resurfacing|arthroplasty|surgery|operation|op|dysplasia)\b")
+
+#: The user's own body or self: "i", "me", "my" before anything but an animal or a relative.
+_OWN = re.compile(rf"\b(?:i|i'm|im|i've|ive|i'd|me|myself)\b|\bmy\b(?! (?:[\w-]+ )?(?:{_ANIMAL}|{_RELATIVE})(?:s|'s)?\b)")
 
 
 def not_a_runners_hip(text: str) -> bool:
@@ -57,9 +62,7 @@ def not_a_runners_hip(text: str) -> bool:
         return False
     if not _HIP_REGION.search(_OTHER_SENSE.sub(" ", text)):
         return True
-    if _ANIMAL_HIP.search(text):
-        return True
-    return bool(OTHER_PERSON.search(text) and _OPERATION.search(text) and not FIRST_PERSON.search(text))
+    return bool((_ANIMAL_HIP.search(text) or _THEIR_OPERATION.search(text)) and not _OWN.search(text))
 
 
 #: Words that point back at the earlier turn: a follow-up using one is about what that turn was about.

@@ -18,7 +18,7 @@ OTHER_PERSON = re.compile(
     r"teammate|colleague|neighbou?r)\b|"
     r"\b(?:dad|mum|mom|sister|brother|wife|husband|partner|friend|buddy|pal|coach|boss|colleague)(?:'s|s)\b|"
     r"\b(?:running|training|gym) (?:buddy|pal|partner|mate)\b|"
-    r"\b(?:the|a|this|some|another|one|that) (?:bloke|guy|man|woman|lady|fella|chap|person|old (?:man|lady|boy|girl))\b"
+    r"\b(?:the|this|some|another|that) (?:bloke|guy|man|woman|lady|fella|chap|person|old (?:man|lady|boy|girl))\b"
 )
 _PEOPLE = (r"friend|mate|sister|brother|mum|mom|dad|mother|father|wife|husband|partner|girlfriend|boyfriend|flatmate|housemate|roommate|"
            r"coach|teammate|team ?mate|club ?mate|training partner|colleague|co-?worker|neighbou?r|cousin|aunt|"

@@ -27,8 +27,8 @@ SAID_OVER = re.compile(r"\b(?:went away|goes away|(?:and |but )?then (?:it was |
                        # an all-clear since: "all good now", "been fine ever since", "no problems since", "healed now"
                        r"(?:is|'s|are|was|been|feels?|felt|seems?) (?:all |totally |completely |perfectly )?(?:good|fine|ok|okay|normal|settled)(?: down)? (?:now|since|ever since)\b|"
                        r"(?:been|'s been|has been|have been) (?:totally |completely |perfectly |absolutely )?(?:fine|ok|okay|normal|good|great)(?: (?:ever )?since| for (?:weeks|months|years|ages))|"
-                       r"no (?:problems?|issues?|trouble|bother|pain|symptoms?)(?: at all)? (?:since|ever since|for (?:weeks|months|years|ages))|"
-                       r"(?:gone|went|cleared|settled)(?: (?:completely|totally|away))? (?:in|within) (?:a |one |two |three |\d+ |a few |a couple of )?(?:days?|hours?|minutes?|mins?|seconds?|secs?)\b|"
+                       r"no (?:problems?|issues?|trouble|bother|symptoms?)(?: at all)? (?:since|ever since|for (?:weeks|months|years|ages))|"
+                       r"(?:gone|went away|cleared|settled)(?: (?:completely|totally|away))? (?:in|within) (?:a |one |two |three |\d+ |a few |a couple of )?(?:days?|hours?|minutes?|mins?|seconds?|secs?)\b|"
                        r"\bhealed\b(?! (?:badly|wrong|funny|weird))|"
                        r"(?:feeling|feels|felt) (?:totally |completely |all |back to )?normal(?: again| now)?(?=\s*(?:[,.;!?]|$|and\b))|"
                        r"(?:finished|completed) (?:the |my )?(?:run|race|session|workout|rest of (?:the|my) \w+)(?: totally| completely)? (?:fine|ok|okay|no problem|without (?:a problem|any pain|pain))|"
@@ -45,7 +45,8 @@ PERSISTS = re.compile(r"\b(?:still|again|keeps?|every (?:single )?(?:time|run|da
                       r"for (?:weeks|months|ages|days|a (?:week|month)|\d+ (?:weeks|months|days)|(?:a few|several|two|three|four|five) days)|"
                       r"(?:it'?s|it has|has) been (?:\d+|a few|several|two|three|four|five) days|\d+ days now|lasted|most (?:nights|days)|"
                       # ...or that it hurts now: "got up and finished the race, now it's agony"
-                      r"(?:now|today) (?:it'?s |it |is |my [\w']+ (?:is|'s) )?(?:really |so |very |quite )?(?:sore|painful|agony|killing|hurts?|hurting|aching|swollen))\b")
+                      r"(?:now|today|tonight) (?:it'?s |it |is |my [\w']+ (?:is|'s) )?(?:really |so |very |quite )?(?:sore|painful|agony|killing|hurts?|hurting|aching|throbbing|swollen)|"
+                      r"(?:sore|painful|agony|hurts?|hurting|aching|throbbing|swollen) (?:now|tonight|this evening)|throbbing|except|apart from)\b")
 
 
 def explained(category: Category, rest: list[Clause], sign: str = "") -> bool:
@@ -85,10 +86,19 @@ def passed(rest: list[Clause], sign: str) -> bool:
     first = rest[0].text
     after = _NEW_SUBJECT.split(first[first.find(sign.split(" … ")[-1]) :], maxsplit=1)[0]
     following = rest[1].text if len(rest) > 1 else ""
-    opens = (_OPENS_WITH_RESOLUTION.match(following) or any(_IT_OVER.search(c.text) for c in rest[1:3])) \
+    opens = (_OPENS_WITH_RESOLUTION.match(following) or any(_told(c.text, _IT_OVER) for c in rest[1:3])) \
         and not _WISH.search(following)
-    said = any(not negated(after, m.start()) for m in RESOLVED.finditer(after))
-    return bool(said or opens) and not any(_persists(c.text) for c in rest[:2])
+    said = _told(after, RESOLVED)
+    return bool(said or opens) and not any(_persists(c.text) for c in rest[:3])
+
+
+def _told(text: str, pattern: re.Pattern) -> bool:
+    """Whether ``text`` tells of a resolution: not negated, not awaited ("how long till it's
+    healed", "once it's back to normal") and not said of another thing ("the cut on my hand has
+    healed")."""
+    return any(not negated(text, m.start()) and not _AWAITED.search(text[max(0, m.start() - 30) : m.start()])
+               and not _OTHER_THING.search(text[max(0, m.start() - 40) : m.start()])
+               for m in pattern.finditer(text))
 
 
 #: An all-clear whose subject is the sign itself, anywhere in the next clauses: "… but it was the
@@ -121,6 +131,10 @@ def _over(text: str) -> bool:
                for m in SAID_OVER.finditer(text))
 
 
+#: A resolution asked about or waited for, not told: "how long till it's back to normal",
+#: "rest until it's healed", "once it's healed", "i hope it's gone by sunday".
+_AWAITED = re.compile(r"\b(?:when|until|till|til|once|how long|how soon|if|before|hope\w*|wish|by the time|whether|"
+                      r"will|would|should|could)\b[^,.;]{0,25}$")
 #: An event, not a symptom: once the leg has gone from under someone, it cannot "pass".
 _EVENT = re.compile(r"\b(?:collapsed|crumpled|went from under me|went down(?! (?:overnight|by|within|a lot|loads|already|since))|hit the (?:ground|deck|floor)|on the (?:ground|floor))\b")
 #: "It hasn't happened again", "never came back": denying a return, not persisting.

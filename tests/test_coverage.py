@@ -131,6 +131,8 @@ def test_a_new_question_after_a_closed_exchange_stands_alone_but_a_follow_up_doe
     ("did a hip hop dance class and now my hips ache when i run, stretches?", True),
     ("ran with my dog and my hip flexors are sore after, stretches?", True),
     ("my mum had a hip replacement, and my own hip aches after long runs. what helps?", True),
+    ("can runners with labral tears keep running? should they have surgery?", True),
+    ("is it ok to run with my dog with hip bursitis?", True),
 ])
 def test_a_hip_that_is_not_a_runners_own_is_refused(chat, question, answered):
     """'Hip' in another sense (hip hop), an animal's hip, another person's hip operation: the

@@ -877,16 +877,15 @@ def test_figures_of_speech_about_things_not_the_body_raise_no_flag_but_their_lit
     ([], "the guy beside me at the start went flying on the wet cobbles", False),
     ([], "my legs went numb at mile 20 (figuratively), zero energy. gels?", False),
     ([], "heard a pop in my hip during pigeon pose, didn't hurt at all and i finished the session fine", False),
-    ([], "tripped on a root in june, grazed my knee, hip has been fine ever since. hill plan?", False),
+    ([], "my thigh swelled up after a bee sting in june, been fine ever since. hill plan?", False),
     ([], "best sleeping position with sore hips after a long run?", False),
-    (["my hip locked up on the drive"], "i mean it was just stiff from sitting, loosened right off. stretches?", False),
 ])
 def test_kinds_of_wording_red_flags_test22_showed_are_read_by_kind(turns, message, flagged):
     """Added after red_flags_test22's run, one case per kind of wording it showed, in other words
     than its items: a catch held until it lets go, being carried, a pain score (not a weekly
     mileage) that climbs; and the near misses: a fall feared, averted or someone else's, a figure
-    marked as one, a painless pop, a sign with an all-clear since, a sleeping position, a turn
-    that says what the one before meant. The patterns alone must decide."""
+    marked as one, a painless pop, a sign with an all-clear since, a sleeping position. The
+    patterns alone must decide."""
     assert (patterns_only().detect_in_conversation(message, turns) is not None) is flagged
 
 
@@ -909,7 +908,7 @@ def test_a_sign_denied_inside_the_words_that_name_it_raises_no_flag(message, fla
 
 
 @pytest.mark.parametrize("message, flagged", [
-    ("slipped on the track, got straight back up and finished the session fine. spike advice?", False),
+    ("my toes went numb in the cold, finished the session fine. warmer socks?", False),
     ("my thigh swelled up after the race but the physio checked it and it's healed now. intervals?", False),
     ("my foot tingled on the bike but it was the cleat, everything's normal now", False),
     # a sign that hurts now, or whose all-clear is about something else, still counts
@@ -922,3 +921,29 @@ def test_an_all_clear_said_of_the_sign_later_in_the_message_sets_it_aside(messag
     "finished the session fine" after a sign, anywhere in the next clauses when its subject is the
     sign itself; not a sign said to hurt now, nor an all-clear about another thing."""
     assert (patterns_only().detect_in_conversation(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("turns, message", [
+    ([], "fell hard on my hip on the trail yesterday, how do i know when it's healed?"),
+    ([], "came off my bike onto my hip, how long till it's back to normal?"),
+    ([], "fell on my hip yesterday and i hope it's gone by sunday for my race"),
+    ([], "i fell on my hip 3 days ago and it's been fine since, except when i walk"),
+    ([], "my leg went numb on my run and i went in 2 days later to see the gp"),
+    ([], "my thigh swelled up at the track and the cut on my hand has healed since"),
+    (["my leg went numb and tingly on my long run"], "ok. once it's healed how soon can i race?"),
+    (["I fell on my hip on ice, it hurts to walk"], "I mean, should I just rest it?"),
+    ([], "my leg is numb, not figuratively, actually numb"),
+    ([], "i keep falling over on my runs and my hip hurts"),
+    ([], "heard a loud crack in my hip at mile 10, didn't hurt at first, now it's throbbing"),
+    ([], "jumped from 20 to 45 miles a week and there's a deep ache in my groin"),
+    ([], "I can't lie in bed without pain in my hip"),
+    ([], "I'm a woman with a history of breast cancer and now have hip pain"),
+])
+def test_the_rules_of_round_13_never_hide_a_real_sign(turns, message):
+    """From the code review of round 13: a fall does not pass, an all-clear asked about, awaited
+    or said of another thing is none, "i mean" takes nothing back, "not figuratively" is no
+    figure, a fall that keeps happening is a fall, a pop that hurt later is no painless pop, a big
+    jump in mileage with a deep or bony ache counts, "without pain" states pain, and "a woman"
+    telling of herself is the user."""
+    assert patterns_only().detect_in_conversation(message, turns) is not None
+
