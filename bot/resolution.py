@@ -77,8 +77,9 @@ _DOUBTED = re.compile(r"\b(?:thought|assumed|figured|blamed|put it down to|hoped
 
 def passed(rest: list[Clause], sign: str) -> bool:
     """Whether the message says a sign has already passed: a resolution after it in its own
-    clause, or opening the next one ("… went numb. went away when I loosened them"), and
-    nothing saying it stays or comes back. A resolution with its own subject ("the cramp went
+    clause, opening the next one ("… went numb. went away when I loosened them"), or said of
+    the sign itself in one of the next two ("… it was the cleat, everything's normal now"); not
+    asked about or awaited, and nothing in those clauses saying it stays or comes back. A resolution with its own subject ("the cramp went
     away") is about something else. A collapse never passes ("…crumpled onto the track. walked
     off ok after a minute"): the event itself is the sign."""
     if _EVENT.search(sign):
@@ -101,7 +102,7 @@ def _told(text: str, pattern: re.Pattern) -> bool:
                for m in pattern.finditer(text))
 
 
-#: An all-clear whose subject is the sign itself, anywhere in the next clauses: "… but it was the
+#: An all-clear whose subject is the sign itself, in either of the two clauses after the sign's: "… but it was the
 #: cleat position, sorted now and it's totally normal", "… the doctor did a scan and it's healed now".
 _IT_OVER = re.compile(rf"\b(?:it|it'?s|its|that|that'?s|everything|everything'?s|the (?:swelling|numbness|tingling|bruis\w+|pain|feeling))"
                       rf"\s+(?:(?:has|had|is|was)\s+)?(?:all\s+|totally\s+|completely\s+)?(?:{SAID_OVER.pattern})|"
