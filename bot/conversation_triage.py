@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .context import first_affirmed, takes_back
+from .affirmation import first_affirmed
+from .context import takes_back
 from .resolution import explained, passed
 from .red_flag import RedFlag
 

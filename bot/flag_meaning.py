@@ -22,7 +22,8 @@ from typing import Protocol
 import numpy as np
 
 from .config import Settings
-from .context import SMALL, WORD, Clause, asks, semantic_reads, speaks_of_self, tells_own_body, whole_clause_aside
+from .context import WORD, Clause
+from .statements import SMALL, asks, semantic_reads, speaks_of_self, tells_own_body, whole_clause_aside
 from .denials import without_denials
 from .flag_memory import FlagMemory
 from .resolution import explained, passed, told_passed

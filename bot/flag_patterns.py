@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from .context import DIRECTLY_DENIED, Clause, first_affirmed, reassured_after
+from .affirmation import DIRECTLY_DENIED, first_affirmed, reassured_after
+from .context import Clause
 from .taxonomy import Category
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from .context import Clause, negated
+from .affirmation import negated
+from .context import Clause
 from .taxonomy import Category
 
 #: A sign that has already passed ("went numb … went away when I loosened them", "then fine").

@@ -28,7 +28,8 @@ from collections.abc import Sequence
 import numpy as np
 
 from .config import Settings
-from .context import Clause, clauses, normalise, semantic_reads
+from .context import Clause, clauses, normalise
+from .statements import semantic_reads
 from .conversation_triage import read_conversation
 from .flag_meaning import Encoder, MeaningDetector
 from .flag_memory import FlagMemory

@@ -1,0 +1,105 @@
+"""Whether one pattern match is affirmed where it stands, read word by word around it.
+
+NegEx-style rules over a clause's normalised text: a negation just before the match ("no
+fever", "I didn't fall") or inside it ("hip doesn't lock"), someone else's sign ("my coach is
+hobbling"), a hypothetical cue before it, a purpose ("to stop it getting worse"), a likeness
+("legs ache like I was hit by a bus"), a reassurance straight after ("hopping is pain-free") and
+a small size for signs that must be large. The clause-level rules (``bot/context.py``) decide
+which clauses are read at all; these decide each match in them. Every window is bounded.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .persons import someone_else
+from .taxonomy import Category
+
+_NEG = re.compile(
+    r"\b(?:no|not|never|without|none|nor|neither|zero|denies|free of|absence of|"
+    r"don'?t|doesn'?t|didn'?t|haven'?t|hasn'?t|hadn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|won'?t)\b"
+)
+#: Words that end a negation's reach inside a clause ("I didn't run today and I can't walk").
+_NEG_BREAK = re.compile(
+    r"\b(?:and|then|so|now|because|cos|since|plus|i|it|my)\b|,|"
+    # Pseudo-negations: "won't go away" says the pain persists, and ends a negation's reach.
+    r"\b(?:won'?t|wont|doesn'?t|isn'?t|not) (?:go(?:ing)?(?: away)?|stop(?:ping)?|eas(?:e|ing)|settl(?:e|ing)|shift|budge)\b"
+)
+_LIST_GOES_ON = re.compile(r"\b(?:or|nor)\b")
+_FIGURE = re.compile(r"\b(?:like|as if|as though)\b")
+_NEG_WINDOW_WORDS = 6
+_NEG_WINDOW_CHARS = 120
+#: A negator inside a match, after its first word ("feet are never cold", "leg is not cold", "ache,
+#: not worse at night"); not the "not" of "does not move", which the sign itself asks for.
+_INNER_NEG = re.compile(r"\b(?:no|never|without|none|zero)\b(?![- ]go\b)|\b(?:is|are|was|were|'s)\s+not\b|,\s*not\b|"
+                        # ...and "doesn't" before a verb that names a sign ("hip doesn't lock or give way",
+                        # "doesn't wake me at night"), not one whose loss is the sign ("doesn't take my weight")
+                        r"\b(?:doesn'?t|does not|didn'?t|did not|don'?t|do not|hasn'?t|has not)\s+"
+                        r"(?:ever\s+|really\s+|actually\s+)?(?:lock|give|catch|stick|buckle|collapse|swell|bruise|wake|fold|hurt|ache|throb)\b")
+#: A negation straight before a word a rule needs ("no pain … in bed"): that word is not there.
+#: Not "without": "can't lie in bed without pain" states the sign.
+DIRECTLY_DENIED = re.compile(r"\b(?:no|not|zero|never)\s+(?:any\s+|much\s+|real\s+|actual\s+)?$")
+#: A negation or a reassurance straight after a sign: "pain free", "painless", "hopping is
+#: pain-free", "sleeping fine", "walking totally normally".
+_PAIN_FREE = re.compile(r"(?:[- ]?free|less)\b|"  # "less" only attached: "fell less than an hour ago" counts
+                        r"\s{1,3}(?:on (?:it|them|both(?: legs| sides)?|that (?:leg|side)|my (?:\w+ )?(?:leg|foot|side))\s{1,3})?"
+                        r"(?:is |are |was |feels? |felt )?(?:totally |completely |perfectly |absolutely |just )?"
+                        r"(?:fine|ok|okay|normal(?:ly)?|no (?:problem|issue|bother)s?|(?:[- ]?pain[- ]?free))\b|"
+                        r"\s{0,2}[-:]{1,2}\s{0,2}(?:none|no|nope|nil|fine|ok|normal|never)\b(?=\s*(?:[,.;]|$))")  # "night pain - none"
+#: A sign that is itself an inability ("can't walk normally"): a "normally" after it does not reassure.
+_INABILITY = re.compile(r"\b(?:can'?t|cannot|won'?t|unable|not|couldn'?t|wouldn'?t|no)\b")
+#: Size or degree words just before a sign, for categories whose sign must be large ("a tiny bruise").
+_MINIMISED = re.compile(r"\b(?:tiny|small|little|slight(?:ly)?|minor|mild(?:ly)?|a bit|a little|a touch|bit of an?|"
+                        r"coin[- ]?sized|faint|a few (?:mm|millimet\w*))\s+(?:[\w-]+\s+)?$")
+CHILD = "child_limping"
+"""The one category whose signs count when someone else (a child) has them."""
+
+
+def negated(text: str, start: int) -> bool:
+    """True when a negation word sits just before ``start`` in the same clause.
+
+    Its reach ends at a joining word, a new subject ("no, I cannot walk") or a comma,
+    except a comma inside a list the negation governs ("never locks, catches or gives way").
+    """
+    before = text[max(0, start - _NEG_WINDOW_CHARS) : start]  # bounded, so many matches stay linear
+    cut = 0
+    for brk in reversed(list(_NEG_BREAK.finditer(before))):
+        if brk.group(0) == "," and _LIST_GOES_ON.search(before[brk.end() :]):
+            continue
+        cut = brk.end()
+        break
+    return bool(_NEG.search(" ".join(before[cut:].split()[-_NEG_WINDOW_WORDS:])))
+
+
+#: A purpose just before a match is not a report of it: "rest days to prevent this getting worse",
+#: "before it gets worse". Only the words the purpose names are set aside, not the rest of the clause.
+_PURPOSE_BEFORE = re.compile(r"(?:(?:prevent|stop|avoid|keep) (?:it|this|that|them|things|the pain|my hips?)(?: from)?"
+                             r"(?: (?:getting|gettin|going|becoming))?|before (?:it|this|that)(?: (?:gets|turns|becomes))?|"
+                             r"so (?:it|this|that) (?:doesn'?t|won'?t|does not|will not)(?: (?:get|turn|become))?) (?:any |even )?$")
+
+
+def first_affirmed(pattern: re.Pattern, text: str, category: Category, hypothetical_at: int = -1) -> str | None:
+    """The first match that is not negated, not someone else's, not under a hypothetical cue
+    that comes before it, and not a figure of speech."""
+    for m in pattern.finditer(text):
+        inner = m.group(0).split(maxsplit=1)
+        if negated(text, m.start()) or (len(inner) == 2 and _INNER_NEG.search(inner[1])):
+            continue
+        if category.id != CHILD and someone_else(text, m.start(), m.end(), _NEG_WINDOW_CHARS):
+            continue
+        if 0 <= hypothetical_at < m.start() or _PURPOSE_BEFORE.search(text[max(0, m.start() - 50) : m.start()]):
+            continue
+        if category.figurative and _FIGURE.search(text[max(0, m.start() - 30) : m.start()]):
+            continue
+        if reassured_after(text, m.end(), m.group(0)):
+            continue  # "hopping is completely pain free"
+        if category.minimisable and _MINIMISED.search(text[max(0, m.start() - 30) : m.start()]):
+            continue  # "a tiny bruise", "a bit puffy", "a few mm longer"
+        return m.group(0).strip()
+    return None
+
+
+def reassured_after(text: str, end: int, sign: str = "") -> bool:
+    """Whether what ends at ``end`` is said straight after to be fine: "hopping is pain-free", "sleeping fine"
+    (not an inability: "can't walk normally")."""
+    return bool(_PAIN_FREE.match(text, end)) and not _INABILITY.search(sign)
