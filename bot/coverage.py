@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from .config import Settings
+from .persons import FIRST_PERSON, PEOPLE
 from .query import Query
 from .question_words import GENERIC_TOPICS, topics_of
 from .text import norm
@@ -45,13 +46,10 @@ _ANIMAL = (r"(?:dogs?|doggy|doggo|labradors?|lab|puppy|pup|cats?|kitten|horses?|
 _ANIMAL_HIP = re.compile(rf"\b{_ANIMAL}(?:'s|s'| has| had| has got|'s got) (?:(?:bad|sore|weak|dodgy|stiff|old|back|arthritic) )?hips?\b|"
                          rf"\b(?:my|our|the) {_ANIMAL}\b[^.?!]{{0,60}}?\b(?:(?:his|her|its|their) (?:hips?|joints)|diagnosed with hip)\b")
 #: Another person's hip operation: "my grandma is having a hip replacement", "dad's hip surgery".
-_RELATIVE = (r"(?:nan|nana|nanna|gran\w*|mum|mom|dad|mother|father|wife|husband|partner|friend|mate|sister|brother|"
-             r"aunt|uncle|cousin|neighbou?r|colleague|son|daughter|boss|flatmate)")
-_THEIR_OPERATION = re.compile(rf"\b(?:(?:my|our|his|her|their) (?:[\w-]+ )?{_RELATIVE}s?|{_RELATIVE}(?:'s|s))\b[^.?!]{{0,60}}?"
+_THEIR_OPERATION = re.compile(rf"\b(?:(?:my|our|his|her|their) (?:[\w-]+ )?(?:{PEOPLE})s?|(?:{PEOPLE})(?:'s|s))\b[^.?!]{{0,60}}?"
                               r"\bhip (?:replacement|resurfacing|arthroplasty|surgery|operation|op|dysplasia)\b")
-
-#: The user's own body or self: "i", "me", "my" before anything but an animal or a relative.
-_OWN = re.compile(rf"\b(?:i|i'm|im|i've|ive|i'd|me|myself)\b|\bmy\b(?! (?:[\w-]+ )?(?:{_ANIMAL}|{_RELATIVE})(?:s|'s)?\b)")
+#: "My" before an animal: the owner speaks, but not of their own body.
+_MY_ANIMAL = re.compile(rf"\bmy (?:[\w-]+ )?{_ANIMAL}(?:s|'s)?\b")
 
 
 def not_a_runners_hip(text: str) -> bool:
@@ -62,7 +60,8 @@ def not_a_runners_hip(text: str) -> bool:
         return False
     if not _HIP_REGION.search(_OTHER_SENSE.sub(" ", text)):
         return True
-    return bool((_ANIMAL_HIP.search(text) or _THEIR_OPERATION.search(text)) and not _OWN.search(text))
+    return bool((_ANIMAL_HIP.search(text) or _THEIR_OPERATION.search(text))
+                and not FIRST_PERSON.search(_MY_ANIMAL.sub(" ", text)))
 
 
 #: Words that point back at the earlier turn: a follow-up using one is about what that turn was about.

@@ -20,7 +20,7 @@ OTHER_PERSON = re.compile(
     r"\b(?:running|training|gym) (?:buddy|pal|partner|mate)\b|"
     r"\b(?:the|this|some|another|that) (?:bloke|guy|man|woman|lady|fella|chap|person|old (?:man|lady|boy|girl))\b"
 )
-_PEOPLE = (r"friend|mate|sister|brother|mum|mom|dad|mother|father|wife|husband|partner|girlfriend|boyfriend|flatmate|housemate|roommate|"
+PEOPLE = (r"friend|mate|sister|brother|mum|mom|dad|mother|father|wife|husband|partner|girlfriend|boyfriend|flatmate|housemate|roommate|"
            r"coach|teammate|team ?mate|club ?mate|training partner|colleague|co-?worker|neighbou?r|cousin|aunt|"
            r"uncle|gran\w*|nan|nana|nanna|dog|client|patient|buddy|pal|son|daughter|kid|child|boy|girl|lad|lass")
 #: The user speaking of themselves: "I", or "my" before anything but a person ("my leg", not "my dad").
@@ -29,7 +29,7 @@ _GROUPS = r"club|team|squad|gym|work|office|school|group|parkrun|running group|c
 FIRST_PERSON = re.compile(rf"\b(?:i|i'm|im|i've|ive|i'd|myself|mine)\b|"
                            rf"(?<!told )(?<!asked )(?<!showed )(?<!sent )(?<!texted )(?<!messaged )(?<!warned )"
                            rf"(?<!in front of )(?<!behind )(?<!next to )(?<!beside )(?<!ahead of )(?<!past )\bme\b|"
-                           rf"\bmy\b(?! (?:running |training |gym |old )?(?:{_PEOPLE}|{_GROUPS})\b)")
+                           rf"\bmy\b(?! (?:running |training |gym |old )?(?:{PEOPLE}|{_GROUPS})\b)")
 #: Another person named only as the owner of a thing ("my partner's old crutches", "her car"): the
 #: sign after it is still the user's. A closed list of things a person owns or uses (walking aids,
 #: kit, vehicles, furniture, medicines; no animals, whose signs are theirs), so "my friends limp"

@@ -80,8 +80,8 @@ def passed(rest: list[Clause], sign: str) -> bool:
     """Whether the message says a sign has already passed: a resolution after it in its own
     clause, opening the next one ("… went numb. went away when I loosened them"), or said of
     the sign itself in one of the next two ("… it was the cleat, everything's normal now"); not
-    asked about or awaited, and nothing in those clauses saying it stays or comes back. A resolution with its own subject ("the cramp went
-    away") is about something else. A collapse never passes ("…crumpled onto the track. walked
+    asked about or awaited, and nothing in those clauses saying it stays or comes back. A
+    resolution with its own subject ("the cramp went away") is about something else. A collapse never passes ("…crumpled onto the track. walked
     off ok after a minute"): the event itself is the sign."""
     if _EVENT.search(sign):
         return False  # a collapse happened: walking it off afterwards does not undo it
@@ -103,8 +103,9 @@ def _told(text: str, pattern: re.Pattern) -> bool:
                for m in pattern.finditer(text))
 
 
-#: An all-clear whose subject is the sign itself, in either of the two clauses after the sign's: "… but it was the
-#: cleat position, sorted now and it's totally normal", "… the doctor did a scan and it's healed now".
+#: An all-clear whose subject is the sign itself, in either of the two clauses after the sign's:
+#: "… but it was the cleat position, sorted now and it's totally normal", "… the doctor did a scan
+#: and it's healed now".
 _IT_OVER = re.compile(rf"\b(?:it|it'?s|its|that|that'?s|everything|everything'?s|the (?:swelling|numbness|tingling|bruis\w+|pain|feeling))"
                       rf"\s+(?:(?:has|had|is|was)\s+)?(?:all\s+|totally\s+|completely\s+)?(?:{SAID_OVER.pattern})|"
                       rf"\beverything(?:'s| is| feels) (?:totally |completely |all |back to )?normal\b")
@@ -119,18 +120,13 @@ def told_passed(rest: list[Clause]) -> bool:
     not negated, not about something else ("my cold is all better now"), and none says
     anything stays: for the learned model, which says whether a message is a red flag but
     not which sign. Not a brief duration: a catch that lasts seconds is the sign itself."""
-    return any(_over(c.text) for c in rest) and not any(_persists(c.text) for c in rest)
+    return any(_told(c.text, SAID_OVER) for c in rest) and not any(_persists(c.text) for c in rest)
 
 
 #: Something other than the leg named before a resolution ("my cold is all better now").
 _OTHER_THING = re.compile(r"\b(?:my|the) (?!(?:hip|hips|groin|leg|legs|thigh|knee|calf|foot|feet|bum|glutes?|back|pain|ache|"
                           r"niggle|twinge|soreness|numbness|swelling|tingling)\b)\w+(?:'s| is| was| has| had)?(?: been)?"
                           r"(?: (?:all|pretty much|completely|totally|much))?\s*$")
-
-
-def _over(text: str) -> bool:
-    return any(not negated(text, m.start()) and not _OTHER_THING.search(text[max(0, m.start() - 40) : m.start()])
-               for m in SAID_OVER.finditer(text))
 
 
 #: A resolution asked about or waited for, not told: "how long till it's back to normal",
