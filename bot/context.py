@@ -52,7 +52,8 @@ _MARKED_FIGURE = re.compile(r"(?<!not )(?<!not speaking )(?<!not being )\b(?:fig
 QUESTION_START = re.compile(r"^(?:what|when|how|which|who|why|is|are|do|does|should|can|could|would|at what)\b")
 _HISTORICAL = re.compile(
     r"\b(?:(?<!never )(?<!didn't )(?<!didnt )(?<!did not )(?<!not )used to|years ago|as a (?:kid|child|teen|teenager)|when i was (?:a kid|a child|young|little|\d+)|"
-    r"in the past|back in (?:school|the day)|(?:about |over |more than )?(?:a|one|\d+) years? ago|"
+    # "in the past" alone, not a recent stretch up to now ("in the past 3 days", "in the past week")
+    r"in the past(?!\s+(?:(?:few|couple(?: of)?|several|\d+|one|two|three|four|five|six|seven|ten)\s+)?(?:days?|nights?|weeks?|hours?|months?|years?|fortnight|runs?|sessions?)\b)|back in (?:school|the day)|(?:about |over |more than )?(?:a|one|\d+) years? ago|"
     r"(?:fully|completely|all) (?:healed|recovered)|(?:healed|recovered) (?:up|fine|fully|completely))\b"
 )
 #: The present, after a habit told in the past: "it used to turn up at mile 8 … now at mile 1".

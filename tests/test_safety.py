@@ -947,3 +947,26 @@ def test_the_rules_of_round_13_never_hide_a_real_sign(turns, message):
     telling of herself is the user."""
     assert patterns_only().detect_in_conversation(message, turns) is not None
 
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("the side of my thigh feels like it's sealed in plastic wrap since the hip flared up", True),
+    ("touching my outer thigh is like touching it through oven gloves, hip aches too", True),
+    ("there's a lump under the skin on my hip and it keeps getting bigger", True),
+    ("the colour on the side of my hip is like a ripe plum after yesterday's run", True),
+    ("i'm sweating so much i have to change my t-shirt every night, and the hip still aches", True),
+    ("the ache has got worse every morning in the past few days", True),
+    ("my belt's gone in two notches and i've been eating the same as ever, plus this hip ache", True),
+    # near misses: an old ache, sweat on a night run, a colour of kit
+    ("in the past i had a sore hip for a week, it settled with rest. strength plan?", False),
+    ("i sweat buckets on my runs at night, do i need electrolytes for my hips?", False),
+    ("the colour of my new shorts is purple, any hip stretches after long runs?", False),
+    ("my shorts are falling off me since marathon training started, hip a bit tight, stretches?", False),
+])
+def test_signs_told_through_a_likeness_or_an_everyday_object_are_read(message, flagged):
+    """Added after red_flags_test23's run, in other words than its items: numbness told through
+    wrapping or gloves, a lump growing under the skin, a bruise's colour named by a fruit, night
+    sweats told by what they make you do, weight loss told through a belt with the eating unchanged,
+    and a worsening "in the past few days" (a recent stretch, not the past); clothes falling off
+    are no fall. The patterns alone must decide."""
+    assert (patterns_only().detect_in_conversation(message) is not None) is flagged
