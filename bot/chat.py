@@ -26,6 +26,7 @@ from .retrieval import Retriever
 from .faiss_index import single_query_threads
 from .safety import DISCLAIMER, RedFlag, Triage
 from .sentence_ranker import SentenceRanker
+from .spelling import library_speller
 from .type_model import TypeModel
 
 #: What a red flag is answered with, whatever it asked: when to get help.
@@ -56,6 +57,9 @@ class Chat:
         single_query_threads()
         self.retriever = Retriever(index, self.settings)
         self.triage = Triage(encoder=self.encoder, settings=self.settings)
+        # "wat does dynamic streching mean": a slip in a word the articles use hides it from
+        # the topics, the keywords and the answer-type cues alike.
+        self.speller = library_speller((c.text for c in index.chunks), self.encoder.vocabulary())
         ranker = SentenceRanker.load() if self.settings.learned_answers else None
         self.types = TypeModel.load() if self.settings.learned_answers else None
         memory = AnswerMemory.load(model=self.settings.model_name) if self.settings.learned_answers else None
@@ -67,6 +71,7 @@ class Chat:
         learned type model gives from the search text's vector (the one retrieval uses, so it is
         encoded once) and the rules' guess."""
         s = self.settings
+        message, history = self.speller.fix_words(message), [self.speller.fix_words(t) for t in history]
         query = analyse(message, list(history)[-s.history_turns :] if s.history_turns > 0 else [], s, lean=lean,
                         unknown=self.retriever.keywords.unknown_words)
         if self.types is None or not any(ch.isalnum() for ch in query.question):

@@ -36,7 +36,7 @@ from .flag_memory import FlagMemory
 from .flag_patterns import hits, reads
 from .red_flag import RedFlag
 from .resolution import explained, passed
-from .taxonomy import Speller, Taxonomy, load_taxonomy
+from .taxonomy import Taxonomy, load_taxonomy, taxonomy_speller
 
 #: The one disclaimer, shown word for word at the top of every red-flag answer.
 DISCLAIMER = (
@@ -60,7 +60,7 @@ class Triage:
         self.taxonomy = taxonomy or load_taxonomy()
         # Without a dictionary, real words ("tear", "through") would be taken for typos of
         # taxonomy words ("tears", "though"): the speller needs the encoder's vocabulary.
-        self.speller = Speller.for_taxonomy(self.taxonomy, encoder.vocabulary()) if encoder is not None else None
+        self.speller = taxonomy_speller(self.taxonomy, encoder.vocabulary()) if encoder is not None else None
         self.meaning = MeaningDetector(self.taxonomy, encoder, settings, learned=learned) if encoder is not None else None
         self.encoder = encoder
         self._cache: OrderedDict[str, RedFlag | None] = OrderedDict()

@@ -2,8 +2,8 @@
 
 ``bot/red_flags.json`` holds each category's reason, patterns and exemplars, and the
 ordinary-soreness exemplars; ``bot/red_flag_model.json`` the small network fitted by
-``scripts/train_red_flags.py``. This module reads them into plain objects, and mends typos
-in the words the taxonomy uses (``Speller``); ``safety.py`` does the detecting.
+``scripts/train_red_flags.py``. This module reads them into plain objects, and gives the
+speller that mends typos in the words the taxonomy uses; ``safety.py`` does the detecting.
 """
 
 from __future__ import annotations
@@ -15,11 +15,12 @@ from pathlib import Path
 
 import numpy as np
 
+from .spelling import LETTERS, Speller
+
 TAXONOMY_FILE = Path(__file__).with_name("red_flags.json")
 #: The learned detector's weights (scripts/train_red_flags.py); optional.
 MODEL_FILE = Path(__file__).with_name("red_flag_model.json")
 
-_LETTERS = re.compile(r"[a-z]{4,}")
 
 
 @dataclass(frozen=True)
@@ -152,48 +153,16 @@ def load_taxonomy(path: Path = TAXONOMY_FILE) -> Taxonomy:
     return Taxonomy(categories, tuple(data["not_red_flag"]), regional)
 
 
-class Speller:
-    """Mends one slip of the thumb in a word the taxonomy uses: two letters swapped ("cnat",
-    "wieght", "hurst"), or one letter missing or extra ("painkilers").
-
-    Only words of four letters or more that the model's vocabulary does not know are
-    touched, so ordinary words stay as typed.
-    When two taxonomy words are that close ("cannt": "cant", "cannot") the first in
-    alphabetical order is taken; they read alike to the patterns. The work per word is a few set look-ups (the symmetric-delete idea of SymSpell).
-    """
-
-    def __init__(self, alert_words: set[str], known_words: set[str]):
-        self.alert = alert_words
-        self.known = known_words | alert_words
-        self.missing: dict[str, set[str]] = {}
-        for word in alert_words:
-            for i in range(len(word)):
-                self.missing.setdefault(word[:i] + word[i + 1 :], set()).add(word)
-
-    def fix(self, word: str) -> str:
-        if len(word) < 4 or word in self.known:
-            return word
-        # A letter missing or extra at the end is an inflection ("tear"/"tears",
-        # "diagnose"/"diagnosed"), not a slip: only inner ones are mended.
-        found = {w for w in self.missing.get(word, ()) if w[:-1] != word}
-        found.update(w for i in range(len(word) - 1) if (w := word[:i] + word[i + 1 :]) in self.alert)
-        found.update(w for i in range(len(word) - 1)
-                     if (w := word[:i] + word[i + 1] + word[i] + word[i + 2 :]) in self.alert)
-        return min(found) if found else word  # near two taxonomy words ("cannt"): either reads the same
-
-    def fix_text(self, text: str) -> str:
-        return _LETTERS.sub(lambda m: self.fix(m.group(0)), text)
-
-    @classmethod
-    def for_taxonomy(cls, taxonomy: "Taxonomy", dictionary: set[str]) -> "Speller":
-        """``dictionary``: words that are never corrected, whatever taxonomy word they are near."""
-        alert, known = set(), set(dictionary)
-        for category in taxonomy.categories:
-            for rule in category.rules:
-                for pattern in rule:
-                    alert.update(_LETTERS.findall(pattern.pattern))
-            for exemplar in category.exemplars:
-                alert.update(_LETTERS.findall(exemplar.lower()))
-        for exemplar in taxonomy.not_red_flag:
-            known.update(_LETTERS.findall(exemplar.lower()))
-        return cls(alert, known)
+def taxonomy_speller(taxonomy: "Taxonomy", dictionary: set[str]) -> Speller:
+    """A ``Speller`` for the words the taxonomy's patterns and exemplars use. ``dictionary``:
+    words that are never corrected, whatever taxonomy word they are near."""
+    alert, known = set(), set(dictionary)
+    for category in taxonomy.categories:
+        for rule in category.rules:
+            for pattern in rule:
+                alert.update(LETTERS.findall(pattern.pattern))
+        for exemplar in category.exemplars:
+            alert.update(LETTERS.findall(exemplar.lower()))
+    for exemplar in taxonomy.not_red_flag:
+        known.update(LETTERS.findall(exemplar.lower()))
+    return Speller(alert, known)
