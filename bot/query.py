@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .config import Settings
-from .question_words import GENERIC_TOPICS, answer_type, search_words, topics_of, without_topics
+from .question_words import GENERIC_TOPICS, answer_type, search_words, topics_of, type_cue, without_topics
 
 _DEFAULTS = Settings()
 
@@ -171,9 +171,10 @@ def analyse(message: str, history: Sequence[str] = (), settings: Settings = _DEF
         # judged with the last two turns as well.
         subject = " ".join(history[-2:])
         if any(t not in GENERIC_TOPICS for t in topics):
-            # "and how many bird dogs?" after "how long should I hold the side plank?": the
-            # earlier turn lends what is asked, not what it was asked about.
-            context = without_topics(context)
+            # "and how many bird dogs?" after "how long should I hold the side plank?", "what
+            # about shoes?" after "how do I prevent hip pain?": the earlier turn lends the words
+            # that ask ("how long should i hold", "prevent"), not what it was asked about.
+            context = type_cue(context) or without_topics(context)
         elif kind != "general" and topics_of(context):
             # "how do I stop it coming back?" after "what causes runner's hip?": the earlier
             # turn lends what it was about, not what it asked.

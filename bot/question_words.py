@@ -108,6 +108,12 @@ def answer_type(question: str) -> str:
     return next((name for name, pattern in _TYPE_PATTERNS if pattern.search(q)), "general")
 
 
+def type_cue(question: str) -> str:
+    """The words that tell a question's answer type ("how long should i hold", "prevent"), or ''."""
+    q = norm(question)
+    return next((m.group(0) for _, pattern in _TYPE_PATTERNS if (m := pattern.search(q))), "")
+
+
 def topics_of(text: str) -> tuple[str, ...]:
     text = norm(text)
     return tuple(name for name, pattern in _TOPIC_PATTERNS if pattern.search(text))

@@ -59,6 +59,19 @@ def test_a_follow_up_naming_its_own_exercise_borrows_the_question_not_the_old_ex
     assert "side plank" not in q.search_text.lower() and "how long should i hold" in q.search_text.lower()
 
 
+def test_a_follow_up_naming_its_own_thing_borrows_only_the_kind_of_question():
+    """"what about shoes?" after "how do I prevent hip pain when running?" asks how shoes prevent
+    it: the earlier turn lends the words that ask (its answer type's cue), not the rest of it."""
+    q = analyse("what about shoes?", ["how do I prevent hip pain when running?"])
+    assert q.context == "prevent" and q.answer_type == "prevention"
+    assert "hip pain" not in q.search_text
+
+
+def test_a_follow_up_naming_its_own_thing_is_answered_about_that_thing(chat):
+    answer = chat.reply("what about shoes?", ["how do I prevent hip pain when running?"])
+    assert answer.quotes and all("shoe" in q.text.lower() or "footwear" in q.text.lower() for q in answer.quotes[:3])
+
+
 def test_a_follow_up_asking_its_own_kind_of_question_borrows_only_the_earlier_topic():
     q = analyse("how do I stop it from coming back once it's better?", ["what causes runner's hip?"])
     assert q.answer_type == "prevention" and "Runner's Hip" in q.topics
