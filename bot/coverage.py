@@ -98,4 +98,6 @@ def covers(query: Query, best: float, settings: Settings, unfamiliar: Callable[[
         return False  # "how do I get faster at 5k?": running, but nothing of the hip
     if follows_hip:
         return True  # "what should i run on instead then?" after a hip question: the conversation's topic
+    if named and query.answer_type in ("exercise_dose", "exercise_howto"):
+        return True  # "how long do i hold pigeon pose?": the library names it, and how it is done
     return best >= s.refuse_below or (named and best >= s.refuse_named_below)

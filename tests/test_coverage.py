@@ -138,3 +138,13 @@ def test_a_hip_that_is_not_a_runners_own_is_refused(chat, question, answered):
     """'Hip' in another sense (hip hop), an animal's hip, another person's hip operation: the
     articles are about runners' hips, so these are off-topic however well 'hip' matches."""
     assert chat.reply(question).refused is not answered
+
+
+@pytest.mark.parametrize("message", [
+    "how long do i hold pigeon pose or the figure 4 one",
+    "who can check my form though",
+    "how many reps of bird dogs should i build up to",
+])
+def test_how_to_do_a_thing_the_library_names_is_answered_however_weakly_it_matches(chat, message):
+    """An exercise or a thing the articles name, asked how to do or how much: answered, not refused."""
+    assert chat.reply(message).kind == "answer"
