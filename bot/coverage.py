@@ -34,6 +34,10 @@ _COMPLAINT = re.compile(r"\b(?:pain\w*|sore\w*|ach\w*|hurt\w*|injur\w*|tight\w*|
                         r"stretch\w*|strength\w*|exercis\w*|warm[- ]?ups?|cool[- ]?downs?|rehab\w*|physio\w*|"
                         r"recover\w*|rest|niggle\w*|twinge\w*)\b")
 
+#: Pain itself, as runners tell it.
+_PAIN = re.compile(r"\b(?:pain\w*|sore\w*|ach(?:e|es|ed|ing|y)|hurt\w*|niggl\w*|twinge\w*|throb\w*)\b")
+#: The foot: often named with the hip ("foot strike"), so only a pain with it is not the hip's.
+_FOOT = re.compile(r"\b(?:foot|feet)\b")
 
 #: Running itself: the hip in a runner's week, not after horse riding or an injection.
 _RUNNING = re.compile(r"\b(?:run\w*|ran|jog\w*|interval\w*|tempo|hills?|hill repeats|sprint\w*|mileage|miles?|"
@@ -87,7 +91,12 @@ def covers(query: Query, best: float, settings: Settings, unfamiliar: Callable[[
     follows_hip = bool(query.context and _ANAPHOR.search(own)
                        and (_HIP_REGION.search(norm(f"{query.subject} {query.context}")) or query.topics))
     runners_hip = bool(_HIP_REGION.search(own) and _RUNNING.search(own))
-    if (best < s.weak_match and not named and not follows_hip and not runners_hip
+    # A pain told with no body part at all ("only a mild ache, how many days till it settles?")
+    # is taken to be the hip the user came here about. One told of a hip, with no running, may
+    # be from another pastime ("hips ache after horse riding"): its unfamiliar words still count.
+    unplaced_pain = bool(_PAIN.search(own) and not (_HIP_REGION.search(own) or _OTHER_BODY_PART.search(own)
+                                                    or _FOOT.search(own)))
+    if (best < s.weak_match and not named and not follows_hip and not runners_hip and not unplaced_pain
             and unfamiliar is not None and unfamiliar(query.search_text) >= s.unfamiliar_share):
         return False  # a weak match on a question full of words the library never uses
     named_here = any(t not in GENERIC_TOPICS for t in topics_of(own))  # "…when I do side planks"

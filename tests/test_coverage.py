@@ -148,3 +148,16 @@ def test_a_hip_that_is_not_a_runners_own_is_refused(chat, question, answered):
 def test_how_to_do_a_thing_the_library_names_is_answered_however_weakly_it_matches(chat, message):
     """An exercise or a thing the articles name, asked how to do or how much: answered, not refused."""
     assert chat.reply(message).kind == "answer"
+
+
+@pytest.mark.parametrize("message, answered", [
+    ("only a mild ache honestly, nothing dramatic. roughly how many days till it settles?", True),
+    ("the ache is pretty mild tbh. roughly how many days till it settles down?", True),
+    # a pain of another part, or a hip's pain from another pastime, is still refused
+    ("my elbow aches after tennis, how many days before it calms down?", False),
+    ("my hips ache after pottery class, is my stool too low?", False),
+])
+def test_a_pain_told_with_no_body_part_is_taken_to_be_the_hip(chat, message, answered):
+    """Someone asking a hip-pain assistant about "a dull ache" means their hip: many words the
+    library never uses do not make that off-topic. A pain placed elsewhere still is."""
+    assert (chat.reply(message).kind == "answer") is answered
