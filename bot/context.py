@@ -37,7 +37,9 @@ _HYPOTHETICAL = re.compile(
 )
 _GENERAL = re.compile(
     r"\b(?:someone|somebody|anyone|anybody|a person|people|runners|a runner|one|you)\b|"
-    r"\b(?:signs?|symptoms?|warning signs?|red flags?) (?:of|for|that)\b|\bwhat (?:does|do|is|are) (?:['\"]?[\w-]+['\"]? ){0,5}(?:mean|like)\b"
+    r"\b(?:signs?|symptoms?|warning signs?|red flags?) (?:of|for|that)\b|\bwhat (?:does|do|is|are) (?:['\"]?[\w-]+['\"]? ){0,5}(?:mean|like)\b|"
+    # "does hip pain at night always mean something serious?": what a sign means, asked of anyone
+    r"\b(?:always|usually|normally|necessarily|generally|automatically) (?:mean|means|a sign|signal|indicate)\b"
 )
 #: A clause answering the one before with a no: "night sweats? nope", "fever? nah".
 _ANSWERED_NO = re.compile(r"^(?:nope|nah|nil|negative)\b|^(?:no|none|not really|not at all)\s*(?:[,.!]\s*)?$")

@@ -970,3 +970,25 @@ def test_signs_told_through_a_likeness_or_an_everyday_object_are_read(message, f
     and a worsening "in the past few days" (a recent stretch, not the past); clothes falling off
     are no fall. The patterns alone must decide."""
     assert (patterns_only().detect_in_conversation(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("my watch crashed halfway and so did my pace, hips felt heavy after. carbs?", False),
+    ("the left hip gave me some grief on the climbs but it settled by the evening", False),
+    ("does groin pain at night usually mean something bad? asking for my club", False),
+    ("my son (9) asked why my hips clunk when i get up, mine not his. should i worry?", False),
+    ("i can walk, jog, hop and squat fine, just tight at the front of the hip. stretch?", False),
+    # the signs themselves
+    ("i crashed into a bollard mid run and my hip took it", True),
+    ("the hip gave way on the climbs twice", True),
+    ("my daughter's hip hurts after netball and she's limping", True),
+    ("walking is ok but hopping hurts my groin", True),
+    ("my thigh went numb, i loosened my laces and it's gone, but it comes back every run", True),
+    ("can't feel the outside of my thigh. it's completely gone since the long run", True),
+])
+def test_near_misses_red_flags_test23_showed_are_set_aside_by_kind(message, flagged):
+    """Added after red_flags_test23's false alarms, in other words than its items: a pace or a
+    watch that crashed, a hip that "gave me grief", what a sign usually means asked of anyone, a
+    parent's own hip after a child is named, a list of things done fine; and the signs they are
+    near (a feeling "completely gone" is numbness, not an all-clear). The patterns alone must decide."""
+    assert (patterns_only().detect_in_conversation(message) is not None) is flagged
