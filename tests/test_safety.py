@@ -955,17 +955,19 @@ def test_the_rules_of_round_13_never_hide_a_real_sign(turns, message):
     ("there's a lump under the skin on my hip and it keeps getting bigger", True),
     ("the colour on the side of my hip is like a ripe plum after yesterday's run", True),
     ("i'm sweating so much i have to change my t-shirt every night, and the hip still aches", True),
+    ("my right foot has been flopping down when i run and i struggle to lift the front of my foot", True),
     ("the ache has got worse every morning in the past few days", True),
     ("my belt's gone in two notches and i've been eating the same as ever, plus this hip ache", True),
     # near misses: an old ache, sweat on a night run, a colour of kit
     ("in the past i had a sore hip for a week, it settled with rest. strength plan?", False),
     ("i sweat buckets on my runs at night, do i need electrolytes for my hips?", False),
+    ("my feet slap loudly when i run, is that bad form for my hips?", False),
     ("the colour of my new shorts is purple, any hip stretches after long runs?", False),
     ("my shorts are falling off me since marathon training started, hip a bit tight, stretches?", False),
 ])
 def test_signs_told_through_a_likeness_or_an_everyday_object_are_read(message, flagged):
     """Added after red_flags_test23's run, in other words than its items: numbness told through
-    wrapping or gloves, a lump growing under the skin, a bruise's colour named by a fruit, night
+    wrapping or gloves, a foot drop told through the gait, a lump growing under the skin, a bruise's colour named by a fruit, night
     sweats told by what they make you do, weight loss told through a belt with the eating unchanged,
     and a worsening "in the past few days" (a recent stretch, not the past); clothes falling off
     are no fall. The patterns alone must decide."""
