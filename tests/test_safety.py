@@ -967,10 +967,10 @@ def test_the_rules_of_round_13_never_hide_a_real_sign(turns, message):
 ])
 def test_signs_told_through_a_likeness_or_an_everyday_object_are_read(message, flagged):
     """Added after red_flags_test23's run, in other words than its items: numbness told through
-    wrapping or gloves, a foot drop told through the gait, a lump growing under the skin, a bruise's colour named by a fruit, night
-    sweats told by what they make you do, weight loss told through a belt with the eating unchanged,
-    and a worsening "in the past few days" (a recent stretch, not the past); clothes falling off
-    are no fall. The patterns alone must decide."""
+    wrapping or gloves, a foot drop told through the gait, a lump growing under the skin, a
+    bruise's colour named by a fruit, night sweats told by what they make you do, weight loss
+    told through a belt with the eating unchanged, and a worsening "in the past few days" (a
+    recent stretch, not the past); clothes falling off are no fall. The patterns alone must decide."""
     assert (patterns_only().detect_in_conversation(message) is not None) is flagged
 
 
