@@ -43,7 +43,8 @@ _TYPE_PATTERNS = [(name, re.compile(cue, re.IGNORECASE)) for name, cue in ANSWER
 
 #: Things a question can be about, as the articles name them (first spelling is the canonical one).
 TOPICS: tuple[tuple[str, str], ...] = (
-    ("hip flexors", r"hip flex\w*|flexors?|flexers?|psoas|iliopsoas"),
+    # the front of the hip is where runners feel the hip flexors ("front of my hip is achy")
+    ("hip flexors", r"hip flex\w*|flexors?|flexers?|psoas|iliopsoas|front of (?:my |the |your )?(?:right |left )?hips?"),
     ("glutes", r"glute\w*|gluteus|gluteal|butt|bum"),
     ("IT band", r"it ?band|itb|iliotibial"),
     ("piriformis", r"piriformis"),
@@ -95,6 +96,7 @@ RUNNER_WORDS = {
     r"docs?": "doctor",
     r"runners'? hip": "Runner's Hip",
     r"flexers?": "flexors",
+    r"front of (?:my |the |your )?(?:right |left )?hips?": "front of the hip flexors",
     r"glutes?": "glutes gluteal",
     r"it ?band": "IT band iliotibial",
     r"shoes?|trainers|sneakers": "running shoes",

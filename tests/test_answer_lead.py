@@ -82,3 +82,14 @@ def test_a_definition_question_leads_with_the_definition_not_an_article_teaser(c
     quotes = [q.text for q in chat.reply("what is runners hip").quotes]
     assert quotes[0].startswith("Runner’s Hip is an umbrella term"), quotes
     assert not any(q.startswith("Here’s everything") for q in quotes)
+
+
+@pytest.mark.parametrize("question", [
+    "front of my hip is a bit achy after yesterday's 10k. ok to do an easy jog today or should I skip it?",
+    "the front of my right hip is sore since the hills session, can i still run tomorrow?",
+])
+def test_the_front_of_the_hip_is_read_as_the_hip_flexors(chat, question):
+    """Runners feel the hip flexors at the front of the hip: a question about running on a sore
+    front of the hip leads with the articles' answer about running with sore hip flexors."""
+    answer = chat.reply(question)
+    assert "running with sore hip flexors is generally not recommended" in answer.quotes[0].text.lower()
