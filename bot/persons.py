@@ -13,7 +13,7 @@ import re
 OTHER_PERSON = re.compile(
     r"\b(?:my|our|a|his|her|their) (?:friend|mate|sister|brother|mum|mom|dad|mother|father|wife|husband|"
     r"partner|girlfriend|boyfriend|coach|teammate|team ?mate|club ?mate|training partner|colleague|buddy|pal|flatmate|housemate|roommate|"
-    r"co-?worker|neighbou?r|cousin|aunt|uncle|gran\w*|nan|nana|nanna|dog|client|patient)s?\b|\b(?:he|she|they|him|her|his|their)\b|"
+    r"co-?worker|neighbou?r|cousin|aunt|auntie|aunty|uncle|in-laws?|\w+-in-law|gran\w*|nan|nana|nanna|dog|client|patient)s?\b|\b(?:he|she|they|him|her|his|their)\b|"
     r"^(?:friend|mate|sister|brother|mum|mom|dad|wife|husband|partner|girlfriend|boyfriend|fianc\w*|coach|"
     r"teammate|colleague|neighbou?r)\b|"
     r"\b(?:dad|mum|mom|sister|brother|wife|husband|partner|friend|buddy|pal|coach|boss|colleague)(?:'s|s)\b|"
@@ -21,7 +21,7 @@ OTHER_PERSON = re.compile(
     r"\b(?:the|this|some|another|that) (?:bloke|guy|man|woman|lady|fella|chap|person|old (?:man|lady|boy|girl))\b"
 )
 PEOPLE = (r"friend|mate|sister|brother|mum|mom|dad|mother|father|wife|husband|partner|girlfriend|boyfriend|flatmate|housemate|roommate|"
-           r"coach|teammate|team ?mate|club ?mate|training partner|colleague|co-?worker|neighbou?r|cousin|aunt|"
+           r"coach|teammate|team ?mate|club ?mate|training partner|colleague|co-?worker|neighbou?r|cousin|aunt|auntie|aunty|"
            r"uncle|gran\w*|nan|nana|nanna|dog|client|patient|buddy|pal|son|daughter|kid|child|boy|girl|lad|lass")
 #: The user speaking of themselves: "I", or "my" before anything but a person ("my leg", not "my dad").
 #: "my club", "my team": a group the user belongs to, not their body ("friend at my club has a numb leg").

@@ -86,7 +86,7 @@ def test_near_misses_of_each_category_are_not_flagged_by_the_rules(rules, catego
 
 def test_the_learned_model_catches_wordings_no_rule_names(triage, rules):
     # From red_flags_test3.jsonl, which the model was trained on after its one held-out run.
-    message = "my left foot looks like a corpse's next to the right one, white and cold, even after a hot shower"
+    message = "got absolutely dumped by a wave at bondi, smashed my hip into the sandbank. it's tender as."
     assert rules.detect(message) is None and triage.detect(message) is not None
 
 
@@ -993,4 +993,28 @@ def test_near_misses_red_flags_test23_showed_are_set_aside_by_kind(message, flag
     watch that crashed, a hip that "gave me grief", what a sign usually means asked of anyone, a
     parent's own hip after a child is named, a list of things done fine; and the signs they are
     near (a feeling "completely gone" is numbness, not an all-clear). The patterns alone must decide."""
+    assert (patterns_only().detect_in_conversation(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("went out too fast at the 10k and blew up, hips a bit tight now. pacing tips?", False),
+    ("my motivation gives way every time it rains, hips fine. tips to get out the door?", False),
+    ("swelled with pride at my son's first parkrun, my own hip flexors are just tight. stretch?", False),
+    ("which fall marathon should i pick, hips have been fine all year", False),
+    ("my resting hr went from 52 to 48 over the block, hips fine. overtraining?", False),
+    ("my calf went blue halfway round but it was the dye from my new socks, washed off fine", False),
+    ("got chills at the finish line, so emotional! hips achy today, how long till i run?", False),
+    ("my auntie who had cancer inspired me to run, my hips get tight after 20 min. build up?", False),
+    # the signs they are near
+    ("my left foot was pale and cold compared to the right after the run, hip aches that side", True),
+    ("on monday i could jog, wednesday i could walk, today i can barely get to the loo", True),
+    ("my leg gives way on the stairs since the race", True),
+    ("which fall did you have? i fell on my hip on the trail yesterday", True),
+])
+def test_wordings_the_dev27_probes_showed_are_read_by_kind(message, flagged):
+    """Added after a dev set of hard wordings (red_flags_dev27, written blind to the code): a run
+    that "went out" fast, an abstract thing giving way, swelling with pride, an autumn race, a
+    number that is no pain score, colour from dye, chills of emotion, another person's cancer;
+    and signs told by colour and warmth together, or by what could be done each day. The patterns
+    alone must decide."""
     assert (patterns_only().detect_in_conversation(message) is not None) is flagged
