@@ -45,12 +45,19 @@ _PAIN_FREE = re.compile(r"(?:[- ]?free|less)\b|"  # "less" only attached: "fell 
                         r"\s{1,3}(?:on (?:it|them|both(?: legs| sides)?|that (?:leg|side)|my (?:\w+ )?(?:leg|foot|side))\s{1,3})?"
                         r"(?:is |are |was |feels? |felt )?(?:totally |completely |perfectly |absolutely |just )?"
                         r"(?:fine|ok|okay|normal(?:ly)?|no (?:problem|issue|bother)s?|(?:[- ]?pain[- ]?free))\b|"
-                        r"\s{0,2}[-:]{1,2}\s{0,2}(?:none|no|nope|nil|fine|ok|normal|never)\b(?=\s*(?:[,.;]|$))|"  # "night pain - none"
-                        # ...and one of a list of things the user can do, said together to be fine: "I can walk,
-                        # hop, run and sleep fine"
-                        r"(?:,?\s{1,3}(?:and\s|or\s|&\s)?\s?(?:walk|run|jog|hop|jump|squat|sleep|sit|stand|lunge|cycle|swim|bend|kick|"
-                        r"climb stairs|do stairs|lift my leg)\w*){1,5}\s{1,3}(?:totally |completely |perfectly |absolutely |just )?"
-                        r"(?:fine|ok|okay|normally|no (?:problem|issue|bother)s?)\b")
+                        r"\s{0,2}[-:]{1,2}\s{0,2}(?:none|no|nope|nil|fine|ok|normal|never)\b(?=\s*(?:[,.;]|$))")  # "night pain - none"
+#: An activity in a list said together to be fine ("I can walk, hop, run and sleep fine"): read only
+#: after a part of a rule that is itself such an activity, never after a sign ("fever, running fine").
+_LISTED_FINE = re.compile(r"(?:,?\s{1,3}(?:and\s|or\s|&\s)?\s?(?:walk(?:ing)?|run(?:ning)?|jog(?:ging)?|hop(?:ping)?|"
+                          r"jump(?:ing)?|squat(?:ting)?|sleep(?:ing)?|sit(?:ting)?|stand(?:ing)?|lunges?|cycl(?:e|ing)|swim(?:ming)?|"
+                          r"climb stairs|do stairs)\b){1,5}\s{1,3}(?:totally |completely |perfectly |absolutely |just )?"
+                          r"(?:fine|ok|okay|normally|no (?:problem|issue|bother)s?)\b")
+_ACTIVITY = re.compile(r"^(?:walk(?:ing)?|run(?:ning)?|jog(?:ging)?|hop(?:s|ped|ping)?|jump(?:s|ed|ing)?|squat(?:s|ting)?|sleep(?:ing)?)$")
+
+
+def listed_fine(text: str, end: int, part: str) -> bool:
+    """Whether ``part``, one activity, is one of a list said straight after to be fine."""
+    return bool(_ACTIVITY.match(part.strip())) and bool(_LISTED_FINE.match(text, end))
 #: A sign that is itself an inability ("can't walk normally"): a "normally" after it does not reassure.
 _INABILITY = re.compile(r"\b(?:can'?t|cannot|won'?t|unable|not|couldn'?t|wouldn'?t|no)\b")
 #: Size or degree words just before a sign, for categories whose sign must be large ("a tiny bruise").

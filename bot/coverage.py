@@ -13,7 +13,7 @@ from collections.abc import Callable
 from .config import Settings
 from .persons import FIRST_PERSON, PEOPLE
 from .query import Query
-from .question_words import GENERIC_TOPICS, topics_of
+from .question_words import EXERCISE_TOPICS, GENERIC_TOPICS, topics_of
 from .text import norm
 
 DOSING = re.compile(
@@ -25,7 +25,7 @@ DOSING = re.compile(
 _OTHER_BODY_PART = re.compile(r"\b(?:achilles|heels?|plantar|arch(?:es)?|toes?|toenails?|ankles?|shins?|calf|calves|"
                               r"knees?|kneecaps?|patella\w*|(?:lower|upper|my) back|spine|"
                               r"shoulders?|necks?|elbows?|wrists?|hands?|fingers?|ribs?|side stitch\w*|stitch(?:es)?|"
-                              r"chest|head ?aches?)\b")
+                              r"chest|head ?aches?|stomach|tummy|belly|guts|arms?|throat|teeth|tooth|ears?|eyes?|face)\b")
 #: The hip and what the articles treat with it (the glutes, hamstrings, IT band, core).
 _HIP_REGION = re.compile(r"\bhips?\b|\bgroin|\bglute|\bbutt|\bpelvi|\bthigh|\bhamstring|\bquad|\bflexor|\bit ?band|"
                          r"\bpiriformis|\bsciatic|\bcore\b|\blabr|\bbursa")
@@ -107,6 +107,6 @@ def covers(query: Query, best: float, settings: Settings, unfamiliar: Callable[[
         return False  # "how do I get faster at 5k?": running, but nothing of the hip
     if follows_hip:
         return True  # "what should i run on instead then?" after a hip question: the conversation's topic
-    if named and query.answer_type in ("exercise_dose", "exercise_howto"):
-        return True  # "how long do i hold pigeon pose?": the library names it, and how it is done
+    if query.answer_type in ("exercise_dose", "exercise_howto") and any(t in EXERCISE_TOPICS for t in query.topics):
+        return True  # "how long do i hold pigeon pose?": the library names the exercise, and how it is done
     return best >= s.refuse_below or (named and best >= s.refuse_named_below)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from .affirmation import DIRECTLY_DENIED, first_affirmed, reassured_after
+from .affirmation import DIRECTLY_DENIED, first_affirmed, listed_fine, reassured_after
 from .context import Clause
 from .taxonomy import Category
 
@@ -69,6 +69,7 @@ def pattern_hits(category: Category, clause: Clause, several_only: bool = False)
         # before ("no pain, … in bed") is not there.
         words = [m.group(0).strip() for m in
                  (next((m for m in p.finditer(text) if not reassured_after(text, m.end())
+                        and not listed_fine(text, m.end(), m.group(0))
                         and not DIRECTLY_DENIED.search(text[max(0, m.start() - 20) : m.start()])), None)
                   for p in context) if m]
         if len(words) < len(context):

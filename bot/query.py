@@ -174,7 +174,9 @@ def analyse(message: str, history: Sequence[str] = (), settings: Settings = _DEF
             # "and how many bird dogs?" after "how long should I hold the side plank?", "what
             # about shoes?" after "how do I prevent hip pain?": the earlier turn lends the words
             # that ask ("how long should i hold", "prevent"), not what it was asked about.
-            context = type_cue(context) or without_topics(context)
+            # A yes/no or "what is" turn lends too little ("is", "what's"): then all but its topics.
+            cue = type_cue(context) if answer_type(context) not in ("yes_no", "definition") else ""
+            context = cue or without_topics(context)
         elif kind != "general" and topics_of(context):
             # "how do I stop it coming back?" after "what causes runner's hip?": the earlier
             # turn lends what it was about, not what it asked.

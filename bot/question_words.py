@@ -121,6 +121,13 @@ def topics_of(text: str) -> tuple[str, ...]:
     return tuple(name for name, pattern in _TOPIC_PATTERNS if pattern.search(text))
 
 
+#: Topics that are exercises, stretches or routines the articles describe (how to do them, how much).
+EXERCISE_TOPICS = frozenset({
+    "clamshells", "glute bridges", "side plank", "planks", "bird dog", "side-lying leg raises", "single-leg deadlifts",
+    "hip flexor raises", "band hip flexion", "leg swings", "high knees", "toe touches", "hip circles", "torso twists",
+    "figure-four stretch", "pigeon", "lunges", "squats", "foam rolling", "warm-up", "cool-down", "stretches", "exercises",
+})
+
 #: Topics that name a kind of thing rather than a particular one.
 GENERIC_TOPICS = frozenset({"stretches", "exercises"})
 

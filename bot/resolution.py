@@ -73,7 +73,7 @@ _LIKENED = re.compile(r"\b(?:like|as if|as though) (?:it'?s|it has|it had|it was
                       r"(?: [\w']+){0,3} $|\b(?:like|as if|as though|similar to|same as|worse than)(?: (?:a|an|the|some|one|"
                       r"bad|real|massive|proper|big|heavy|nasty|mild|monster|killer|horrible|awful))* $")
 #: A cause the user doubts: "thought it was the new duvet" says it was not.
-_DOUBTED = re.compile(r"\b(?:thought|assumed|figured|blamed|put it down to|hoped)\b")
+_DOUBTED = re.compile(r"\b(?:thought|assumed|figured|blamed|put it down to|hoped|could it be|could that be|maybe|is it|might it be)\b")
 
 
 def passed(rest: list[Clause], sign: str) -> bool:

@@ -20,7 +20,7 @@ _WORDS = re.compile(r"(?<![A-Za-z0-9'])[A-Za-z]{4,}(?![A-Za-z0-9])")
 
 
 #: Runners' shorthand that is one letter from a library word ("thurs" is no "thus").
-_SHORTHAND = frozenset({"tues", "weds", "thur", "thurs", "prehab"})
+_SHORTHAND = frozenset({"tues", "weds", "thur", "thurs", "prehab", "preset", "presets", "striders"})
 
 
 class Speller:

@@ -67,6 +67,12 @@ def test_a_follow_up_naming_its_own_thing_borrows_only_the_kind_of_question():
     assert "hip pain" not in q.search_text
 
 
+def test_a_follow_up_after_a_yes_no_turn_borrows_all_but_its_topics():
+    """A yes/no turn's cue ("is") lends nothing to search with: the rest of the turn is borrowed."""
+    q = analyse("and the glutes?", ["is it normal for my hip to ache after long runs?"])
+    assert "ache after long runs" in q.search_text
+
+
 def test_a_follow_up_naming_its_own_thing_is_answered_about_that_thing(chat):
     answer = chat.reply("what about shoes?", ["how do I prevent hip pain when running?"])
     assert answer.quotes and all("shoe" in q.text.lower() or "footwear" in q.text.lower() for q in answer.quotes[:3])
