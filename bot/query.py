@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .config import Settings
-from .question_words import GENERIC_TOPICS, answer_type, search_words, topics_of, type_cue, without_topics
+from .question_words import GENERIC_TOPICS, answer_type, search_words, topics_of, typed, without_topics
 
 _DEFAULTS = Settings()
 
@@ -175,8 +175,8 @@ def analyse(message: str, history: Sequence[str] = (), settings: Settings = _DEF
             # about shoes?" after "how do I prevent hip pain?": the earlier turn lends the words
             # that ask ("how long should i hold", "prevent"), not what it was asked about.
             # A yes/no or "what is" turn lends too little ("is", "what's"): then all but its topics.
-            cue = type_cue(context) if answer_type(context) not in ("yes_no", "definition") else ""
-            context = cue or without_topics(context)
+            earlier_kind, cue = typed(context)
+            context = cue if cue and earlier_kind not in ("yes_no", "definition") else without_topics(context)
         elif kind != "general" and topics_of(context):
             # "how do I stop it coming back?" after "what causes runner's hip?": the earlier
             # turn lends what it was about, not what it asked.

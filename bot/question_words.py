@@ -106,14 +106,14 @@ RUNNER_WORDS = {
 _RUNNER_WORDS = [(re.compile(rf"\b(?:{k})\b", re.I), v) for k, v in RUNNER_WORDS.items()]
 
 def answer_type(question: str) -> str:
+    return typed(question)[0]
+
+
+def typed(question: str) -> tuple[str, str]:
+    """A question's answer type and the words that tell it ("exercise_dose", "how long should i
+    hold"); ("general", "") when no cue matches."""
     q = norm(question)  # "what’s" typed on a phone is "what's"
-    return next((name for name, pattern in _TYPE_PATTERNS if pattern.search(q)), "general")
-
-
-def type_cue(question: str) -> str:
-    """The words that tell a question's answer type ("how long should i hold", "prevent"), or ''."""
-    q = norm(question)
-    return next((m.group(0) for _, pattern in _TYPE_PATTERNS if (m := pattern.search(q))), "")
+    return next(((name, m.group(0)) for name, pattern in _TYPE_PATTERNS if (m := pattern.search(q))), ("general", ""))
 
 
 def topics_of(text: str) -> tuple[str, ...]:
