@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .config import Settings
-from .question_words import GENERIC_TOPICS, answer_type, search_words, topics_of, typed, without_topics
+from .question_words import GENERIC_TOPICS, PERSISTING, PERSISTING_SEARCH, answer_type, search_words, topics_of, typed, without_topics
 
 _DEFAULTS = Settings()
 
@@ -185,4 +185,6 @@ def analyse(message: str, history: Sequence[str] = (), settings: Settings = _DEF
         if kind == "general":
             kind = answer_type(context)
     search = f"{context} {message}" if context else message
+    if kind == "see_doctor" and PERSISTING.search(question):
+        search = f"{search} {PERSISTING_SEARCH}"
     return Query(message, question, kind, topics, context, search_words(search), subject)

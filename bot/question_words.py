@@ -11,6 +11,16 @@ import re
 
 from .text import norm
 
+#: Pain said to go on despite what was tried ("still hurts", "not getting any better", "it's been three
+#: weeks"): the articles' answer is when to get it checked, in words the message does not use.
+PERSISTS = (r"\bstill (?:hurts?|hurting|sore|aches?|aching|painful|there|bad|niggling)\b|"
+            r"\b(?:not|isn'?t|hasn'?t|haven'?t|no) (?:been |got |gotten |getting )?(?:any |much )?(?:better|improv\w*|eas\w*|settl\w*)\b|"
+            r"\bpersist\w*|\bdespite\b|\bpushing through\b|"
+            r"\b(?:been|for|going on|had it for) (?:\d+|a|two|three|four|five|six|several|a few|a couple of) (?:weeks?|months?)\b")
+PERSISTING = re.compile(PERSISTS, re.IGNORECASE)
+#: What retrieval adds for such a message: the articles' words for it.
+PERSISTING_SEARCH = "if the pain persists consult a healthcare professional"
+
 #: (answer type, cue). The first whose cue matches wins, so narrower types come first.
 ANSWER_TYPES: tuple[tuple[str, str], ...] = (
     ("exercise_dose", r"\bhow (?:many|much|often|long)\b.{0,40}\b(?:sets?|reps?|repetitions?|times?|hold|seconds?|"
@@ -25,7 +35,7 @@ ANSWER_TYPES: tuple[tuple[str, str], ...] = (
     ("recovery_time", r"\bhow long (?:until|till|til|before|does|will|is|to|for)\b|\bwhen (?:will|can|should) (?:it|i|this)\b.{0,30}"
                       r"\b(?:heal|better|go away|recover|run|back)|\brecovery time\b|\bhow many (?:days|weeks)\b"),
     ("see_doctor", r"\b(?:doctor|gp|physio\w*|physical therapist|professional|specialist|get (?:it|this) (?:checked|looked at)|"
-                   r"see (?:someone|a pro)|medical (?:help|attention|advice)|x-?ray|mri|scan)\b"),
+                   r"see (?:someone|a pro)|medical (?:help|attention|advice)|x-?ray|mri|scan)\b|" + PERSISTS),
     ("prevention", r"\bprevent\w*|\bavoid\w*|\bstop (?:it|this|that|them)? ?(?:from )?(?:coming back|happening|recurring)|"
                    r"\bkeep (?:it|this) from|\bcoming back\b|\bin (?:the )?future\b|\bagain\b"),
     ("exercise_howto", r"\bhow (?:do|to|should|would|can) (?:i |you )?(?:do|perform|stretch|strengthen|foam roll|roll|activate)\b|"
