@@ -1,0 +1,58 @@
+"""Signs said of things: "the buckle on my belt gave way", "the river was swollen", "our tent collapsed".
+
+Words that name a sign of the body also name what happens to kit, gadgets, the weather and
+plans. Said of a thing named just before them, with no body part or person between, they are
+put plainly ("the buckle on my belt failed") before either detector reads the message, so
+neither the patterns nor the meaning-based detectors take them for the user's body. One
+bounded look back per sign word, so the cost stays linear.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Things that swell, collapse, crash or give way without a body: kit, gadgets, the weather and the
+#: land, plans and feelings ("the buckle on my belt gave way", "the river was swollen", "our tent
+#: collapsed", "my watch crashed"). Not vehicles, furniture or the ground: a bike that crashed or a
+#: chair that gave way may have thrown the user.
+_THING = re.compile(r"^(?:buckles?|belts?|straps?|zips?|zippers?|laces?|shoelaces?|soles?|insoles?|midsoles?|foam|cushioning|"
+                    r"shoes?|trainers?|sneakers?|spikes|vests?|packs?|bags?|bottles?|flasks?|pockets?|seams?|stitching|tights|"
+                    r"shorts|socks?|watch|watches|garmin|phone|app|apps|gps|strava|headphones|earbuds|battery|laptop|computer|"
+                    r"website|site|server|wifi|signal|tent|umbrella|gazebo|river|stream|creek|lake|sea|tide|waves?|wind|weather|"
+                    r"sky|clouds?|market|stocks?|shares|prices?|plans?|schedule|budget|ego|pride|confidence|motivation|morale|"
+                    r"mood|nerves|voice|team|relay|race|event|season|ballot|entry|entries|queue|crowd|deal|talks|"
+                    r"negotiations|marriage|relationship|cake|souffle|sponge|bread|dough|balloons?)$")
+#: Words that mean the sign is said of a body after all ("my hip gave way", "i crashed", "it gave way")
+#: or end the look back ("hit the wall and crashed").
+_BODY_OR_BREAK = re.compile(r"^(?:i|i'm|im|i've|ive|me|myself|you|he|she|we|they|it|its|it's|hips?|legs?|knees?|thighs?|"
+                            r"foot|feet|ankles?|groin|glutes?|bum|butt|calf|calves|back|body|side|joint|pelvis|shins?|"
+                            r"toes?|heels?|muscles?|tendons?|and|then|when|after|because|but|or|while)$")
+_THING_LOOK_BACK = 5
+
+
+def said_of_a_thing(text: str, start: int, match: str) -> bool:
+    """Whether a sign is said of a thing named just before it, with no body or person between."""
+    if any(_BODY_OR_BREAK.match(w) for w in match.split()):
+        return False
+    for word in reversed(text[max(0, start - 60) : start].split()[-_THING_LOOK_BACK:]):
+        word = word.strip(",'")
+        if _BODY_OR_BREAK.match(word):
+            return False
+        if _THING.match(word):
+            return True
+    return False
+
+
+#: Sign words that things also do, and what they mean of a thing.
+_SIGN_OF_THING = re.compile(r"\b(?:(?:gave|give|gives|giving) (?:way|out)|collaps(?:ed|es|ing)|crash(?:ed|es|ing)|"
+                            r"buckl(?:ed|es|ing)|snapped|(?P<swell>swollen|swelled|swelling))\b")
+
+
+def plain_things(text: str) -> str:
+    """``text`` (normalised) with each sign word said of a thing put plainly."""
+    def plain(m: re.Match) -> str:
+        if not said_of_a_thing(text, m.start(), m.group(0)):
+            return m.group(0)
+        return "high" if m.group("swell") else "failed"
+
+    return _SIGN_OF_THING.sub(plain, text)
