@@ -43,6 +43,22 @@ _GENERAL = re.compile(
 _ANSWERED_NO = re.compile(r"^(?:nope|nah|nil|negative)\b|^(?:no|none|not really|not at all)\s*(?:[,.!]\s*)?$")
 #: ...and the clause it answers must be a short sign named in a question ("night sweats?").
 _ASKED_SIGN_WORDS = 4
+#: A sign someone looked for and did not find: "the physio asked about numbness, none at all", "GP asked if
+#: i'd had a fever or night sweats. nope to all of them", "had me hop and pressed along the bone, no pain,
+#: ruled out a stress fracture". Who looked, and how ...
+_LOOKED_FOR = re.compile(r"\b(?:doctor|dr|gp|physio\w*|nurse|consultant|surgeon|specialist|a&e|er|she|he|they|clinic|hospital)\b"
+                         r"(?:\s+\S+){0,3}?\s+(?:asked|checked|tested|screened|examined|x-?rayed|scanned|looked|had me)\b")
+#: ...and the answer, in the same clause after it or opening the next: none, normal, ruled out.
+_NOT_FOUND = (r"none(?: at all)?|nope|nah|nil|negative|no to (?:all|both|each|any)|nothing(?: there| found| showed)?|not at all|"
+              r"(?:and )?i (?:haven'?t|have not|hadn'?t|don'?t|didn'?t|wasn'?t)(?! been able)\b(?=\s*(?:[,.;!]|$|and|so|but|either))|"
+              r"all (?:normal|clear|fine|good|ok|okay)|(?:was|were|came back|looked|is|are) (?:all |totally |completely |perfectly )?"
+              r"(?:normal|clear|fine|negative)|ruled (?:it |that |them |those )?out|cleared (?:me|it)")
+_NOT_FOUND_AFTER = re.compile(rf"\b(?:{_NOT_FOUND})\b")
+_NOT_FOUND_NEXT = re.compile(rf"^(?:{_NOT_FOUND})\b")
+#: The answer said of the rest only: "everywhere else was fine", "the other side was normal".
+_ONLY_ELSEWHERE = re.compile(r"\b(?:else|elsewhere|other|others|rest)\b")
+#: An answer that short ("nope to all of them") says nothing else.
+_ANSWER_WORDS = 6
 #: A condition put in the past or the unreal ("if i fell…", "if i were to…"): told as a what-if,
 #: unlike "if i hop on it it hurts", which states a sign.
 _CONDITION = re.compile(r"^(?:and |so |but )?(?:if|assuming|supposing) (?:i |you |someone |somebody |a runner )?(?:ever )?"
@@ -142,6 +158,19 @@ def clauses(text: str) -> list[Clause]:
     for n, clause in enumerate(out):
         if _MARKED_FIGURE.search(clause.text) or (n + 1 < len(out) and takes_back(out[n + 1].text)):
             out[n] = replace(clause, denied=True)
+    # A sign someone looked for and did not find: "the GP asked about fever and night sweats. nope, none".
+    for n, clause in enumerate(out):
+        looked = _LOOKED_FOR.search(clause.text)
+        answer = looked and _NOT_FOUND_AFTER.search(clause.text, looked.end())
+        if answer and _ONLY_ELSEWHERE.search(clause.text[max(0, answer.start() - 25) : answer.start()]):
+            answer = None  # "pressed one spot and i hit the ceiling, everywhere else was fine": found there
+        if answer:  # what the clause goes on to say after the answer is still read
+            rest = clause.text[answer.end():].strip(" ,")
+            out[n] = replace(clause, text=rest) if len(WORD.findall(rest)) >= 2 else replace(clause, denied=True)
+        elif looked and n + 1 < len(out) and _NOT_FOUND_NEXT.match(out[n + 1].text):
+            out[n] = replace(clause, denied=True)
+            if len(WORD.findall(out[n + 1].text)) <= _ANSWER_WORDS:  # "nope to all of them" says nothing else
+                out[n + 1] = replace(out[n + 1], denied=True)
     # A past or unreal condition that a question then asks about is a hypothetical: "if i fell
     # during my race, how would i know…" (but "if i hop on it it hurts, should i worry?" states a sign).
     for n in range(len(out) - 1):

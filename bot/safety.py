@@ -37,6 +37,7 @@ from .flag_patterns import hits, reads
 from .red_flag import RedFlag
 from .resolution import explained, passed
 from .taxonomy import Taxonomy, load_taxonomy, taxonomy_speller
+from .things import plain_things
 
 #: The one disclaimer, shown word for word at the top of every red-flag answer.
 DISCLAIMER = (
@@ -114,8 +115,9 @@ class Triage:
         return None if self.meaning is None else self.meaning.message_vector(self.prepare(message))
 
     def prepare(self, message: str) -> list[Clause]:
-        """The clauses of a message, normalised, regional words put plainly, typos in taxonomy words mended."""
-        text = self.taxonomy.plain(normalise(message))
+        """The clauses of a message, normalised, regional words and signs said of things put plainly
+        (``bot/things.py``), typos in taxonomy words mended."""
+        text = plain_things(self.taxonomy.plain(normalise(message)))
         return clauses(self.speller.fix_text(text) if self.speller else text)
 
     def semantic_clauses(self, message: str) -> list[str]:

@@ -1039,3 +1039,48 @@ def test_the_rules_of_round_14_never_hide_a_real_sign(message):
     dye offered for a cold or pale foot, emotion beside a fever, a teenager's own hip, a recent
     stretch told in other numbers, a hip that "goes out", a fall in training."""
     assert patterns_only().detect_in_conversation(message) is not None
+
+
+@pytest.mark.parametrize("message, flagged", [
+    # a sign someone looked for and did not find
+    ("the sports doctor asked about tingling in my feet, none at all, so what stretches help?", False),
+    ("my gp asked whether i'd had a temperature or lost weight. no to both. can i run tomorrow?", False),
+    ("the physio had me hop on that leg, all normal she said, so it's a tendon thing", False),
+    # ...and one found, or a sign told after the answer
+    ("the gp asked about night sweats and i do get them most nights", True),
+    ("the physio checked my hip, all normal she said, but now i can't put any weight on it", True),
+    ("the doctor examined me and said nothing was broken and i can't bear weight on it since", True),
+    ("physio pressed along the bone and i nearly jumped off the bed, everywhere else was fine", True),
+])
+def test_a_sign_looked_for_by_a_clinician_and_not_found_raises_no_flag(message, flagged):
+    """Added after red_flags_test24 and the hard negatives of dev28: a doctor's or physio's
+    question answered no, or a test found normal, denies the signs it was about; what the
+    clause says after the answer is still read, and "everywhere else was fine" denies nothing."""
+    assert (patterns_only().detect_in_conversation(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    # sign words said of kit, the weather and plans
+    ("the strap on my hydration vest gave way at mile 9, could the bouncing pack make my hip ache?", False),
+    ("the stream was so swollen we had to turn back, hips a bit tight from the detour", False),
+    ("my old insoles have collapsed completely, could that be behind my hip ache?", False),
+    # ...and said of the body, or of a thing that threw the user
+    ("my left leg gave way at the bottom of the hill", True),
+    ("the stile collapsed under me and i landed on my hip", True),
+    ("after the zip broke my hip swelled up like a balloon", True),
+    # idioms built on sign words
+    ("on pins and needles waiting for my race results, how do i keep my hips loose meanwhile?", False),
+    ("half marathon fever is spreading through my running club, how do i prep my hips?", False),
+    ("got shivers down my spine at the finish line, hips just a bit achy now", False),
+    ("i can't walk past the chip shop after a long run, is that bad for recovery?", False),
+    ("i can't bear the thought of missing the race, how do i loosen tight hips?", False),
+    # ...and their literal twins
+    ("pins and needles in my foot since the run and my hip aches", True),
+    ("had a fever since friday and my hip is hot to touch", True),
+    ("i can't walk on my right leg since the race", True),
+])
+def test_sign_words_said_of_things_or_in_idioms_raise_no_flag_but_the_body_s_do(message, flagged):
+    """Added after the hard negatives of dev28: a sign word said of a thing named just before it
+    (``bot/things.py``) or in an idiom (the taxonomy's figures of speech) is put plainly before
+    either detector reads the message."""
+    assert (patterns_only().detect_in_conversation(message) is not None) is flagged
