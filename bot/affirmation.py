@@ -87,7 +87,10 @@ def negated(text: str, start: int) -> bool:
 #: "before it gets worse". Only the words the purpose names are set aside, not the rest of the clause.
 _PURPOSE_BEFORE = re.compile(r"(?:(?:prevent|stop|avoid|keep) (?:it|this|that|them|things|the pain|my hips?)(?: from)?"
                              r"(?: (?:getting|gettin|going|becoming))?|before (?:it|this|that)(?: (?:gets|turns|becomes))?|"
-                             r"so (?:it|this|that) (?:doesn'?t|won'?t|does not|will not)(?: (?:get|turn|become))?) (?:any |even )?$")
+                             r"so (?:it|this|that) (?:doesn'?t|won'?t|does not|will not)(?: (?:get|turn|become))?) (?:any |even )?$|"
+                             # ...and a sign to be avoided: "what should i do to avoid dvt on the plane?"
+                             r"\b(?:avoid|avoiding|prevent|preventing|reduce the risk of|lower the risk of|lower my risk of)"
+                             r" (?:getting |developing |having )?(?:a |an |any )?$")
 
 
 def first_affirmed(pattern: re.Pattern, text: str, category: Category, hypothetical_at: int = -1) -> str | None:

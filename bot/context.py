@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .persons import FIRST_PERSON, OTHER_PERSON
-from .reported import advice_in, reports_advice, says_user_has_it
+from .reported import advice_in, says_user_has_it, talks_about
 
 #: Words that join two clauses into one thought: "not dieting, but I've lost weight".
 _CONTRAST_WORDS = "but|though|although|yet"
@@ -37,7 +37,7 @@ _HYPOTHETICAL = re.compile(
 )
 _GENERAL = re.compile(
     r"\b(?:someone|somebody|anyone|anybody|a person|people|runners|a runner|one|you)\b|"
-    r"\b(?:signs?|symptoms?|warning signs?|red flags?) (?:of|for|that)\b|\bwhat (?:does|do|is|are) (?:['\"]?[\w-]+['\"]? ){0,5}(?:mean|like)\b"
+    r"\b(?:signs?|symptoms?|warning signs?|red flags?) (?:of|for|that)\b|\b(?:cause|causes|lead to|leads to|bring on|brings on)\b|\bwhat (?:does|do|is|are) (?:['\"]?[\w-]+['\"]? ){0,5}(?:mean|like)\b"
 )
 #: A clause answering the one before with a no: "night sweats? nope", "fever? nah".
 _ANSWERED_NO = re.compile(r"^(?:nope|nah|nil|negative)\b|^(?:no|none|not really|not at all)\s*(?:[,.!]\s*)?$")
@@ -74,6 +74,17 @@ _HISTORICAL = re.compile(
 )
 #: The present, after a habit told in the past: "it used to turn up at mile 8 … now at mile 1".
 _NOW = re.compile(r"\b(?:now|nowadays|these days|today|tonight|last night|this (?:week|morning)|yesterday|lately)\b")
+
+
+#: A time a month or more ago ("last year", "back in january", "three months ago") ...
+_LONG_AGO = re.compile(r"\b(?:last (?:year|season|spring|summer|autumn|fall|winter|month)|back in (?:jan|feb|mar|apr|may|jun|jul|aug|"
+                       r"sep|sept|oct|nov|dec)\w*|back in (?:the )?(?:spring|summer|autumn|winter|\d{4})|"
+                       r"(?:a|one|two|three|four|five|six|several|a few|a couple of|\d+) (?:months|years) ago)\b")
+#: ...and the sign told there as over, in its clause or the next ("…last year and it completely cleared
+#: with physio", "tripped last month. x-ray normal and it settled within a week"), with nothing saying it stays.
+_OVER_SINCE = re.compile(r"\b(?:cleared|healed|recovered|resolved|settled|went away|gone|(?:all |fully |completely |totally )better|"
+                         r"(?:been )?fine (?:since|ever since|now))\b")
+_STAYS = re.compile(r"\b(?:still|again|keeps|keep (?:getting|having|coming|happening|feeling)|ever since|since then|worse|worsening|comes? back|came back|flared|lately|these days)\b")
 
 
 def _in_past(piece: str) -> bool:
@@ -146,9 +157,10 @@ def clauses(text: str) -> list[Clause]:
         asked = "?" in end
         cue = _HYPOTHETICAL.search(piece)
         reported, quoting = advice_in(piece, end, quoting)
-        if out and out[-1].general and says_user_has_it(piece) and reports_advice(out[-1].text):
+        if out and out[-1].general and says_user_has_it(piece):
             out[-1] = replace(out[-1], general=False)  # "I read night sweats can be a sign… I've been having them"
-        general = bool(QUESTION_START.search(piece) and _GENERAL.search(piece) and not FIRST_PERSON.search(piece)) or reported
+        general = bool(QUESTION_START.search(piece) and _GENERAL.search(piece) and not FIRST_PERSON.search(piece)) or reported \
+            or talks_about(piece)
         other = bool(OTHER_PERSON.search(piece)) and not FIRST_PERSON.search(piece)
         elsewhere = bool(_ELSEWHERE.search(piece)) and not _names_lower_body(piece)
         out.append(Clause(piece, general, cue.start() if cue else -1, other, _in_past(piece), elsewhere,
@@ -171,6 +183,13 @@ def clauses(text: str) -> list[Clause]:
             out[n] = replace(clause, denied=True)
             if len(WORD.findall(out[n + 1].text)) <= _ANSWER_WORDS:  # "nope to all of them" says nothing else
                 out[n + 1] = replace(out[n + 1], denied=True)
+    # A sign told a month or more ago and told as over since: "had a fever back in january, fully better now".
+    for n, clause in enumerate(out):
+        if clause.past or not _LONG_AGO.search(clause.text):
+            continue
+        told = [clause.text, *(c.text for c in out[n + 1 : n + 2])]
+        if any(_OVER_SINCE.search(t) for t in told) and not any(_STAYS.search(t) for t in told):
+            out[n] = replace(clause, past=True)
     # A past or unreal condition that a question then asks about is a hypothetical: "if i fell
     # during my race, how would i know…" (but "if i hop on it it hurts, should i worry?" states a sign).
     for n in range(len(out) - 1):

@@ -33,7 +33,7 @@ _OWN_NOW = re.compile(r"\b(?:and|but|which|,) ?(?:now |then |today |yesterday |l
 _SENTENCE_END = re.compile(r"[.!?\n]")
 #: A clause after advice that says the user has it: "I've been having them every night".
 _HAVE_IT = re.compile(r"^(?:and |but |well )?(?:i'?ve|i have|i'?m|i am|i) (?:been |also )?(?:having|had|got|getting|experiencing|get) "
-                      r"(?:them|it|that|those|this|these)\b|^(?:that'?s|this is) (?:me|what i have|happening)")
+                      r"(?:them|it|that|those|this|these|one|some)\b|^(?:and |but |well )?(?:mine|so does mine|same (?:here|with me)|me too|i do|i have)\b(?! (?:none|no|not|nothing|neither|never))|^(?:that'?s|this is) (?:me|what i have|happening)")
 
 
 #: A quotation mark, not an apostrophe inside a word ("don't").
@@ -63,6 +63,19 @@ def advice_in(piece: str, end: str, quoting: bool) -> tuple[bool, bool]:
         return reported, reported and not odd_marks and not _SENTENCE_END.search(end)
     reported = reports_advice(piece)
     return reported, reported and odd_marks and not _SENTENCE_END.search(end)
+
+
+#: A sign named as what a talk, a podcast or a study is about ("our club is putting on a talk about
+#: fuelling and missed periods"): a subject, not the user's symptom, unless the user then says it is theirs.
+_TALK_ABOUT = re.compile(r"\b(?:talk|lecture|seminar|webinar|podcast|article|video|documentary|workshop|discussion|thread|episode|"
+                         r"presentation|course|module|chapter|essay|assignment|research|study|studies|paper|book|session)s? "
+                         r"(?:about|on|covering|into|around)\b")
+
+
+def talks_about(piece: str) -> bool:
+    """Whether a clause names what a talk or a text is about, and not the user's own present after it."""
+    m = _TALK_ABOUT.search(piece)
+    return bool(m) and not _OWN_NOW.search(piece, m.end())
 
 
 def says_user_has_it(piece: str) -> bool:

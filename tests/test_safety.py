@@ -1084,3 +1084,37 @@ def test_sign_words_said_of_things_or_in_idioms_raise_no_flag_but_the_body_s_do(
     (``bot/things.py``) or in an idiom (the taxonomy's figures of speech) is put plainly before
     either detector reads the message."""
     assert (patterns_only().detect_in_conversation(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    # a sign told a month or more ago and told as over since
+    ("had pins and needles in my foot last season and it cleared with new shoes, what about hip drills?", False),
+    ("slipped on a wet bridge two months ago, x-ray was clear and it settled within days, when can i race?", False),
+    ("back in march i had a high temperature, all better now, just tight hips", False),
+    # ...and one that stays, comes back, or sits beside a sign of now
+    ("slipped on a wet bridge two months ago and my hip still hurts when i walk", True),
+    ("had tingling down my leg last year which settled, but it's come back this week", True),
+    ("had cancer four years ago, fully recovered, now losing weight without trying", True),
+])
+def test_a_sign_told_months_ago_and_over_since_raises_no_flag(message, flagged):
+    """Added after the hard negatives of dev28 and red_flags_test24: a time a month or more ago
+    with the sign told as over (in its clause or the next) puts the clause in the past, unless
+    anything says it stays or came back."""
+    assert (patterns_only().detect_in_conversation(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    # a sign named as a subject: of a talk, of a general question about causes, of a risk to avoid
+    ("my running club has a webinar on night sweats and hormones, any hip mobility tips?", False),
+    ("can marathon training cause numbness? i don't have any, just wondering", False),
+    ("long train journey to the race, how do i avoid getting a blood clot in my calf?", False),
+    # ...and the user's own sign told beside it
+    ("can marathon training cause numbness? i've been getting it in my foot all week", True),
+    ("does overtraining cause hip pain at night? mine wakes me every night now", True),
+    ("a leaflet lists fever and numbness as warning signs. i have none of those, just tight hips", False),
+])
+def test_a_sign_named_as_a_subject_not_a_symptom_raises_no_flag(message, flagged):
+    """Added after the hard negatives of dev28: a talk or a text "about" a sign, a general question
+    whether something causes it, and a sign to be avoided name no symptom; a next clause saying the
+    user has it ("mine wakes me", "i've been getting it") still counts."""
+    assert (patterns_only().detect_in_conversation(message) is not None) is flagged
