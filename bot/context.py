@@ -211,9 +211,15 @@ def _names_lower_body(text: str) -> bool:
                for m in _LOWER_BODY.finditer(text))
 
 
-#: A turn that takes the one before back: "haha not literally", "only joking", "not me, my phone's screen".
+#: A turn that takes the one before back: "haha not literally", "only joking", "not me, my phone's screen"...
 _RETRACTS = re.compile(r"^(?:(?:haha|lol|ha|oops|sorry)\b[\s,.!]*)*(?:not literally|only joking|just joking|just kidding|"
-                       r"kidding|jk|not me)\b(?=\s*(?:[,.!?]|$|i mean|i meant|it was|that was|my\b))")
+                       r"kidding|jk|not me)\b(?=\s*(?:[,.!?]|$|i mean|i meant|it was|that was|my\b))|"
+                       # ...or corrects it, saying what it meant instead (which is read in its own right):
+                       # "sorry, i mean my calves look pumped", "oh wait, it was just from sitting on the loo",
+                       # "over the finish line in a pb i mean!!"
+                       r"^(?:(?:sorry|oh|oops|well|haha|lol|ha|no|err|erm|um)\b[\s,.!]*)*i meant?\b(?! (?:it|that)\s*(?:[,.!;]|$|\bi\b))(?! really\b| seriously\b)|"
+                       r"^(?:(?:oh|ah|haha|lol)\b[\s,.!]*)*wait\W+(?:it was|that was|it's|that's|turns out|it turned out)\b|"
+                       r"^(?:[\w'!,.-]+\s+){0,8}i mean\W*$")
 
 
 def takes_back(turn: str) -> bool:

@@ -9,6 +9,7 @@ their limp in another is read across turns. ``Triage.detect_in_conversation`` ca
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -55,21 +56,31 @@ def _read_with_next(triage: Triage, turns: Sequence[str], n: int) -> RedFlag | N
         return None  # "haha not literally", "not me, my phone"
     cause = any(explained(k, following) for k in triage.explainable)
     over = passed(following, "")
-    if not (cause or over):
+    goes_on = bool(_GOES_ON.match(following[0].text))
+    if not (cause or over or goes_on):
         return flag  # nothing in the next turn to set a sign aside: no need to read them joined
-    joined = triage.check(f"{turns[n]}. {turns[n + 1]}")
+    joined = triage.check(f"{turns[n].rstrip(' .!')} {turns[n + 1]}" if goes_on else f"{turns[n]}. {turns[n + 1]}")
     still = set(joined.categories) if joined else set()
     alone = triage.check_patterns(turns[n])
     by_pattern = set(alone.categories) if alone else set()
 
     def set_aside(category: str) -> bool:  # a pattern's non-resolvable sign does not pass
         lasts = not triage.by_id[category].resolvable and category in by_pattern
-        return (cause or (over and not lasts)) and category not in still
+        # A turn that goes on with the sentence before is read with it: what the patterns found
+        # there and the two turns read as one do not raise is set aside.
+        return (cause or (over and not lasts) or (goes_on and category in by_pattern)) and category not in still
 
     kept = [k for k, c in enumerate(flag.categories) if not set_aside(c)]
     if not kept:
         return None
     return RedFlag(*(tuple(getattr(flag, name)[k] for k in kept) for name in ("reasons", "evidence", "categories")))
+
+
+#: A turn that goes on with the sentence of the one before: "…couldn't walk properly yesterday" then
+#: "because i had a massive blister on my heel", "…got a pins and needles feeling" then "in my hand from
+#: holding my phone".
+_GOES_ON = re.compile(r"^(?:because|cos|coz|cuz|(?:only|just) (?:because|cos|coz|cuz)|only from|just from|from|in my|on my|"
+                      r"like i|as in|due to|which was|which is)\b")
 
 
 def _told_over_turns(triage: Triage, turns: Sequence[str], already: set[str]) -> RedFlag | None:

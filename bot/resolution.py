@@ -23,6 +23,7 @@ SAID_OVER = re.compile(r"\b(?:went away|goes away|(?:and |but )?then (?:it was |
                        r"went (?:away )?(?:straight away|right away|at once|in (?:a|one|\d+) (?:minute|min|sec\w*|moment)s?|after (?:a|one|\d+) (?:minute|min|sec\w*|moment)s?)|"
                        r"(?:feels|feeling|felt) (?:totally |completely )?normal (?:again|now)|"
                        r"(?:eased|settled) (?:off |down )?(?:after|within|in) (?:a|one|\d+) (?:minute|min|sec\w*|moment)s?|"
+                       r"(?:feeling|sensation|it) came back (?:straight away|right away|quickly|within|in a (?:minute|min|sec\w*|moment)|after (?:a|one|\d+) (?:minute|min|sec\w*|moment)s?)|"
                        r"walked (?:it )?off(?: fine)?|shook (?:it )?off|all better|better now|cleared up|(?:pretty much |all but )gone|gone the next day|"
                        r"settled (?:down )?(?:after|within|in)|passed (?:after|within|in)|(?:was|were|felt) (?:totally |completely |all )?fine (?:after|again|once|within|by)|"
                        # an all-clear since: "all good now", "been fine ever since", "no problems since", "healed now"
@@ -40,7 +41,10 @@ _BRIEF = re.compile(r"(?<!let up )(?<!eased )(?<!stopped )\bfor (?:about |like |
                     r"(?:a (?:few |couple of )?|half a |a couple of |\d+ |few |ten |twenty |thirty )(?:sec\w*|mins?\b|minutes?|moments?|steps)")
 RESOLVED = re.compile(f"{SAID_OVER.pattern}|{_BRIEF.pattern}")
 #: ...unless it comes back or stays.
-PERSISTS = re.compile(r"\b(?:still|again|keeps?|every (?:single )?(?:time|run|day|night|morning)|comes? back|came back|won'?t go|worse|"
+PERSISTS = re.compile(r"\b(?:still|again|keeps?|every (?:single )?(?:time|run|day|night|morning)|"
+                      # "it came back" is the sign returning, not the feeling ("came back straight away")
+                      r"(?:comes?|came) back(?! (?:straight away|right away|quickly|to normal|fine|normal|within|in a (?:minute|min|sec\w*|moment)|"
+                      r"after (?:a|one|\d+) (?:minute|min|sec\w*|moment)s?|once i))|won'?t go|worse|"
                       r"(?<!sitting )(?<!sat )(?<!kneeling )(?<!legged )(?<!driving )"  # how long the cause lasted, not the sign
                       r"(?<!fine )(?<!normal )(?<!good )(?<!okay )(?<!ok )(?<!great )(?<!happily )(?<!free )"  # ...or the all-clear
                       r"for (?:weeks|months|ages|days|a (?:week|month)|\d+ (?:weeks|months|days)|(?:a few|several|two|three|four|five) days)|"
@@ -73,7 +77,8 @@ _LIKENED = re.compile(r"\b(?:like|as if|as though) (?:it'?s|it has|it had|it was
                       r"(?: [\w']+){0,3} $|\b(?:like|as if|as though|similar to|same as|worse than)(?: (?:a|an|the|some|one|"
                       r"bad|real|massive|proper|big|heavy|nasty|mild|monster|killer|horrible|awful))* $")
 #: A cause the user doubts: "thought it was the new duvet" says it was not.
-_DOUBTED = re.compile(r"\b(?:thought|assumed|figured|blamed|put it down to|hoped|could it be|could that be|maybe|is it|might it be)\b")
+_DOUBTED = re.compile(r"\b(?:thought|assumed|figured|blamed|put it down to|hoped|could it be|could that be|maybe|is it|might it be|"
+                      r"probably|surely|must be|i guess|i reckon|hopefully)\b")
 
 
 def passed(rest: list[Clause], sign: str) -> bool:

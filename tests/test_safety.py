@@ -1118,3 +1118,26 @@ def test_a_sign_named_as_a_subject_not_a_symptom_raises_no_flag(message, flagged
     whether something causes it, and a sign to be avoided name no symptom; a next clause saying the
     user has it ("mine wakes me", "i've been getting it") still counts."""
     assert (patterns_only().detect_in_conversation(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("turns, message, flagged", [
+    # a turn that corrects the one before, or goes on with its sentence, is read with it
+    (["my thighs are swollen"], "sorry i mean they look pumped after the gym, not puffy at all. run tomorrow?", False),
+    (["i nearly collapsed"], "across the line in a new pb i mean!! legs just tired, ice bath?", False),
+    (["my hip locked"], "i mean it felt stiff after the long drive, moves fine now. mobility ideas?", False),
+    (["got tingling"], "in my fingers from gripping my water bottle lol. should i use a waist pack?", False),
+    (["couldn't walk properly on sunday"], "because i had a huge blister on my toe, hip is fine. how do i stop blisters?", False),
+    (["my foot went numb at my desk"], "only because i'd been sitting on it, the feeling came back within a minute. hip stretches?", False),
+    # ...and a correction or a continuation that tells a sign
+    (["my hip is swollen"], "sorry i mean my thigh is swollen and hot", True),
+    (["got tingling"], "in my foot and up my leg since the run", True),
+    (["my hip is agony"], "i mean it, i can't sleep", True),
+    ([], "can't walk on it at all, probably just a blister?", True),
+    ([], "my leg went numb, the feeling came back after a while but it keeps coming back every run", True),
+])
+def test_a_turn_that_corrects_or_goes_on_with_the_one_before_is_read_with_it(turns, message, flagged):
+    """Added after the multi-turn false alarms of the seen sets: "sorry, i mean…", "oh wait, it was
+    just…" and "…i mean!!" take the turn before back, and a turn opening with "because", "from",
+    "in my…" is read joined to the one before, so the in-message rules (a body part away from the
+    hip, an ordinary cause, the feeling coming back) see both; "probably" doubts a cause."""
+    assert (patterns_only().detect_in_conversation(message, turns) is not None) is flagged
