@@ -217,9 +217,10 @@ _RETRACTS = re.compile(r"^(?:(?:haha|lol|ha|oops|sorry)\b[\s,.!]*)*(?:not litera
                        # ...or corrects it, saying what it meant instead (which is read in its own right):
                        # "sorry, i mean my calves look pumped", "oh wait, it was just from sitting on the loo",
                        # "over the finish line in a pb i mean!!"
-                       r"^(?:(?:sorry|oh|oops|well|haha|lol|ha|no|err|erm|um)\b[\s,.!]*)*i meant?\b(?! (?:it|that)\s*(?:[,.!;]|$|\bi\b))(?! really\b| seriously\b)|"
+                       r"^(?:(?:sorry|oh|oops|well|haha|lol|ha|no|err|erm|um)\b[\s,.!]*)*i meant?\b(?! (?:it|that)\s*(?:[,.!;]|$|\bi\b))(?! really\b| seriously\b)(?!\s*,)(?!\W*$)"
+                       r"(?! (?:should|can|could|is|are|what|how|do|does|will|would|why|when)\b)|"
                        r"^(?:(?:oh|ah|haha|lol)\b[\s,.!]*)*wait\W+(?:it was|that was|it's|that's|turns out|it turned out)\b|"
-                       r"^(?:[\w'!,.-]+\s+){0,8}i mean\W*$")
+                       r"^(?:[\w'!,.-]+\s+){1,8}i mean\W*$")
 
 
 def takes_back(turn: str) -> bool:
