@@ -88,6 +88,8 @@ def negated(text: str, start: int) -> bool:
 _PURPOSE_BEFORE = re.compile(r"(?:(?:prevent|stop|avoid|keep) (?:it|this|that|them|things|the pain|my hips?)(?: from)?"
                              r"(?: (?:getting|gettin|going|becoming))?|before (?:it|this|that)(?: (?:gets|turns|becomes))?|"
                              r"so (?:it|this|that) (?:doesn'?t|won'?t|does not|will not)(?: (?:get|turn|become))?) (?:any |even )?$|"
+                             # ...a sign waited for: "fine to ignore it til it gets worse?"
+                             r"\b(?:until|till|til|unless|in case|or if|if ever) (?:it|this|that|the pain|things|my hips?) (?:actually |really )?$|"
                              # ...and a sign to be avoided: "what should i do to avoid dvt on the plane?"
                              r"\b(?:avoid|avoiding|prevent|preventing|reduce the risk of|lower the risk of|lower my risk of)"
                              r" (?:getting |developing |having )?(?:a |an |any )?$")

@@ -87,6 +87,13 @@ _OVER_SINCE = re.compile(r"\b(?:cleared|healed|recovered|resolved|settled|went a
 _STAYS = re.compile(r"\b(?:still|again|keeps|keep (?:getting|having|coming|happening|feeling)|ever since|since then|worse|worsening|comes? back|came back|flared|lately|these days)\b")
 
 
+def over_long_ago(text: str, after: list[str]) -> bool:
+    """Whether ``text`` tells of a time a month or more ago and it, or what comes ``after`` it,
+    tells the sign as over since, with nothing saying it stays."""
+    told = [text, *after]
+    return bool(_LONG_AGO.search(text)) and any(_OVER_SINCE.search(t) for t in told) and not any(_STAYS.search(t) for t in told)
+
+
 def _in_past(piece: str) -> bool:
     """Whether a clause is about the past; not a habit that "used to" be one way and "now" is worse."""
     found = [m for m in _HISTORICAL.finditer(piece)]
@@ -185,10 +192,7 @@ def clauses(text: str) -> list[Clause]:
                 out[n + 1] = replace(out[n + 1], denied=True)
     # A sign told a month or more ago and told as over since: "had a fever back in january, fully better now".
     for n, clause in enumerate(out):
-        if clause.past or not _LONG_AGO.search(clause.text):
-            continue
-        told = [clause.text, *(c.text for c in out[n + 1 : n + 2])]
-        if any(_OVER_SINCE.search(t) for t in told) and not any(_STAYS.search(t) for t in told):
+        if not clause.past and over_long_ago(clause.text, [c.text for c in out[n + 1 : n + 2]]):
             out[n] = replace(clause, past=True)
     # A past or unreal condition that a question then asks about is a hypothetical: "if i fell
     # during my race, how would i know…" (but "if i hop on it it hurts, should i worry?" states a sign).

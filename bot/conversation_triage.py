@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .affirmation import first_affirmed
-from .context import takes_back
+from .context import normalise, over_long_ago, takes_back
 from .resolution import explained, passed
 from .red_flag import RedFlag
 
@@ -55,7 +55,10 @@ def _read_with_next(triage: Triage, turns: Sequence[str], n: int) -> RedFlag | N
     if takes_back(following[0].text):
         return None  # "haha not literally", "not me, my phone"
     cause = any(explained(k, following) for k in triage.explainable)
-    over = passed(following, "")
+    # ...or a sign told months ago that the next turn says has long been over ("fell on ice back in
+    # january" then "that's all healed now"): over however it was found.
+    long_over = over_long_ago(normalise(turns[n]), [c.text for c in following[:2]])
+    over = long_over or passed(following, "")
     goes_on = bool(_GOES_ON.match(following[0].text))
     if not (cause or over or goes_on):
         return flag  # nothing in the next turn to set a sign aside: no need to read them joined
@@ -68,7 +71,7 @@ def _read_with_next(triage: Triage, turns: Sequence[str], n: int) -> RedFlag | N
         lasts = not triage.by_id[category].resolvable and category in by_pattern
         # A turn that goes on with the sentence before is read with it: what the patterns found
         # there and the two turns read as one do not raise is set aside.
-        return (cause or (over and not lasts) or (goes_on and category in by_pattern)) and category not in still
+        return (cause or long_over or (over and not lasts) or (goes_on and category in by_pattern)) and category not in still
 
     kept = [k for k, c in enumerate(flag.categories) if not set_aside(c)]
     if not kept:

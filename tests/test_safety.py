@@ -1141,3 +1141,21 @@ def test_a_turn_that_corrects_or_goes_on_with_the_one_before_is_read_with_it(tur
     "in my…" is read joined to the one before, so the in-message rules (a body part away from the
     hip, an ordinary cause, the feeling coming back) see both; "probably" doubts a cause."""
     assert (patterns_only().detect_in_conversation(message, turns) is not None) is flagged
+
+
+@pytest.mark.parametrize("turns, message, flagged", [
+    # a sign waited for, an ordinary cause of a dead leg or a stagger, a sign months ago told over in the next turn
+    ([], "my hip niggles now and then, ok to keep running until it gets worse?", False),
+    ([], "leg went tingly from sitting on the toilet too long, fine a minute after i stood up", False),
+    ([], "couldn't walk straight after the pub with the club, head's sore, legs fine. recovery tips?", False),
+    (["crashed my bike onto my hip back in march"], "that's all healed now, months without pain. plan for a 10k?", False),
+    # ...and the signs beside them, or one that came back
+    ([], "my hip pain gets worse every run, should i wait until it gets better?", True),
+    ([], "my leg went numb sitting on the toilet and it's still numb hours later", True),
+    (["crashed my bike onto my hip back in march"], "it healed but it's flared up again and i can't walk on it", True),
+])
+def test_a_sign_waited_for_or_given_an_ordinary_cause_or_long_over_raises_no_flag(turns, message, flagged):
+    """Added after the seen sets' and dev28's false alarms: "until it gets worse" waits for a sign;
+    sitting on the toilet explains a dead leg and drink a stagger; a sign told months ago that the
+    next turn says has long been over is set aside whatever found it, unless it is back."""
+    assert (patterns_only().detect_in_conversation(message, turns) is not None) is flagged
