@@ -96,7 +96,10 @@ _WHAT_ABOUT = re.compile(r"^(?:and|what about|how about)\b", re.I)
 #: Words of talk and time, never a subject: "can i still run tmrw or nah?" asks about the same hip.
 _CHATTER = re.compile(r"\b(?:still|again|else|instead|though|tho|till|til|until|gonna|wanna|gotta|today|tonight|tomorrow|tmrw|"
                       r"tmr|yesterday|now|later|soon|yeah|yep|yup|nah|nope|ok|okay|cool|nice|great|thanks|thank|thx|ta|"
-                      r"lol|haha|gotcha|meanwhile|anyway|btw|also|really|actually|just|maybe|pls|please)\b", re.I)
+                      r"lol|haha|gotcha|meanwhile|anyway|btw|also|really|actually|just|maybe|pls|please|"
+                      # hedges and degrees: "roughly how long before i'm back to normal?"
+                      r"roughly|approx\w*|about|around|basically|normal|normally|properly|fully|totally|completely|pretty|"
+                      r"quite|kinda|sorta|honestly|seriously|literally|ish)\b", re.I)
 
 
 #: Words that point back at what was said before ("them", "those"), not "this summer".
