@@ -110,6 +110,12 @@ RUNNER_WORDS = {
     r"glutes?": "glutes gluteal",
     r"it ?band": "IT band iliotibial",
     r"shoes?|trainers|sneakers": "running shoes",
+    # how the body moves, in runners' words for the articles' terms ("my knees cave in", "my hip drops")
+    r"knees? (?:cave|caves|caving|collapse|collapses|collapsing|fall|falls|falling|roll|rolls|rolling|go|goes|going) in(?:wards?)?|"
+    r"knock[- ]?knee\w*": "knee valgus knock-knees",
+    r"(?:hips?|pelvis) (?:drops?|dropping|dips?|dipping|sags?|sagging)": "pelvic drop gluteus medius weakness",
+    # "is there any research on that?": the articles cite studies
+    r"research|studies|study|science|scientific": "study published journal research",
     # a rule known by a name the articles state in words ("no more than 10% at a time")
     r"(?:the )?(?:10|ten) ?(?:%|percent|per ?cent) (?:rule|thing)": "increase weekly mileage by no more than 10%",
 }

@@ -99,3 +99,34 @@ def test_a_turn_that_says_it_changes_the_subject_stands_alone(message, leans):
     history = ["is it ok to run with sore hip flexors?"]
     assert bool(analyse(message, history).context) is leans
     assert leans_on_conversation(message) is leans
+
+
+@pytest.mark.parametrize("message", [
+    "i do the stretches already but it still hurts",
+    "it's not getting any better though",
+    "mine's been going on for three weeks now",
+])
+def test_pain_that_goes_on_despite_what_was_tried_asks_when_to_get_it_checked(message):
+    """Added after answers_dev28's follow-ups: the articles' answer to pain that persists is to see
+    someone, in words the message does not use, so the search adds them."""
+    query = analyse(message, ["my hip flexors are sore after running"])
+    assert query.answer_type == "see_doctor"
+    assert "healthcare professional" in query.search_text
+
+
+@pytest.mark.parametrize("message, article_words", [
+    ("my knees cave in when i run, is that related to my hip?", "knee valgus"),
+    ("my hip drops on one side when i run", "pelvic drop"),
+    ("is there any research on weak glutes and hip pain?", "study published"),
+])
+def test_runners_words_for_how_the_body_moves_are_searched_in_the_articles_terms(message, article_words):
+    assert article_words in analyse(message).search_text
+
+
+def test_a_follow_up_with_hedges_leans_on_the_conversation_instead_of_being_refused(chat):
+    """"roughly" and "normal" are words the library never uses, but hedges and degrees are no
+    subject of the turn's own (answers_dev28)."""
+    history = ["my hip flexors are sore after running, what should i do?", "should i rest?"]
+    reply = chat.reply("ok, resting now. roughly how long before i'm back to normal?", history)
+    assert not reply.refused
+    assert "hip flexors" in chat.understand("ok, resting now. roughly how long before i'm back to normal?", history).topics
