@@ -13,7 +13,7 @@ from collections.abc import Callable
 from .config import Settings
 from .persons import FIRST_PERSON, PEOPLE
 from .query import Query
-from .question_words import EXERCISE_TOPICS, GENERIC_TOPICS, topics_of
+from .question_words import EXERCISE_TOPICS, GENERIC_TOPICS, topics_of, without_topics
 from .text import norm
 
 DOSING = re.compile(
@@ -43,7 +43,10 @@ _FOOT = re.compile(r"\b(?:foot|feet)\b")
 _RUNNING = re.compile(r"\b(?:run\w*|ran|jog\w*|interval\w*|tempo|hills?|hill repeats|sprint\w*|mileage|miles?|"
                       r"km|\d+ ?k|marathon\w*|parkrun|race\w*|racing|training|long run|track|trail\w*)\b")
 #: "Hip" in another sense: hip hop, a hipster, a hip flask, "hip hip hooray".
-_OTHER_SENSE = re.compile(r"\bhip[- ]?hop\w*|\bhipsters?\b|\bhip flasks?\b|\bhip,? hip\b|\bhip pockets?\b")
+#: ...and a hip that is a thing or a size: a hip roof, a hip pack or belt, measuring one's hips for kit.
+_OTHER_SENSE = re.compile(r"\bhip[- ]?hop\w*|\bhipsters?\b|\bhip flasks?\b|\bhip,? hip\b|\bhip pockets?\b|"
+                          r"\bhip (?:roofs?|packs?|belts?|bags?|pouch\w*|measurements?|sizes?|sizing|circumference)\b|"
+                          r"\bmeasur\w* (?:my |your |the )?hips?\b|\bhips? (?:measure\w*|sizes?|circumference)\b")
 #: An animal's hip: "my lab's hips", "our greyhound has bad hips", "my dog … her hip".
 _ANIMAL = (r"(?:dogs?|doggy|doggo|labradors?|lab|puppy|pup|cats?|kitten|horses?|pony|greyhound|spaniel|retriever|"
            r"collie|whippet|terrier|pets?)")
@@ -64,10 +67,15 @@ def not_a_runners_hip(text: str) -> bool:
         return False
     if not _HIP_REGION.search(_OTHER_SENSE.sub(" ", text)):
         return True
-    return bool((_ANIMAL_HIP.search(text) or _THEIR_OPERATION.search(text))
-                and not FIRST_PERSON.search(_MY_ANIMAL.sub(" ", text)))
+    theirs = _THEIR_OPERATION.sub(" ", _ANIMAL_HIP.sub(" ", text))
+    if theirs == text:
+        return False
+    # ...unless the user then speaks of a hip of their own ("…and my hip aches after runs too").
+    return not (_HIP_REGION.search(theirs) and FIRST_PERSON.search(_MY_ANIMAL.sub(" ", theirs)))
 
 
+#: Answer types that ask for care of what hurts: of another body part, not the library's to give.
+_CARE = ("recovery_time", "treatment", "see_doctor", "can_i_run")
 #: Words that point back at the earlier turn: a follow-up using one is about what that turn was about.
 _ANAPHOR = re.compile(r"\b(?:it|that|this|those|these|them|then|instead|now|there|one)\b")
 
@@ -99,8 +107,14 @@ def covers(query: Query, best: float, settings: Settings, unfamiliar: Callable[[
     if (best < s.weak_match and not named and not follows_hip and not runners_hip and not unplaced_pain
             and unfamiliar is not None and unfamiliar(query.search_text) >= s.unfamiliar_share):
         return False  # a weak match on a question full of words the library never uses
-    named_here = any(t not in GENERIC_TOPICS for t in topics_of(own))  # "…when I do side planks"
-    if _OTHER_BODY_PART.search(own) and not (_HIP_REGION.search(own) or named_here):
+    # An exercise the articles describe ("my shoulder hurts when i do side planks") keeps a question
+    # about it covered whatever body part is named, but not one asking for care of that body part
+    # ("strained my neck doing glute bridges, what should i do?"), and a condition named with
+    # another body part is that part's ("my achilles tendon is stiff"). A body part inside a named
+    # thing is no other body part ("toe touches", "heel striking"), nor an exercise a hip ("glute bridges").
+    named_here = query.answer_type not in _CARE and any(t in EXERCISE_TOPICS - GENERIC_TOPICS for t in topics_of(own))
+    hip_here = _HIP_REGION.search(without_topics(own, EXERCISE_TOPICS))
+    if _OTHER_BODY_PART.search(without_topics(own)) and not (hip_here or named_here):
         return False  # "my achilles is stiff": the library is about hips
     text = norm(f"{query.subject} {query.search_text}")  # with the turn that told the subject
     if best < s.weak_match and not (query.topics or _HIP_REGION.search(text) or _COMPLAINT.search(text)):

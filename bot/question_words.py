@@ -67,7 +67,7 @@ TOPICS: tuple[tuple[str, str], ...] = (
     ("groin", r"groin|adductors?"),
     ("tendinopathy", r"tendin\w*|tendon\w*"),
     ("clamshells", r"clam ?shells?|clams"),
-    ("glute bridges", r"bridges?|bridging"),
+    ("glute bridges", r"(?:glute )?bridges?|bridging"),
     ("side plank", r"side ?planks?"),
     ("planks", r"planks?"),
     ("bird dog", r"bird ?dogs?"),
@@ -148,11 +148,12 @@ EXERCISE_TOPICS = frozenset({
 GENERIC_TOPICS = frozenset({"stretches", "exercises"})
 
 
-def without_topics(text: str) -> str:
-    """The text with its particular topics (muscles, conditions, exercises) taken out."""
+def without_topics(text: str, only: frozenset[str] | None = None) -> str:
+    """The text with its particular topics (muscles, conditions, exercises) taken out, or only
+    those named in ``only``."""
     text = norm(text)  # "runner’s hip" typed with a curly apostrophe is a topic too
     for name, pattern in _TOPIC_PATTERNS:
-        if name not in GENERIC_TOPICS:
+        if name not in GENERIC_TOPICS and (only is None or name in only):
             text = pattern.sub(" ", text)
     return " ".join(text.split())
 

@@ -161,3 +161,32 @@ def test_a_pain_told_with_no_body_part_is_taken_to_be_the_hip(chat, message, ans
     """Someone asking a hip-pain assistant about "a dull ache" means their hip: many words the
     library never uses do not make that off-topic. A pain placed elsewhere still is."""
     assert (chat.reply(message).kind == "answer") is answered
+
+
+@pytest.mark.parametrize("question, answered", [
+    # a hip that is a thing or a size, an animal's hip however its owner speaks
+    ("is a hip pack or a vest better for carrying water on long runs?", False),
+    ("how do i measure my hips to pick the right size of running shorts?", False),
+    ("what's the pitch of a hip roof on a garden shed?", False),
+    ("my spaniel has hip dysplasia, should i still take him on my morning runs?", False),
+    # ...and the runner's own hip beside them
+    ("my spaniel has hip dysplasia and now my own hip aches after runs too, stretches?", True),
+])
+def test_a_hip_that_is_a_thing_a_size_or_an_animals_is_refused(chat, question, answered):
+    """Added after answers_test19's off-topic questions: the articles are about runners' hips."""
+    assert chat.reply(question).refused is not answered
+
+
+@pytest.mark.parametrize("question, answered", [
+    # a complaint of another body part is not rescued by the exercise it came from
+    ("strained my neck doing glute bridges, what should i do for it?", False),
+    ("my achilles tendon is sore after runs, how do i treat it?", False),
+    # ...but a body part inside a named thing is no other body part, and an exercise asked about itself is answered
+    ("is it bad to do toe touches before a run?", True),
+    ("i'm a heel striker, could that be part of my hip pain?", True),
+    ("how do i do side planks if my shoulder is a bit weak?", True),
+])
+def test_care_for_another_body_part_is_refused_whatever_exercise_is_named(chat, question, answered):
+    """Added after answers_test19's off-topic questions (a lower back after deadlifts, an achilles): a
+    question asking for care of the other body part is refused whatever exercise hurt it."""
+    assert chat.reply(question).refused is not answered
