@@ -88,11 +88,15 @@ def negated(text: str, start: int) -> bool:
 _PURPOSE_BEFORE = re.compile(r"(?:(?:prevent|stop|avoid|keep) (?:it|this|that|them|things|the pain|my hips?)(?: from)?"
                              r"(?: (?:getting|gettin|going|becoming))?|before (?:it|this|that)(?: (?:gets|turns|becomes))?|"
                              r"so (?:it|this|that) (?:doesn'?t|won'?t|does not|will not)(?: (?:get|turn|become))?) (?:any |even )?$|"
-                             # ...a sign waited for: "fine to ignore it til it gets worse?"
-                             r"\b(?:until|till|til|unless|in case|or if|if ever) (?:it|this|that|the pain|things|my hips?) (?:actually |really )?$|"
                              # ...and a sign to be avoided: "what should i do to avoid dvt on the plane?"
                              r"\b(?:avoid|avoiding|prevent|preventing|reduce the risk of|lower the risk of|lower my risk of)"
                              r" (?:getting |developing |having )?(?:a |an |any )?$")
+
+
+#: Worsening waited for ("ok to keep running until it gets worse?"); only worsening: "i can run ten
+#: minutes until it gives way" tells the sign.
+WORSENING = "rapid_worsening"
+_AWAITED = re.compile(r"\b(?:until|till|til|unless|in case|or if|if ever) (?:it|this|that|the pain|things|my hips?) (?:actually |really )?$")
 
 
 def first_affirmed(pattern: re.Pattern, text: str, category: Category, hypothetical_at: int = -1) -> str | None:
@@ -106,6 +110,8 @@ def first_affirmed(pattern: re.Pattern, text: str, category: Category, hypotheti
             continue
         if 0 <= hypothetical_at < m.start() or _PURPOSE_BEFORE.search(text[max(0, m.start() - 50) : m.start()]):
             continue
+        if category.id == WORSENING and _AWAITED.search(text[max(0, m.start() - 40) : m.start()]):
+            continue  # "fine to ignore it til it gets worse?": a worsening waited for, not told
         if category.figurative and _FIGURE.search(text[max(0, m.start() - 30) : m.start()]):
             continue
         if reassured_after(text, m.end(), m.group(0)):

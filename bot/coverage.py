@@ -28,7 +28,7 @@ _OTHER_BODY_PART = re.compile(r"\b(?:achilles|heels?|plantar|arch(?:es)?|toes?|t
                               r"chest|head ?aches?|stomach|tummy|belly|guts|arms?|throat|teeth|tooth|ears?|eyes?|face)\b")
 #: The hip and what the articles treat with it (the glutes, hamstrings, IT band, core).
 _HIP_REGION = re.compile(r"\bhips?\b|\bgroin|\bglute|\bbutt|\bpelvi|\bthigh|\bhamstring|\bquad|\bflexor|\bit ?band|"
-                         r"\bpiriformis|\bsciatic|\bcore\b|\blabr|\bbursa")
+                         r"\bpiriformis|\bsciatic|\bcore\b|\blabr|\bbursa|\btrochanter")
 #: Words of a complaint or its care: a running question with one of these may be about a sore hip.
 _COMPLAINT = re.compile(r"\b(?:pain\w*|sore\w*|ach\w*|hurt\w*|injur\w*|tight\w*|stiff\w*|strain\w*|"
                         r"stretch\w*|strength\w*|exercis\w*|warm[- ]?ups?|cool[- ]?downs?|rehab\w*|physio\w*|"
@@ -45,8 +45,10 @@ _RUNNING = re.compile(r"\b(?:run\w*|ran|jog\w*|interval\w*|tempo|hills?|hill rep
 #: "Hip" in another sense: hip hop, a hipster, a hip flask, "hip hip hooray".
 #: ...and a hip that is a thing or a size: a hip roof, a hip pack or belt, measuring one's hips for kit.
 _OTHER_SENSE = re.compile(r"\bhip[- ]?hop\w*|\bhipsters?\b|\bhip flasks?\b|\bhip,? hip\b|\bhip pockets?\b|"
-                          r"\bhip (?:roofs?|packs?|belts?|bags?|pouch\w*|measurements?|sizes?|sizing|circumference)\b|"
-                          r"\bmeasur\w* (?:my |your |the )?hips?\b|\bhips? (?:measure\w*|sizes?|circumference)\b")
+                          r"\bhip (?:roofs?|packs?|belts?|bags?|pouch\w*)\b|"
+                          # a size for kit, not the hip's mobility or strength
+                          r"\bmeasur\w* (?:my |your |the )?hips? (?:for|to (?:pick|choose|buy|get|find|order))\b|"
+                          r"\bhip (?:measurements?|sizes?|sizing) (?:for|chart|guide|between)\b")
 #: An animal's hip: "my lab's hips", "our greyhound has bad hips", "my dog … her hip".
 _ANIMAL = (r"(?:dogs?|doggy|doggo|labradors?|lab|puppy|pup|cats?|kitten|horses?|pony|greyhound|spaniel|retriever|"
            r"collie|whippet|terrier|pets?)")

@@ -35,7 +35,7 @@ ANSWER_TYPES: tuple[tuple[str, str], ...] = (
     ("recovery_time", r"\bhow long (?:until|till|til|before|does|will|is|to|for)\b|\bwhen (?:will|can|should) (?:it|i|this)\b.{0,30}"
                       r"\b(?:heal|better|go away|recover|run|back)|\brecovery time\b|\bhow many (?:days|weeks)\b"),
     ("see_doctor", r"\b(?:doctor|gp|physio\w*|physical therapist|professional|specialist|get (?:it|this) (?:checked|looked at)|"
-                   r"see (?:someone|a pro)|medical (?:help|attention|advice)|x-?ray|mri|scan)\b|" + PERSISTS),
+                   r"see (?:someone|a pro)|medical (?:help|attention|advice)|x-?ray|mri|scan)\b"),
     ("prevention", r"\bprevent\w*|\bavoid\w*|\bstop (?:it|this|that|them)? ?(?:from )?(?:coming back|happening|recurring)|"
                    r"\bkeep (?:it|this) from|\bcoming back\b|\bin (?:the )?future\b|\bagain\b"),
     ("exercise_howto", r"\bhow (?:do|to|should|would|can) (?:i |you )?(?:do|perform|stretch|strengthen|foam roll|roll|activate)\b|"
@@ -44,6 +44,9 @@ ANSWER_TYPES: tuple[tuple[str, str], ...] = (
     ("cause", r"\bwhy\b|\bcaus\w*|\breasons?\b|\bwhat makes\b|\btrigger\w*|\bdue to\b|\bwhat'?s behind\b"),
     ("treatment", r"\bwhat (?:should|can|do|could) i do\b|\bhow (?:do|can|should) i (?:treat|fix|ease|get rid|help|manage|deal)|"
                   r"\btreat\w*|\brelie\w*|\bhelp\b|\bfix\b|\bease\b|\bget rid\b|\bice\b|\bheat\b|\bmanage\w*|\bstay fit\b|\bin the meantime\b"),
+    # Pain said to go on, when nothing more particular is asked ("it still hurts", not "it still hurts
+    # when i do pigeon pose, how do i do it properly?").
+    ("see_doctor", PERSISTS),
     ("definition", r"\bwhat(?:'s| is| are|s| does)\b|\bmeaning\b|\bmean\b|\bdefin\w*"),
     # A bare "or" ("should I ignore it or deal with it now?") asks yes or no, not which is better.
     ("comparison", r"\b(?:vs\.?|versus|better|difference between|compared to|rather than|which (?:one|is|should))\b"),

@@ -27,13 +27,14 @@ _CLAIM = re.compile(r"\b(?:can|could|may|might|cause[sd]?)\b")
 #: ...not a diagnosis of the user ("my doctor said it could be a stress fracture").
 _ABOUT_USER = re.compile(r"\b(?:it|this|mine|i|my \w+)\s+(?:could|can|may|might|is|was|has|sounds|looks)\b")
 #: ...nor followed by the user's own present ("…, which is where I am now", "and it did last night").
-_OWN_NOW = re.compile(r"\b(?:and|but|which|,) ?(?:now |then |today |yesterday |last night |since )?(?:i(?:'m|'ve| have| am)?|my|"
+_OWN_NOW = re.compile(r"\b(?:and|but|which|,) ?(?:now |then |today |yesterday |last night |since )?(?:i(?:'m|'ve| have| am)?|my|mine|"
                       r"it did|is where i|is what i)\b|\bnow (?:i|my)\b|\b(?:since|yesterday|last night|today|this morning)\b")
 #: A quotation ends with its sentence.
 _SENTENCE_END = re.compile(r"[.!?\n]")
 #: A clause after advice that says the user has it: "I've been having them every night".
 _HAVE_IT = re.compile(r"^(?:and |but |well )?(?:i'?ve|i have|i'?m|i am|i) (?:been |also )?(?:having|had|got|getting|experiencing|get) "
-                      r"(?:them|it|that|those|this|these|one|some)\b|^(?:and |but |well )?(?:mine|so does mine|same (?:here|with me)|me too|i do|i have)\b(?! (?:none|no|not|nothing|neither|never))|^(?:that'?s|this is) (?:me|what i have|happening)")
+                      r"(?:them|it|that|those|this|these|one|some)\b|^(?:and |but |well )?(?:mine|so does mine|same (?:here|with me)|me too|i do|i have)\b(?! (?:none|no|not|nothing|neither|never))|"
+                      r"^(?:and |but |well )?(?:it'?s |it has |mine'?s |mine has )?been (?:like (?:that|this)|happening|going on)\b|^since\b|^(?:that'?s|this is) (?:me|what i have|happening)")
 
 
 #: A quotation mark, not an apostrophe inside a word ("don't").
@@ -68,7 +69,7 @@ def advice_in(piece: str, end: str, quoting: bool) -> tuple[bool, bool]:
 #: A sign named as what a talk, a podcast or a study is about ("our club is putting on a talk about
 #: fuelling and missed periods"): a subject, not the user's symptom, unless the user then says it is theirs.
 _TALK_ABOUT = re.compile(r"\b(?:talk|lecture|seminar|webinar|podcast|article|video|documentary|workshop|discussion|thread|episode|"
-                         r"presentation|course|module|chapter|essay|assignment|research|study|studies|paper|book|session)s? "
+                         r"presentation|module|chapter|essay|assignment|research|study|studies|paper|book)s? "
                          r"(?:about|on|covering|into|around)\b")
 
 

@@ -20,13 +20,15 @@ _THING = re.compile(r"^(?:buckles?|belts?|straps?|zips?|zippers?|laces?|shoelace
                     r"shorts|socks?|watch|watches|garmin|phone|app|apps|gps|strava|headphones|earbuds|battery|laptop|computer|"
                     r"website|site|server|wifi|signal|tent|umbrella|gazebo|river|stream|creek|lake|sea|tide|waves?|wind|weather|"
                     r"sky|clouds?|market|stocks?|shares|prices?|plans?|schedule|budget|ego|pride|confidence|motivation|morale|"
-                    r"mood|nerves|voice|team|relay|race|event|season|ballot|entry|entries|queue|crowd|deal|talks|"
+                    r"mood|nerves|voice|team|ballot|entry|entries|queue|crowd|deal|talks|"
                     r"negotiations|marriage|relationship|cake|souffle|sponge|bread|dough|balloons?)$")
 #: Words that mean the sign is said of a body after all ("my hip gave way", "i crashed", "it gave way")
-#: or end the look back ("hit the wall and crashed").
+#: or end the look back ("hit the wall and crashed", "…in the last mile of the race gave out").
 _BODY_OR_BREAK = re.compile(r"^(?:i|i'm|im|i've|ive|me|myself|you|he|she|we|they|it|its|it's|hips?|legs?|knees?|thighs?|"
                             r"foot|feet|ankles?|groin|glutes?|bum|butt|calf|calves|back|body|side|joint|pelvis|shins?|"
-                            r"toes?|heels?|muscles?|tendons?|and|then|when|after|because|but|or|while)$")
+                            r"toes?|heels?|muscles?|tendons?|and|then|when|after|because|but|or|while|"
+                            # a place or time between ("my leg in the last mile of the race gave out"): the thing is not the subject
+                            r"in|into|during|of|since|at|from|before|through|over|under|by|till|until)$")
 _THING_LOOK_BACK = 5
 
 

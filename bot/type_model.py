@@ -23,7 +23,7 @@ from .question_words import ANSWER_TYPES
 
 TYPE_MODEL_FILE = Path(__file__).with_name("answer_type_model.json")
 #: Every type the rules can give, "general" last: the one-hot of the rule's guess.
-RULE_TYPES = (*(name for name, _ in ANSWER_TYPES), "general")
+RULE_TYPES = (*dict.fromkeys(name for name, _ in ANSWER_TYPES), "general")  # a type with two cues is one type
 
 
 def type_features(vector: np.ndarray, rule_type: str) -> np.ndarray:

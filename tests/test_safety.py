@@ -1121,25 +1121,26 @@ def test_a_sign_named_as_a_subject_not_a_symptom_raises_no_flag(message, flagged
 
 
 @pytest.mark.parametrize("turns, message, flagged", [
-    # a turn that corrects the one before, or goes on with its sentence, is read with it
-    (["my thighs are swollen"], "sorry i mean they look pumped after the gym, not puffy at all. run tomorrow?", False),
-    (["i nearly collapsed"], "across the line in a new pb i mean!! legs just tired, ice bath?", False),
-    (["my hip locked"], "i mean it felt stiff after the long drive, moves fine now. mobility ideas?", False),
+    # a turn that goes on with the sentence before is read with it
     (["got tingling"], "in my fingers from gripping my water bottle lol. should i use a waist pack?", False),
     (["couldn't walk properly on sunday"], "because i had a huge blister on my toe, hip is fine. how do i stop blisters?", False),
     (["my foot went numb at my desk"], "only because i'd been sitting on it, the feeling came back within a minute. hip stretches?", False),
-    # ...and a correction or a continuation that tells a sign
+    # ...and a correction (which may change only a detail) or a continuation that tells a sign
     (["my hip is swollen"], "sorry i mean my thigh is swollen and hot", True),
+    (["my leg went numb on my run and it's still numb"], "sorry i meant my left leg, any ideas?", True),
+    (["fell off a ladder onto my hip this morning"], "i mean it's sore but is it ok to stretch?", True),
+    (["woke up with a fever and my hip is swollen"], "oops i meant to add it's my left hip. what should i do?", True),
     (["got tingling"], "in my foot and up my leg since the run", True),
     (["my hip is agony"], "i mean it, i can't sleep", True),
     ([], "can't walk on it at all, probably just a blister?", True),
     ([], "my leg went numb, the feeling came back after a while but it keeps coming back every run", True),
 ])
-def test_a_turn_that_corrects_or_goes_on_with_the_one_before_is_read_with_it(turns, message, flagged):
-    """Added after the multi-turn false alarms of the seen sets: "sorry, i mean…", "oh wait, it was
-    just…" and "…i mean!!" take the turn before back, and a turn opening with "because", "from",
-    "in my…" is read joined to the one before, so the in-message rules (a body part away from the
-    hip, an ordinary cause, the feeling coming back) see both; "probably" doubts a cause."""
+def test_a_turn_that_goes_on_with_the_one_before_is_read_with_it_but_a_correction_takes_nothing_back(turns, message, flagged):
+    """Added after the multi-turn false alarms of the seen sets: a turn opening with "because",
+    "from", "in my…" is read joined to the one before, so the in-message rules (a body part away
+    from the hip, an ordinary cause, the feeling coming back) see both; "probably" doubts a cause.
+    A correction ("sorry, i meant my left leg") may change only a detail: the code review showed
+    reading it as taking the turn back hid real signs, so it takes nothing back."""
     assert (patterns_only().detect_in_conversation(message, turns) is not None) is flagged
 
 
@@ -1159,3 +1160,35 @@ def test_a_sign_waited_for_or_given_an_ordinary_cause_or_long_over_raises_no_fla
     sitting on the toilet explains a dead leg and drink a stagger; a sign told months ago that the
     next turn says has long been over is set aside whatever found it, unless it is back."""
     assert (patterns_only().detect_in_conversation(message, turns) is not None) is flagged
+
+
+@pytest.mark.parametrize("turns, message", [
+    # a clinician looked, and the user tells a sign before any answer, or the answer is a test result
+    ([], "the physio checked and i have numbness down my leg, the x-ray was normal"),
+    ([], "the gp examined my hip and it's hot, red and swollen. nothing on the x-ray though"),
+    ([], "my gp asked about night sweats and i get them most nights, my bloods were fine"),
+    ([], "the consultant examined me and my foot drags when i walk, mri came back normal"),
+    # a thing word before a time or a place, not before the sign
+    ([], "my leg in the last mile of the race gave out under me"),
+    ([], "the day after the race swollen like a balloon all round my hip"),
+    # an idiom beside a real sign, a sign long ago that is back now
+    ([], "tingles down my spine and both legs when i bend my neck"),
+    ([], "had a stress fracture in my femur last year which healed, now the same spot aches at night"),
+    ([], "three months ago i had a fever that cleared up, now my hip is hot and red and i feel shivery"),
+    # a training session is no talk; a general question with the user's own sign beside it
+    ([], "during my interval session on the track my hip gave way"),
+    ([], "watched a video on hip locking, mine locks every time i squat"),
+    ([], "can running cause a numb foot? been like that since saturday"),
+    ([], "can overtraining cause a limp that won't go away and pain on hopping"),
+    # a cause that explains nothing beside redness, drink beside weight-bearing, a waited-for event
+    ([], "can't bear weight on my foot because of a massive blister, and now my whole leg is red and hot"),
+    ([], "can't put weight on my left leg after the pub on saturday, what could it be?"),
+    ([], "i can run about 10 minutes until it gives way completely"),
+])
+def test_the_rules_of_round_15_never_hide_a_real_sign(turns, message):
+    """From the code review of round 15, all flagged before this round's rules and missed by their
+    first version: a clinician's look undoes only signs asked about and answered no, never a sign
+    the user tells or a test result; a thing is the subject only right before the sign; "now"
+    tells the present after an old sign; a session is no talk; drink explains only a stagger; a
+    blister explains nothing beside redness or heat; only a worsening is waited for."""
+    assert patterns_only().detect_in_conversation(message, turns) is not None
