@@ -37,7 +37,12 @@ _HYPOTHETICAL = re.compile(
 )
 _GENERAL = re.compile(
     r"\b(?:someone|somebody|anyone|anybody|a person|people|runners|a runner|one|you)\b|"
-    r"\b(?:signs?|symptoms?|warning signs?|red flags?) (?:of|for|that)\b|\b(?:cause|causes|lead to|leads to|bring on|brings on)\b(?![^.?!]{0,120}\b(?:been|since|all week|for (?:a |two |three |four |\d+ )?(?:days?|weeks?)|mine|won'?t go away|every (?:night|day|run|time)|started|this morning|today|yesterday|happens)\b)|\bwhat (?:does|do|is|are) (?:['\"]?[\w-]+['\"]? ){0,5}(?:mean|like)\b"
+    r"\b(?:signs?|symptoms?|warning signs?|red flags?) (?:of|for|that)\b|"
+    # "does running cause night sweats?", unless the user's own present is beside it ("…been happening all week")
+    r"\b(?:cause|causes|lead to|leads to|bring on|brings on)\b(?![^.?!]{0,120}\b(?:been|since|all week|"
+    r"for (?:a |two |three |four |\d+ )?(?:days?|weeks?)|mine|won'?t go away|every (?:night|day|run|time)|started|"
+    r"this morning|today|yesterday|happens)\b)|"
+    r"\bwhat (?:does|do|is|are) (?:['\"]?[\w-]+['\"]? ){0,5}(?:mean|like)\b"
 )
 #: A clause answering the one before with a no: "night sweats? nope", "fever? nah".
 _ANSWERED_NO = re.compile(r"^(?:nope|nah|nil|negative)\b|^(?:no|none|not really|not at all)\s*(?:[,.!]\s*)?$")
@@ -92,8 +97,11 @@ _OVER_SINCE = re.compile(r"\b(?:cleared|healed|recovered|resolved|settled|went a
 _STAYS = re.compile(r"\b(?:still|again|keeps|keep (?:getting|having|coming|happening|feeling)|ever since|since then|worse|worsening|"
                     r"comes? back|came back|flared|lately|these days|this week|today|tonight|yesterday|last night|same spot|"
                     r"every (?:run|time|night|day|morning|step)|"
-                    # "now" tells the present ("…healed, now my hip locks"), not an all-clear ("fine now", "better now")
-                    r"(?<!fine )(?<!better )(?<!ok )(?<!okay )(?<!good )(?<!normal )(?<!gone )(?<!healed )(?<!settled )(?<!great )(?<!recovered )(?<!cleared )(?<!better since )now(?! (?:i |i'm |i am |i'd |we )?(?:want|wanting|would like|'d like|like|plan|planning|training|"
+                    # "now" tells the present ("…healed, now my hip locks"), not an all-clear ("fine now",
+                    # "better now") nor a plan ("now i want to plan a spring half")
+                    r"(?<!fine )(?<!better )(?<!ok )(?<!okay )(?<!good )(?<!normal )(?<!gone )(?<!healed )(?<!settled )"
+                    r"(?<!great )(?<!recovered )(?<!cleared )(?<!better since )now"
+                    r"(?! (?:i |i'm |i am |i'd |we )?(?:want|wanting|would like|'d like|like|plan|planning|training|"
                     r"looking|thinking|wondering|hoping|keen|ready|building|back)\b))\b")
 
 
