@@ -3,8 +3,9 @@
 ConText-style rules, as plain functions over normalised text: hypotheticals ("if I ever…"),
 someone else throughout ("my coach is hobbling"), general questions ("when should someone see a
 doctor?"), the past ("used to limp as a kid"), a body part away from the hip, a sign asked and
-answered no ("night sweats? nope"), a figure marked as one and a turn taken back ("not
-literally"). Each match inside a kept clause is judged by ``bot/affirmation.py``; what the
+answered no ("night sweats? nope") or looked for by a clinician and not found
+(``bot/looked_for.py``), a sign long over (``bot/long_ago.py``), a figure marked as one and a
+turn taken back ("not literally"). Each match inside a kept clause is judged by ``bot/affirmation.py``; what the
 meaning-based detectors read of the clauses, by ``bot/statements.py``. Every window is bounded,
 so the cost stays linear in the message.
 """
@@ -14,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .long_ago import over_long_ago
+from .looked_for import ANSWER_WORDS, answered_by_next, answered_in
 from .persons import FIRST_PERSON, OTHER_PERSON
 from .reported import advice_in, says_user_has_it, talks_about
 
@@ -48,27 +51,6 @@ _GENERAL = re.compile(
 _ANSWERED_NO = re.compile(r"^(?:nope|nah|nil|negative)\b|^(?:no|none|not really|not at all)\s*(?:[,.!]\s*)?$")
 #: ...and the clause it answers must be a short sign named in a question ("night sweats?").
 _ASKED_SIGN_WORDS = 4
-#: A sign someone looked for and did not find: "the physio asked about numbness, none at all", "GP asked if
-#: i'd had a fever or night sweats. nope to all of them", "had me hop and pressed along the bone, no pain,
-#: ruled out a stress fracture". Who looked, and how ...
-_LOOKED_FOR = re.compile(r"\b(?:doctor|dr|gp|physio\w*|nurse|consultant|surgeon|specialist|a&e|clinic|hospital)\b"
-                         r"(?:\s+\S+){0,3}?\s+(?:asked|checked|tested|screened|examined|looked|had me)\b")
-#: ...and the answer, in the same clause after it or opening the next: none, no, ruled out. Not a
-#: test result ("bloods came back normal", "nothing on the x-ray"), which denies no symptom.
-_NOT_FOUND = (r"none(?: at all)?|nope|nah|nil|no to (?:all|both|each|any)|not at all|"
-              r"(?:and )?i (?:haven'?t|have not|hadn'?t|don'?t|didn'?t|wasn'?t)(?! been able)\b(?=\s*(?:[,.;!]|$|and|so|but|either))|"
-              r"ruled (?:it |that |them |those )?out|cleared (?:me|it)")
-#: The user's own statement between the looking and the answer ("the physio checked and i have numbness
-#: down my leg, …"): a sign told, not asked about. "if i'd…", "whether i…" only say what was asked.
-_TOLD_BETWEEN = re.compile(r"(?<!if )(?<!whether )(?<!about )\b(?:i|i'm|im|i've|ive)\b(?! had\b)(?!'d)|"
-                           r"\bmy [\w']+(?: [\w']+)? (?:is|are|was|were|has|have|feels?|felt|looks?|goes|went|keeps|drags|"
-                           r"hurts?|aches?|gave|gives)\b|\b(?:it's|it is|it was|it has)\b|\byes\b")
-_NOT_FOUND_AFTER = re.compile(rf"\b(?:{_NOT_FOUND})\b")
-_NOT_FOUND_NEXT = re.compile(rf"^(?:{_NOT_FOUND})\b")
-#: The answer said of the rest only: "everywhere else was fine", "the other side was normal".
-_ONLY_ELSEWHERE = re.compile(r"\b(?:else|elsewhere|other|others|rest)\b")
-#: An answer that short ("nope to all of them") says nothing else.
-_ANSWER_WORDS = 6
 #: A condition put in the past or the unreal ("if i fell…", "if i were to…"): told as a what-if,
 #: unlike "if i hop on it it hurts", which states a sign.
 _CONDITION = re.compile(r"^(?:and |so |but )?(?:if|assuming|supposing) (?:i |you |someone |somebody |a runner )?(?:ever )?"
@@ -84,32 +66,6 @@ _HISTORICAL = re.compile(
 )
 #: The present, after a habit told in the past: "it used to turn up at mile 8 … now at mile 1".
 _NOW = re.compile(r"\b(?:now|nowadays|these days|today|tonight|last night|this (?:week|morning)|yesterday|lately)\b")
-
-
-#: A time a month or more ago ("last year", "back in january", "three months ago") ...
-_LONG_AGO = re.compile(r"\b(?:last (?:year|season|spring|summer|autumn|fall|winter|month)|back in (?:jan|feb|mar|apr|may|jun|jul|aug|"
-                       r"sep|sept|oct|nov|dec)\w*|back in (?:the )?(?:spring|summer|autumn|winter|\d{4})|"
-                       r"(?:a|one|two|three|four|five|six|several|a few|a couple of|\d+) (?:months|years) ago)\b")
-#: ...and the sign told there as over, in its clause or the next ("…last year and it completely cleared
-#: with physio", "tripped last month. x-ray normal and it settled within a week"), with nothing saying it stays.
-_OVER_SINCE = re.compile(r"\b(?:cleared|healed|recovered|resolved|settled|went away|gone|(?:all |fully |completely |totally )better|"
-                         r"(?:been )?fine (?:since|ever since|now))\b")
-_STAYS = re.compile(r"\b(?:still|again|keeps|keep (?:getting|having|coming|happening|feeling)|ever since|since then|worse|worsening|"
-                    r"comes? back|came back|flared|lately|these days|this week|today|tonight|yesterday|last night|same spot|"
-                    r"every (?:run|time|night|day|morning|step)|"
-                    # "now" tells the present ("…healed, now my hip locks"), not an all-clear ("fine now",
-                    # "better now") nor a plan ("now i want to plan a spring half")
-                    r"(?<!fine )(?<!better )(?<!ok )(?<!okay )(?<!good )(?<!normal )(?<!gone )(?<!healed )(?<!settled )"
-                    r"(?<!great )(?<!recovered )(?<!cleared )(?<!better since )now"
-                    r"(?! (?:i |i'm |i am |i'd |we )?(?:want|wanting|would like|'d like|like|plan|planning|training|"
-                    r"looking|thinking|wondering|hoping|keen|ready|building|back)\b))\b")
-
-
-def over_long_ago(text: str, after: list[str]) -> bool:
-    """Whether ``text`` tells of a time a month or more ago and it, or what comes ``after`` it,
-    tells the sign as over since, with nothing saying it stays."""
-    told = [text, *after]
-    return bool(_LONG_AGO.search(text)) and any(_OVER_SINCE.search(t) for t in told) and not any(_STAYS.search(t) for t in told)
 
 
 def _in_past(piece: str) -> bool:
@@ -197,18 +153,13 @@ def clauses(text: str) -> list[Clause]:
             out[n] = replace(clause, denied=True)
     # A sign someone looked for and did not find: "the GP asked about fever and night sweats. nope, none".
     for n, clause in enumerate(out):
-        looked = _LOOKED_FOR.search(clause.text)
-        answer = looked and _NOT_FOUND_AFTER.search(clause.text, looked.end())
-        if answer and (_ONLY_ELSEWHERE.search(clause.text[max(0, answer.start() - 25) : answer.start()])
-                       or _TOLD_BETWEEN.search(clause.text, looked.end(), answer.start())):
-            answer = None  # "…everywhere else was fine", "…and my foot is numb, bloods normal": found, or told
-        if answer:  # what the clause goes on to say after the answer is still read
-            rest = clause.text[answer.end():].strip(" ,")
+        answered = answered_in(clause.text)
+        if answered is not None:  # what the clause goes on to say after the answer is still read
+            rest = clause.text[answered:].strip(" ,")
             out[n] = replace(clause, text=rest) if len(WORD.findall(rest)) >= 2 else replace(clause, denied=True)
-        elif looked and n + 1 < len(out) and _NOT_FOUND_NEXT.match(out[n + 1].text) \
-                and not _TOLD_BETWEEN.search(clause.text, looked.end()):
+        elif n + 1 < len(out) and answered_by_next(clause.text, out[n + 1].text):
             out[n] = replace(clause, denied=True)
-            if len(WORD.findall(out[n + 1].text)) <= _ANSWER_WORDS:  # "nope to all of them" says nothing else
+            if len(WORD.findall(out[n + 1].text)) <= ANSWER_WORDS:  # "nope to all of them" says nothing else
                 out[n + 1] = replace(out[n + 1], denied=True)
     # A sign told a month or more ago and told as over since: "had a fever back in january, fully better now".
     for n, clause in enumerate(out):

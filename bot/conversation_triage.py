@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .affirmation import first_affirmed
-from .context import normalise, over_long_ago, takes_back
+from .context import normalise, takes_back
+from .long_ago import over_long_ago
 from .resolution import explained, passed
 from .red_flag import RedFlag
 

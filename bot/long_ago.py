@@ -1,0 +1,35 @@
+"""A sign told a month or more ago and told as over since: "had sciatica last year, it cleared".
+
+Such a sign is in the past however the message tells it, unless anything says it stays or is
+back ("…healed, now the same spot aches at night"). Read by the clause rules (``bot/context.py``,
+the clause and the next) and across turns (``bot/conversation_triage.py``, a turn and the next).
+"""
+
+from __future__ import annotations
+
+import re
+
+#: A time a month or more ago ("last year", "back in january", "three months ago") ...
+_LONG_AGO = re.compile(r"\b(?:last (?:year|season|spring|summer|autumn|fall|winter|month)|back in (?:jan|feb|mar|apr|may|jun|jul|aug|"
+                       r"sep|sept|oct|nov|dec)\w*|back in (?:the )?(?:spring|summer|autumn|winter|\d{4})|"
+                       r"(?:a|one|two|three|four|five|six|several|a few|a couple of|\d+) (?:months|years) ago)\b")
+#: ...and the sign told there as over, in its clause or the next ("…last year and it completely cleared
+#: with physio", "tripped last month. x-ray normal and it settled within a week"), with nothing saying it stays.
+_OVER_SINCE = re.compile(r"\b(?:cleared|healed|recovered|resolved|settled|went away|gone|(?:all |fully |completely |totally )better|"
+                         r"(?:been )?fine (?:since|ever since|now))\b")
+_STAYS = re.compile(r"\b(?:still|again|keeps|keep (?:getting|having|coming|happening|feeling)|ever since|since then|worse|worsening|"
+                    r"comes? back|came back|flared|lately|these days|this week|today|tonight|yesterday|last night|same spot|"
+                    r"every (?:run|time|night|day|morning|step)|"
+                    # "now" tells the present ("…healed, now my hip locks"), not an all-clear ("fine now",
+                    # "better now") nor a plan ("now i want to plan a spring half")
+                    r"(?<!fine )(?<!better )(?<!ok )(?<!okay )(?<!good )(?<!normal )(?<!gone )(?<!healed )(?<!settled )"
+                    r"(?<!great )(?<!recovered )(?<!cleared )(?<!better since )now"
+                    r"(?! (?:i |i'm |i am |i'd |we )?(?:want|wanting|would like|'d like|like|plan|planning|training|"
+                    r"looking|thinking|wondering|hoping|keen|ready|building|back)\b))\b")
+
+
+def over_long_ago(text: str, after: list[str]) -> bool:
+    """Whether ``text`` tells of a time a month or more ago and it, or what comes ``after`` it,
+    tells the sign as over since, with nothing saying it stays."""
+    told = [text, *after]
+    return bool(_LONG_AGO.search(text)) and any(_OVER_SINCE.search(t) for t in told) and not any(_STAYS.search(t) for t in told)

@@ -1,0 +1,52 @@
+"""A sign a clinician looked for and did not find: "the physio asked about numbness, none at all".
+
+A doctor's or physio's question answered no, or a test a clinician did that found nothing the
+user was asked about, denies the signs it was about. Only a no to what was asked counts: a test
+result ("bloods came back normal") denies no symptom, and a sign the user tells between the
+looking and the answer ("the physio checked and i have numbness down my leg, …") is told, not
+denied. Pure functions over a clause's normalised text; ``bot/context.py`` applies them.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: A sign someone looked for and did not find: "the physio asked about numbness, none at all", "GP asked if
+#: i'd had a fever or night sweats. nope to all of them", "had me hop and pressed along the bone, no pain,
+#: ruled out a stress fracture". Who looked, and how ...
+_LOOKED_FOR = re.compile(r"\b(?:doctor|dr|gp|physio\w*|nurse|consultant|surgeon|specialist|a&e|clinic|hospital)\b"
+                         r"(?:\s+\S+){0,3}?\s+(?:asked|checked|tested|screened|examined|looked|had me)\b")
+#: ...and the answer, in the same clause after it or opening the next: none, no, ruled out. Not a
+#: test result ("bloods came back normal", "nothing on the x-ray"), which denies no symptom.
+_NOT_FOUND = (r"none(?: at all)?|nope|nah|nil|no to (?:all|both|each|any)|not at all|"
+              r"(?:and )?i (?:haven'?t|have not|hadn'?t|don'?t|didn'?t|wasn'?t)(?! been able)\b(?=\s*(?:[,.;!]|$|and|so|but|either))|"
+              r"ruled (?:it |that |them |those )?out|cleared (?:me|it)")
+#: The user's own statement between the looking and the answer ("the physio checked and i have numbness
+#: down my leg, …"): a sign told, not asked about. "if i'd…", "whether i…" only say what was asked.
+_TOLD_BETWEEN = re.compile(r"(?<!if )(?<!whether )(?<!about )\b(?:i|i'm|im|i've|ive)\b(?! had\b)(?!'d)|"
+                           r"\bmy [\w']+(?: [\w']+)? (?:is|are|was|were|has|have|feels?|felt|looks?|goes|went|keeps|drags|"
+                           r"hurts?|aches?|gave|gives)\b|\b(?:it's|it is|it was|it has)\b|\byes\b")
+_NOT_FOUND_AFTER = re.compile(rf"\b(?:{_NOT_FOUND})\b")
+_NOT_FOUND_NEXT = re.compile(rf"^(?:{_NOT_FOUND})\b")
+#: The answer said of the rest only: "everywhere else was fine", "the other side was normal".
+_ONLY_ELSEWHERE = re.compile(r"\b(?:else|elsewhere|other|others|rest)\b")
+#: An answer that short ("nope to all of them") says nothing else.
+ANSWER_WORDS = 6
+
+
+def answered_in(text: str) -> int | None:
+    """Where the answer ends, when a clause tells a clinician's look and a no to it with nothing
+    told between; what follows is still the user's to tell ("…ruled out a fracture, but…")."""
+    looked = _LOOKED_FOR.search(text)
+    answer = looked and _NOT_FOUND_AFTER.search(text, looked.end())
+    if not answer or _ONLY_ELSEWHERE.search(text[max(0, answer.start() - 25) : answer.start()]) \
+            or _TOLD_BETWEEN.search(text, looked.end(), answer.start()):
+        return None  # "…everywhere else was fine", "…and my foot is numb, bloods normal": found, or told
+    return answer.end()
+
+
+def answered_by_next(text: str, following: str) -> bool:
+    """Whether a clause tells a clinician's look, nothing told after it, and the next clause opens
+    with a no ("gp asked if i'd had a fever or night sweats. nope to all of them")."""
+    looked = _LOOKED_FOR.search(text)
+    return bool(looked and _NOT_FOUND_NEXT.match(following) and not _TOLD_BETWEEN.search(text, looked.end()))
