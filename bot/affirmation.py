@@ -27,6 +27,10 @@ _NEG_BREAK = re.compile(
 )
 _LIST_GOES_ON = re.compile(r"\b(?:or|nor)\b")
 _FIGURE = re.compile(r"\b(?:like|as if|as though)\b")
+#: A round thing a sign is likened to: the likeness gives a lump's size ("like a tennis ball under
+#: the skin", "as if there's an egg on my hip"), so it is the sign, not a figure of speech.
+_SIZE_LIKENESS = re.compile(r"\b(?:balls?|eggs?|oranges?|lemons?|limes?|grapefruits?|plums?|satsumas?|walnuts?|melons?|"
+                            r"balloons?|golf ?balls?|marbles?|grapes?)\b")
 _NEG_WINDOW_WORDS = 6
 _NEG_WINDOW_CHARS = 120
 #: A negator inside a match, after its first word ("feet are never cold", "leg is not cold", "ache,
@@ -112,7 +116,8 @@ def first_affirmed(pattern: re.Pattern, text: str, category: Category, hypotheti
             continue
         if category.id == WORSENING and _AWAITED.search(text[max(0, m.start() - 40) : m.start()]):
             continue  # "fine to ignore it til it gets worse?": a worsening waited for, not told
-        if category.figurative and _FIGURE.search(text[max(0, m.start() - 30) : m.start()]):
+        if category.figurative and _FIGURE.search(text[max(0, m.start() - 30) : m.start()]) \
+                and not _SIZE_LIKENESS.search(m.group(0)):
             continue
         if reassured_after(text, m.end(), m.group(0)):
             continue  # "hopping is completely pain free"

@@ -24,7 +24,8 @@ from .reported import advice_in, says_user_has_it, talks_about
 _CONTRAST_WORDS = "but|though|although|yet"
 #: Where one clause ends and the next begins, for scoping negation and context.
 _CLAUSE_END = re.compile(
-    rf"[.;!?\n]+|\s(?:{_CONTRAST_WORDS}|however|whereas|except)\s|"
+    # a full stop between digits is a decimal point ("38.6", "2.5 miles"), not the clause's end
+    rf"(?:[;!?\n]|\.(?!\d)|(?<!\d)\.)+|\s(?:{_CONTRAST_WORDS}|however|whereas|except)\s|"
     r",\s*(?=(?:what|how|would|should|could|can|is|are|do|does|any|or)\b)"  # "…can't walk, what would you do?"
 )
 _CONTRAST = re.compile(rf"\s(?:{_CONTRAST_WORDS})\s")
@@ -45,7 +46,9 @@ _GENERAL = re.compile(
     r"\b(?:cause|causes|lead to|leads to|bring on|brings on)\b(?![^.?!]{0,120}\b(?:been|since|all week|"
     r"for (?:a |two |three |four |\d+ )?(?:days?|weeks?)|mine|won'?t go away|every (?:night|day|run|time)|started|"
     r"this morning|today|yesterday|happens)\b)|"
-    r"\bwhat (?:does|do|is|are) (?:['\"]?[\w-]+['\"]? ){0,5}(?:mean|like)\b"
+    r"\bwhat (?:does|do|is|are) (?:['\"]?[\w-]+['\"]? ){0,5}(?:mean|like)\b|"
+    # "is running allowed after a hip replacement, generally?", "would a swollen calf be something to worry about?"
+    r"\b(?:generally|in general)\b|\b(?:something|anything) to (?:worry|watch out|watch) (?:about|for)\b"
 )
 #: A clause answering the one before with a no: "night sweats? nope", "fever? nah".
 _ANSWERED_NO = re.compile(r"^(?:nope|nah|nil|negative)\b|^(?:no|none|not really|not at all)\s*(?:[,.!]\s*)?$")

@@ -26,7 +26,7 @@ from .context import WORD, Clause
 from .statements import SMALL, asks, semantic_reads, speaks_of_self, tells_own_body, whole_clause_aside
 from .denials import without_denials
 from .flag_memory import FlagMemory
-from .resolution import explained, passed, told_passed
+from .resolution import explained, passed, told_all_clear, told_passed
 from .taxonomy import Learned, Taxonomy
 from .text import content_stems
 
@@ -78,8 +78,8 @@ class MeaningDetector:
         the model must not raise it again.
         """
         kept, said = self._said(parts)
-        if not kept:
-            return {}
+        if not kept or told_all_clear(parts):
+            return {}  # nothing said, or "walking fine, sleeping fine": no guess from meaning outweighs it
         unique = list(dict.fromkeys(said))  # a repeated clause is encoded once
         row = {text: n for n, text in enumerate(unique)}
         vectors = self._vectors(unique)[[row[text] for text in said]]

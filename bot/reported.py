@@ -33,7 +33,9 @@ _OWN_NOW = re.compile(r"\b(?:and|but|which|,) ?(?:now |then |today |yesterday |l
 _SENTENCE_END = re.compile(r"[.!?\n]")
 #: A clause after advice that says the user has it: "I've been having them every night".
 _HAVE_IT = re.compile(r"^(?:and |but |well )?(?:i'?ve|i have|i'?m|i am|i) (?:been |also )?(?:having|had|got|getting|experiencing|get) "
-                      r"(?:them|it|that|those|this|these|one|some)\b|^(?:and |but |well )?(?:mine|so does mine|same (?:here|with me)|me too|i do|i have)\b(?! (?:none|no|not|nothing|neither|never))|"
+                      r"(?:them|it|that|those|this|these|one|some)\b|^(?:and |but |well )?(?:mine|so does mine|same (?:here|with me)|me too|i do|i have)\b(?! (?:none|no|not|nothing|neither|never))"
+                      # "mine's fine": the user says they have none of it
+                      r"(?!'?s? (?:is |are )?(?:fine|ok|okay|good|great|grand|all right|alright|normal|perfect)\b)|"
                       r"^(?:and |but |well )?(?:it'?s |it has |mine'?s |mine has )?been (?:like (?:that|this)|happening|going on)\b|^since\b|^(?:that'?s|this is) (?:me|what i have|happening)")
 
 
@@ -66,11 +68,14 @@ def advice_in(piece: str, end: str, quoting: bool) -> tuple[bool, bool]:
     return reported, reported and odd_marks and not _SENTENCE_END.search(end)
 
 
-#: A sign named as what a talk, a podcast or a study is about ("our club is putting on a talk about
+#: A sign named as what a talk, a podcast, a study or a story is about ("our club is putting on a talk about
 #: fuelling and missed periods"): a subject, not the user's symptom, unless the user then says it is theirs.
 _TALK_ABOUT = re.compile(r"\b(?:talk|lecture|seminar|webinar|podcast|article|video|documentary|workshop|discussion|thread|episode|"
                          r"presentation|module|chapter|essay|assignment|research|study|studies|paper|book)s? "
-                         r"(?:about|on|covering|into|around)\b")
+                         r"(?:about|on|covering|into|around)\b|"
+                         # ...and a story: "I'm writing a novel where the main character tears her labrum"
+                         r"\b(?:novel|story|stories|book|script|screenplay|film|movie|show|episode|series|scene|play)s? "
+                         r"(?:about|where|in which|whose)\b")
 
 
 def talks_about(piece: str) -> bool:

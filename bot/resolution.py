@@ -65,9 +65,16 @@ def explained(category: Category, rest: list[Clause], sign: str = "") -> bool:
     text = rest[0].text
     start = max(text.find(sign.split(" … ")[0]), 0) if sign else 0
     windows = [(text, start, len(text)), *((r.text, 0, 40) for r in rest[1:2])]
+    found = [(where, m) for where, lo, hi in windows for m in category.explained_by.finditer(where, lo, hi)]
+    # ...or before the sign, joined to it as its consequence: "the tent collapsed, so I barely slept"
+    found += [(text, m) for m in category.explained_by.finditer(text, 0, start) if _SO.search(text[m.end():start])]
     return any(not negated(where, m.start()) and not _DOUBTED.search(where[max(0, m.start() - 30) : m.start()])
                and not _LIKENED.search(where[max(0, m.start() - 40) : m.start()])
-               for where, lo, hi in windows for m in category.explained_by.finditer(where, lo, hi))
+               for where, m in found)
+
+
+#: What joins a cause told first to the sign it led to: "…collapsed in the wind, so I barely slept".
+_SO = re.compile(r"\b(?:so|which meant|meaning|and then)\b")
 
 
 #: A comparison, not a cause: numb "like it's been to the dentist", shivery "like a hangover",
@@ -126,6 +133,20 @@ def told_passed(rest: list[Clause]) -> bool:
     anything stays: for the learned model, which says whether a message is a red flag but
     not which sign. Not a brief duration: a catch that lasts seconds is the sign itself."""
     return any(_told(c.text, SAID_OVER) for c in rest) and not any(_persists(c.text) for c in rest)
+
+
+#: The user saying the leg works as it should: walking fine, painless, sleeping fine, easing once
+#: warm. A reading by meaning is a guess from the words of a message; this outweighs it. A hedged
+#: all-clear ("walking is fine-ish", "walking fine but…") is none.
+_ALL_CLEAR = re.compile(r"\b(?:walking (?:is |was |'s )?(?:fine|ok|okay|normal(?:ly)?)|(?:can|could) walk (?:fine|ok|okay|normally|no problem)|"
+                        r"grand to walk|nothing hurts|feel(?:ing)? (?:fine|great|good) (?:otherwise|today|now)|painless|pain[- ]free|"
+                        r"eases? (?:off )?(?:once|when|after) i'?m? ?warm\w*|eased off|doesn'?t wake me|"
+                        r"sleep(?:ing)? (?:fine|ok|okay|well))\b(?!-?ish)(?!,? but\b)")
+
+
+def told_all_clear(parts: list[Clause]) -> bool:
+    """Whether a clause, not negated, says the leg works as it should (``_ALL_CLEAR``)."""
+    return any(_told(c.text, _ALL_CLEAR) for c in parts)
 
 
 #: Something other than the leg named before a resolution ("my cold is all better now").

@@ -1192,3 +1192,92 @@ def test_the_rules_of_round_15_never_hide_a_real_sign(turns, message):
     tells the present after an old sign; a session is no talk; drink explains only a stagger; a
     blister explains nothing beside redness or heat; only a worsening is waited for."""
     assert patterns_only().detect_in_conversation(message, turns) is not None
+
+
+@pytest.mark.parametrize("message, flagged", [
+    # a sign told by a number, a likeness of size, a near collapse, a catch that stops the hip
+    ("my temp was 38.9 when i got home from the run and the hip aches", True),
+    ("thermometer reads 101.5 and my groin hurts", True),
+    ("had a temperature of 39.2 overnight, still want to race sunday", True),
+    ("bump on the side of my hip like half a lemon under the skin since this morning", True),
+    ("my hip sort of switches off and i nearly drop in the middle of the road", True),
+    ("there's a clonk in the hip and then it won't straighten for a few seconds", True),
+    ("my physio said my leg's shorter than the other one after the fall", True),
+    ("it's way worse than on monday and i've been resting", True),
+    ("the hip went from a niggle to limping round the house in the space of four days", True),
+    # ...and the same words harmless: a normal reading, the weather, a number of a pace, a dropped thing
+    ("had a temperature of 37.1 this morning, feel fine, hip just tight", False),
+    ("the thermometer outside said 38 degrees outside so i ran early", False),
+    ("my 5k time went from 27 to 25:30 in a few weeks", False),
+    ("nearly dropped my gel at mile 10 lol, hips felt great", False),
+    ("wobbling and nearly falling over on single leg squats, any tips?", False),
+])
+def test_a_sign_told_as_a_number_a_likeness_or_a_comparison_with_an_earlier_day_is_read(message, flagged):
+    """Added after red_flags_test25's misses: a fever given as a reading (and a decimal point is no
+    clause's end), a lump likened to a round thing, a near drop, a clunk after which the hip will
+    not move, a leg "shorter" in a contraction, worse than an earlier day, a decline from one word
+    to another within days; a normal reading, the weather and a pace are none of them."""
+    assert (patterns_only().detect_in_conversation(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    # a story, a character, a stranger; a feeling of a crowd or a film; sleep lost to another cause
+    ("in a documentary i watched, a runner couldn't walk after a fall on the track, how common is that?", False),
+    ("writing a short story where the hero's leg goes numb mid-race, what would a doctor say?", False),
+    ("the build-up to the final was feverish and watching the last lap gave me the chills, what hip drills do the pros do?", False),
+    ("long slow runs on the treadmill are mind-numbing, hip stretches to do while watching tv?", False),
+    ("the baby was teething so i barely slept, is an easy run ok? hips a bit tight", False),
+    # a question about people in general, a stretch that is hard, a trip that hurt nothing
+    ("can you go back to running after a hip replacement, in general?", False),
+    ("would a numb foot after a long car journey be anything to worry about? asking for the trip", False),
+    ("the couch stretch is pure torture for me, any gentler option for tight hip flexors?", False),
+    ("stumbled on a root on saturday, didn't land on my hip, no harm done. trail shoe tips?", False),
+    # ...and the user's own sign beside them
+    ("would my calf swelling up like this be something to worry about?", True),
+    ("stumbled on a root and didn't hurt myself at first, but now my hip is agony and i can't walk", True),
+    ("the couch stretch is torture and now my hip aches at night in bed", True),
+    ("in a documentary a runner couldn't walk after a fall, and now i can't walk after mine", True),
+    ("watching the race gave me the chills but i've also had a fever all day and my hip is red", True),
+    ("the baby was up so i barely slept, and the hip pain keeps waking me too", True),
+])
+def test_a_story_a_crowds_mood_or_sleep_lost_to_another_cause_raises_no_flag(message, flagged):
+    """Added after the hard negatives of red_flags_test25 and dev28: a sign in a film, a novel or a
+    stranger's story, chills or a fever of a crowd, a numb mind, sleep lost to a baby or a tent, a
+    question about people "in general" or "something to worry about", a stretch called torture
+    and a trip that hurt nothing are not the user's symptom; a sign of the user's own beside
+    them still is."""
+    assert (patterns_only().detect_in_conversation(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("turns, message, flagged", [
+    (["what makes a hip lock up in runners? mine's fine, just curious"], "and how do i keep it that way?", False),
+    (["what makes a hip lock up in runners? mine does it on every hill"], "and how do i stop it?", True),
+])
+def test_saying_ones_own_is_fine_after_a_general_question_does_not_make_it_the_users(turns, message, flagged):
+    """Added after red_flags_test25: "mine's fine" after a general question says the user has none
+    of it, while "mine does it" says they do."""
+    assert (patterns_only().detect_in_conversation(message, turns) is not None) is flagged
+
+
+@pytest.fixture(scope="module")
+def without_memory(chat) -> Triage:
+    """All three detectors without the memory of graded messages, which already sets aside the
+    seen sets' ordinary messages: what is left is the detectors' own reading."""
+    triage = Triage(encoder=chat.encoder)
+    triage.use_memory(None)
+    return triage
+
+
+@pytest.mark.parametrize("message, flagged", [
+    # read by meaning alone, beside the user's word that the leg works as it should
+    ("my legs totally gave up on the last climb, no energy at all, had to walk. nothing hurts today though. more gels next time?", False),
+    ("legs went to jelly at mile 22 and i shuffled home, nothing hurts today, was it fuelling?", False),
+    # ...and a sign the patterns name beside the same words
+    ("walking fine but i've had a fever and the shivers since sunday's race", True),
+    ("sleeping fine but my foot has gone numb on every run this week", True),
+])
+def test_the_users_all_clear_outweighs_a_reading_by_meaning_but_not_a_named_sign(without_memory, message, flagged):
+    """Added after the seen sets' false alarms that only the meaning-based detectors raised ("grand
+    to walk, just heavy", "painless, for years"): a reading by meaning is a guess, and the user's
+    own all-clear outweighs it; a sign named in so many words still counts."""
+    assert (without_memory.detect_in_conversation(message) is not None) is flagged
