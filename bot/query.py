@@ -22,7 +22,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .config import Settings
-from .question_words import GENERIC_TOPICS, PERSISTING, PERSISTING_SEARCH, answer_type, search_words, topics_of, typed, without_topics
+from .question_words import (GENERIC_TOPICS, PERSISTING, PERSISTING_SEARCH, answer_type, modifiers_of, search_words, topics_of,
+                             typed, without_topics)
 
 _DEFAULTS = Settings()
 
@@ -157,6 +158,18 @@ def leans_on_conversation(message: str, max_words: int = _DEFAULTS.followup_max_
     return bool(_PRONOUN.search(message) or _FOLLOWUP_START.search(message) or _OWN_NEXT_STEP.search(message))
 
 
+def lent_subject(turn: str, history: Sequence[str]) -> str:
+    """What an earlier turn was about, as a follow-up borrows it: its topics, each with the word
+    that names which one ("the *kneeling* hip flexor stretch"); and when it names only a kind of
+    thing ("is there a stretch for it?"), also the topics of the turn before it, where the "it"
+    was told ("what's piriformis syndrome?")."""
+    names = [*topics_of(turn)]
+    if all(t in GENERIC_TOPICS for t in names):
+        before = list(history)[:-1] if history and history[-1] == turn else list(history)
+        names += [t for t in (topics_of(before[-1]) if before else ()) if t not in names]
+    return " ".join([*names, *modifiers_of(turn)])
+
+
 def analyse(message: str, history: Sequence[str] = (), settings: Settings = _DEFAULTS, *, lean: bool = False,
             unknown: Callable[[str], list[str]] | None = None) -> Query:
     """The ``Query`` for a gated message and the earlier user turns of its conversation.
@@ -183,7 +196,7 @@ def analyse(message: str, history: Sequence[str] = (), settings: Settings = _DEF
         elif kind != "general" and topics_of(context):
             # "how do I stop it coming back?" after "what causes runner's hip?": the earlier
             # turn lends what it was about, not what it asked.
-            context = " ".join(topics_of(context))
+            context = lent_subject(context, history)
         topics = tuple(dict.fromkeys([*topics, *topics_of(context)]))
         if kind == "general":
             kind = answer_type(context)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .text import norm
+from .text import STOP_WORDS, norm
 
 #: Pain said to go on despite what was tried ("still hurts", "not getting any better", "it's been three
 #: weeks"): the articles' answer is when to get it checked, in words the message does not use.
@@ -149,6 +149,27 @@ EXERCISE_TOPICS = frozenset({
 
 #: Topics that name a kind of thing rather than a particular one.
 GENERIC_TOPICS = frozenset({"stretches", "exercises"})
+
+
+def modifiers_of(text: str) -> list[str]:
+    """The word that says which exercise or stretch a text names ("the *kneeling* hip flexor
+    stretch", "the *piriformis* stretch"): the word before the run of topics that ends in one,
+    when it is no stop word, not among the words that ask, and not part of a topic itself."""
+    text = norm(text)
+    _, cue = typed(text)
+    if cue:
+        text = text.replace(cue, " , ", 1)
+    spans = [(m.start(), m.end(), name) for name, pattern in _TOPIC_PATTERNS for m in pattern.finditer(text)]
+    words = []
+    for start, _, name in spans:
+        if name not in EXERCISE_TOPICS:
+            continue
+        while (earlier := next((a for a, b, _ in spans if b + 1 == start and text[b] == " "), None)) is not None:
+            start = earlier  # "hip flexor" before "stretch": one name
+        before = re.search(r"([a-z][a-z-]{3,}) $", text[:start])
+        if before and before.group(1) not in STOP_WORDS and before.group(1) not in words:
+            words.append(before.group(1))
+    return words
 
 
 def without_topics(text: str, only: frozenset[str] | None = None) -> str:

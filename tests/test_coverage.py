@@ -190,3 +190,22 @@ def test_care_for_another_body_part_is_refused_whatever_exercise_is_named(chat, 
     """Added after answers_test19's off-topic questions (a lower back after deadlifts, an achilles): a
     question asking for care of the other body part is refused whatever exercise hurt it."""
     assert chat.reply(question).refused is not answered
+
+
+@pytest.mark.parametrize("question, answered", [
+    # a product, a brand, a price; another sport; the song and the slang word
+    ("saucony or asics for a first marathon?", False),
+    ("which running watch should i buy for a first ultra?", False),
+    ("good trail shoes under £100?", False),
+    ("how do i stop slicing my drive in golf", False),
+    ("what's the chorus of hips don't lie", False),
+    ("is it still cool to call something 'hip'", False),
+    # ...and hip questions that name a shop's words or a sport as cross-training
+    ("what should i look for in a running shoe to protect my hips?", True),
+    ("is it worth paying for a physio for my sore hip?", True),
+    ("can i do swimming instead of running while my hip flexor heals?", True),
+])
+def test_a_product_a_price_another_sport_or_a_song_is_refused(chat, question, answered):
+    """Added after the off-topic questions the seen sets answered: the articles name no product,
+    brand or price, no other sport without the hip, and "hip" in a song or as slang is another word."""
+    assert chat.reply(question).refused is not answered

@@ -130,3 +130,15 @@ def test_a_follow_up_with_hedges_leans_on_the_conversation_instead_of_being_refu
     reply = chat.reply("ok, resting now. roughly how long before i'm back to normal?", history)
     assert not reply.refused
     assert "hip flexors" in chat.understand("ok, resting now. roughly how long before i'm back to normal?", history).topics
+
+
+def test_a_follow_up_borrows_which_exercise_was_named_and_where_a_kind_of_thing_was_told():
+    """Added after answers_test20's follow-ups: "how long do i hold it?" after the *kneeling* hip
+    flexor stretch searches for that stretch, not any hip flexor stretch; "how long do i hold that
+    one?" after "is there a stretch for it?" borrows the piriformis from the turn before."""
+    kneeling = analyse("how long do i hold it?", ["how do you do the kneeling hip flexor stretch?"])
+    assert "kneeling" in kneeling.search_text
+    piriformis = analyse("how long do i hold that one", ["what's piriformis syndrome?", "is there a stretch for it?"])
+    assert "piriformis" in piriformis.topics and "piriformis" in piriformis.search_text
+    # ...but not the words that asked ("what causes"), which would turn a prevention follow-up into causes
+    assert "causes" not in analyse("how do i stop it coming back?", ["what causes runner's hip?"]).search_text
