@@ -108,8 +108,9 @@ class Composer:
         shows, strongest first: the answer to a question graded before, when the search, reading
         the new wording, missed its passage."""
         shown = {c.id for h in hits for c in h.passage}
-        strong = [i for i in np.argsort(-votes, kind="stable") if votes[i] >= self.settings.memory_keeps]
-        chunks = (self.bank.chunk_of(i) for i in strong if i in self.bank.quotable)
+        strong = np.flatnonzero(votes >= self.settings.memory_keeps)
+        strong = strong[np.argsort(-votes[strong], kind="stable")]  # strongest first, ties in index order
+        chunks = (self.bank.chunk_of(int(i)) for i in strong if i in self.bank.quotable)
         return list(dict.fromkeys(c for c in chunks if c not in shown))
 
     def _cite(self, picked: list[int], hits: list[Hit]) -> tuple[list[Citation], list[Quote]]:

@@ -7,6 +7,7 @@ part that grows with each round of graded questions, while the analysis's rules 
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .text import STOP_WORDS, norm
@@ -135,7 +136,10 @@ def typed(question: str) -> tuple[str, str]:
     return next(((name, m.group(0)) for name, pattern in _TYPE_PATTERNS if (m := pattern.search(q))), ("general", ""))
 
 
+@functools.lru_cache(maxsize=1024)
 def topics_of(text: str) -> tuple[str, ...]:
+    """The topics a text names, in ``TOPICS`` order. Kept for the last texts: one answer asks it
+    of the same turns several times (analysis, coverage, selection)."""
     text = norm(text)
     return tuple(name for name, pattern in _TOPIC_PATTERNS if pattern.search(text))
 

@@ -11,6 +11,7 @@ with the chunks that complete it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -50,6 +51,10 @@ class Hit:
         return "\n".join(parts)
 
 
+#: bm25s's default token pattern: a word of two characters or more.
+_BM25_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+
+
 def _stemmer():
     import Stemmer
 
@@ -68,6 +73,13 @@ class KeywordIndex:
         tokens = bm25s.tokenize(texts, stemmer=self._stem, show_progress=False)
         self.model.index(tokens, show_progress=False)
         self.vocab = set(tokens.vocab)
+        self._english = frozenset(bm25s.stopwords.STOPWORDS_EN)
+
+    def _tokens(self, query: str, stopwords: frozenset[str]) -> list[str]:
+        """One question's stemmed tokens, exactly as ``bm25s.tokenize`` splits and stems them, without
+        its per-call progress bars and vocabulary (a third of a millisecond of every answer)."""
+        words = [w for w in _BM25_TOKEN.findall(query.lower()) if w not in stopwords]
+        return self._stem.stemWords(words) if words else []
 
     def unfamiliar(self, query: str) -> float:
         """Share of the question's content words that no chunk ever uses (0 for none).
@@ -85,14 +97,10 @@ class KeywordIndex:
         return [t for t in self._content_tokens(query) if t not in self.vocab]
 
     def _content_tokens(self, query: str) -> list[str]:
-        return self._bm25s.tokenize(
-            [query], stemmer=self._stem, return_ids=False, show_progress=False, stopwords=sorted(STOP_WORDS)
-        )[0]
+        return self._tokens(query, STOP_WORDS)
 
     def scores(self, query: str) -> np.ndarray:
-        tokens = self._bm25s.tokenize(
-            [query], stemmer=self._stem, return_ids=False, show_progress=False
-        )[0]
+        tokens = self._tokens(query, self._english)
         known = [t for t in tokens if t in self.vocab]
         if not known:
             return np.zeros(self.model.scores["num_docs"], dtype=np.float32)

@@ -66,6 +66,7 @@ class Triage:
         self.encoder = encoder
         self._cache: OrderedDict[str, RedFlag | None] = OrderedDict()
         self._cache_size = settings.red_flag_cache_size
+        self._prepared = functools.lru_cache(maxsize=settings.red_flag_cache_size)(self._prepare)
         self._cache_lock = threading.Lock()
         self.by_id = {c.id: c for c in self.taxonomy.categories}
         self.explainable = [c for c in self.taxonomy.categories if c.explained_by is not None]
@@ -116,9 +117,13 @@ class Triage:
 
     def prepare(self, message: str) -> list[Clause]:
         """The clauses of a message, normalised, regional words and signs said of things put plainly
-        (``bot/things.py``), typos in taxonomy words mended."""
+        (``bot/things.py``), typos in taxonomy words mended. Kept for the last ``cache_size`` texts:
+        every reply re-reads each earlier turn of its conversation."""
+        return list(self._prepared(message))
+
+    def _prepare(self, message: str) -> tuple[Clause, ...]:
         text = plain_things(self.taxonomy.plain(normalise(message)))
-        return clauses(self.speller.fix_text(text) if self.speller else text)
+        return tuple(clauses(self.speller.fix_text(text) if self.speller else text))
 
     def semantic_clauses(self, message: str) -> list[str]:
         """The clauses the semantic detector reads (scripts/tune.py sweeps on them)."""

@@ -103,30 +103,35 @@ class Candidate:
 
 def features(candidates: list[Candidate], answer_type: str) -> np.ndarray:
     """One row per candidate, columns as ``FEATURES``. Some columns compare a candidate with the
-    best of its question ("cosine below best"), so a row depends on its whole candidate list."""
+    best of its question ("cosine below best"), so a row depends on its whole candidate list.
+    Built column by column over all candidates at once (in float64, then float32): it runs on
+    every answer."""
     if not candidates:
         return np.zeros((0, len(FEATURES)), dtype=np.float32)
-    asked = np.array([t == answer_type for t in TYPES], dtype=np.float32)
-    cosines = np.array([c.cosine for c in candidates])
-    hand = np.array([c.hand_score for c in candidates])
-    top3 = set(np.argsort(-cosines, kind="stable")[:3].tolist())
-    rows = []
-    for n, c in enumerate(candidates):
-        has = np.asarray(c.profile.cues, dtype=np.float32)
-        density = float(np.dot(asked, c.profile.densities))
-        faq = float(c.heading.rstrip().endswith("?"))
-        rows.append([
-            c.cosine, c.passage_cosine, c.passage_fused, c.shared_words, c.heading_cosine,
-            float(np.dot(asked, has)), density,
-            c.passage_rank, min(c.position_in_chunk, 5), float(c.list_item), min(c.profile.words, 60) / 60,
-            float(c.filler), float(c.has_lead_in), c.hand_score,
-            *(has * asked), *has, *(density * asked),
-            faq, faq * c.heading_cosine, c.cosine - cosines.max(), float(c.passage_rank == 0),
-            c.hand_score - hand.max(), float(n in top3),
-            float(c.names_asked_topic), float(c.names_other_topic), float(c.section_names_asked_topic),
-            float(c.profile.connector), float(c.profile.announces),
-        ])
-    return np.asarray(rows, dtype=np.float32)
+    asked = np.array([t == answer_type for t in TYPES], dtype=np.float64)
+
+    def column(value) -> np.ndarray:
+        return np.array([value(c) for c in candidates], dtype=np.float64)
+
+    cosines, hand = column(lambda c: c.cosine), column(lambda c: c.hand_score)
+    heading_cosine, rank = column(lambda c: c.heading_cosine), column(lambda c: c.passage_rank)
+    has = np.array([c.profile.cues for c in candidates], dtype=np.float64)
+    density = np.array([c.profile.densities for c in candidates], dtype=np.float64) @ asked
+    faq = column(lambda c: c.heading.rstrip().endswith("?"))
+    top3 = np.zeros(len(candidates))
+    top3[np.argsort(-cosines, kind="stable")[:3]] = 1.0
+    return np.column_stack([
+        cosines, column(lambda c: c.passage_cosine), column(lambda c: c.passage_fused),
+        column(lambda c: c.shared_words), heading_cosine, has @ asked, density,
+        rank, column(lambda c: min(c.position_in_chunk, 5)), column(lambda c: c.list_item),
+        column(lambda c: min(c.profile.words, 60) / 60), column(lambda c: c.filler), column(lambda c: c.has_lead_in), hand,
+        has * asked, has, density[:, None] * asked,
+        faq, faq * heading_cosine, cosines - cosines.max(), rank == 0,
+        hand - hand.max(), top3,
+        column(lambda c: c.names_asked_topic), column(lambda c: c.names_other_topic),
+        column(lambda c: c.section_names_asked_topic),
+        column(lambda c: c.profile.connector), column(lambda c: c.profile.announces),
+    ]).astype(np.float32)
 
 
 @dataclass(frozen=True)
