@@ -46,9 +46,7 @@ _GENERAL = re.compile(
     r"\b(?:cause|causes|lead to|leads to|bring on|brings on)\b(?![^.?!]{0,120}\b(?:been|since|all week|"
     r"for (?:a |two |three |four |\d+ )?(?:days?|weeks?)|mine|won'?t go away|every (?:night|day|run|time)|started|"
     r"this morning|today|yesterday|happens)\b)|"
-    r"\bwhat (?:does|do|is|are) (?:['\"]?[\w-]+['\"]? ){0,5}(?:mean|like)\b|"
-    # "is running allowed after a hip replacement, generally?", "would a swollen calf be something to worry about?"
-    r"\b(?:generally|in general)\b|\b(?:something|anything) to (?:worry|watch out|watch) (?:about|for)\b"
+    r"\bwhat (?:does|do|is|are) (?:['\"]?[\w-]+['\"]? ){0,5}(?:mean|like)\b"
 )
 #: A clause answering the one before with a no: "night sweats? nope", "fever? nah".
 _ANSWERED_NO = re.compile(r"^(?:nope|nah|nil|negative)\b|^(?:no|none|not really|not at all)\s*(?:[,.!]\s*)?$")

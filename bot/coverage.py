@@ -49,20 +49,25 @@ _OTHER_SENSE = re.compile(r"\bhip[- ]?hop\w*|\bhipsters?\b|\bhip flasks?\b|\bhip
                           # a size for kit, not the hip's mobility or strength
                           r"\bmeasur\w* (?:my |your |the )?hips? (?:for|to (?:pick|choose|buy|get|find|order))\b|"
                           r"\bhip (?:measurements?|sizes?|sizing) (?:for|chart|guide|between)\b")
-#: ...a song ("hips don't lie"), or the slang word ("what does it mean when something is 'hip'").
-_SONG_OR_SLANG = re.compile(r"\bhips? don'?t lie\b|\blyrics\b|\b(?:the word|called|is|being|so|very|too) '?hip'?(?=\s*(?:$|[?.!,;]))|'hip'")
-#: A product, a brand or a price to choose: the articles recommend no model, shop or budget.
-_BRANDS = (r"hoka|brooks|nike|asics|saucony|adidas|new balance|mizuno|altra|garmin|coros|polar|suunto|fitbit|"
-           r"theragun|hypervolt|hyperice|trigger ?point")
+#: ...a song ("hips don't lie"), or the slang word in quotes, asked what it means.
+_SONG_OR_SLANG = re.compile(r"\bhips? don'?t lie\b|\blyrics\b|"
+                            r"(?=.*\b(?:mean|means|meaning|slang|cool|trendy)\b)(?:.*(?:the word|something is|being) '?hip'?\b|.*'hip')")
+#: A product, brand or price to choose: the articles recommend no model, shop or budget. A brand
+#: counts only beside words that choose ("hoka or brooks?", "garmin vs coros", "worth the money"):
+#: "my garmin says my cadence is 158, could that cause my hip pain?" is a hip question.
+_BRANDS = r"hoka|brooks|nike|asics|saucony|adidas|new balance|mizuno|altra|garmin|coros|suunto|fitbit|theragun|hypervolt|hyperice"
+_PRODUCT_CHOICE = re.compile(
+    rf"\b(?:{_BRANDS})\b(?=.*\b(?:or|vs|versus|which|better|best|worth|recommend)\b)|(?<=\b(?:or|vs) )(?:{_BRANDS})\b|"
+    r"\b(?:which|what|best) brand\b|\binsurance\b|"
+    r"\b(?:under|below|less than|budget of) (?:[$£€] ?\d+|\d+ ?(?:dollars|quid|pounds|euros|bucks)\b)")
+#: Shopping words that name no hip: refused only when nothing of the hip or a complaint is beside them.
 _SHOPPING = re.compile(
-    rf"\b(?:{_BRANDS})\b(?!'s)|\b(?:which|what|best) brand\b|\bbrand (?:is|makes)\b|"
-    r"\b(?:cheap\w*|discount\w*|deals|prices?|pricey|on sale|coupons?)\b|\bhow much (?:does|do|is|are|would|will) (?:[\w-]+ ){0,4}cost\b|"
-    r"\b(?:under|below|less than|budget of) [$£€]? ?\d+|"
-    r"\b(?:which|what) (?:[\w-]+ ){0,3}(?:should|would|could) (?:i|you) (?:buy|order|recommend)\b|"
-    r"\bwhere (?:can|do|should) i (?:buy|order|get (?:cheap|new|a pair))\b|\bwhere to buy\b|"
-    r"\b(?:which|what) (?:[\w-]+ )?(?:app|watch|podcast|model)s?\b|"
+    r"\b(?:which|what) (?:[\w-]+ ){0,3}(?:should|would|could) (?:i|you) (?:buy|order)\b|"
+    r"\bwhere (?:can|do|should) i (?:buy|order|get (?:cheap|new|a pair))\b|\bwhere to buy\b|\bcheapest\b|"
+    r"\b(?:good|any|best) deals\b|\bdiscount\w*|\bcoupons?\b|"
+    r"\bwhich (?:[\w-]+ )?(?:app|watch|podcast)s?\b|\bwhat (?:[\w-]+ )?(?:app|watch|podcast)s? (?:should|would|do|is|are)\b|"
     r"\brecommend (?:a|an|any|me a|me an|me some|some) (?:good |decent |cheap )?(?:[\w-]+ )?"
-    r"(?:watch|app|podcast|brand|foam roller|massage gun|shoes?|trainers|insoles?|socks|headphones|playlist|book)\b")
+    r"(?:watch|app|podcast|brand|foam roller|massage gun|headphones|playlist|book)\b")
 #: Another sport, told with nothing of the hip or a complaint: "what's a good cycling cadence for a time trial".
 _OTHER_SPORT = re.compile(r"\b(?:basketball|soccer|football|rugby|tennis|golf|cycling|cyclist|time trial|swimming|rowing|crossfit|"
                           r"hockey|netball|cricket|baseball|volleyball|skiing|climbing|boxing|martial arts|horse riding|squash|"
@@ -113,10 +118,11 @@ def covers(query: Query, best: float, settings: Settings, unfamiliar: Callable[[
     own = norm(query.text)  # the message alone: "what about my heel?" after a hip question is about a heel
     if not_a_runners_hip(own):
         return False  # a hip hop playlist, a labrador's hip dysplasia, a grandmother's hip replacement
-    if _SHOPPING.search(own):
+    hip_or_complaint = bool(_HIP_REGION.search(own) or _COMPLAINT.search(own))
+    if _PRODUCT_CHOICE.search(own) or (_SHOPPING.search(own) and not hip_or_complaint):
         return False  # "hoka or brooks?", "best marathon shoes under $150": no article names a product or a price
-    if _OTHER_SPORT.search(own) and not (_HIP_REGION.search(own) or _COMPLAINT.search(own)):
-        return False  # "how do i improve my tennis backhand": another sport, nothing of the hip
+    if _OTHER_SPORT.search(own) and not hip_or_complaint and not query.context:
+        return False  # "how do i improve my tennis backhand": another sport, nothing of the hip, no hip turn before
     # A message about the hip in running, or a follow-up pointing back at a hip conversation, is
     # about the library's subject however many of its words the library never uses ("intervals
     # tues, hills weds … my hips are wrecked by friday"); the hip in another sport is not.

@@ -26,7 +26,7 @@ from .context import WORD, Clause
 from .statements import SMALL, asks, semantic_reads, speaks_of_self, tells_own_body, whole_clause_aside
 from .denials import without_denials
 from .flag_memory import FlagMemory
-from .resolution import explained, passed, told_all_clear, told_passed
+from .resolution import cleared, explained, passed, told_passed
 from .taxonomy import Learned, Taxonomy
 from .text import content_stems
 
@@ -78,8 +78,10 @@ class MeaningDetector:
         the model must not raise it again.
         """
         kept, said = self._said(parts)
-        if not kept or told_all_clear(parts):
-            return {}  # nothing said, or "walking fine, sleeping fine": no guess from meaning outweighs it
+        if not kept:
+            return {}
+        # "walking fine", "sleeping fine": the user's own word outweighs a guess from meaning about it
+        outweighed = cleared(parts)
         unique = list(dict.fromkeys(said))  # a repeated clause is encoded once
         row = {text: n for n, text in enumerate(unique)}
         vectors = self._vectors(unique)[[row[text] for text in said]]
@@ -98,7 +100,7 @@ class MeaningDetector:
                     continue  # "my daughter wants to join a running club at 10": a child, but no sign
                 if self._has_passed(category, kept[n:]):
                     learned = False
-                elif confirmed and not self._graded_ordinary(vectors[n]):
+                elif confirmed and category not in outweighed and not self._graded_ordinary(vectors[n]):
                     found.setdefault(category, kept[n].text)
         words = sum(len(WORD.findall(text)) for text in said)
         # A general question about people at large, with nothing said of the user's own body,
@@ -115,7 +117,8 @@ class MeaningDetector:
                 # rule to undo the flag ("freezes me mid-stride for a sec" is not a brief fever).
                 category, score, _ = self._closest(message[None, :])[0]
                 sure = score >= self.threshold
-                if not ((sure and self._has_passed(category, kept, causes=False)) or told_passed(kept)):
+                if not ((sure and (category in outweighed or self._has_passed(category, kept, causes=False)))
+                        or told_passed(kept)):
                     found = {category: ". ".join(c.text for c in kept)[:120]}
         return found
 

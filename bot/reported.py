@@ -73,9 +73,9 @@ def advice_in(piece: str, end: str, quoting: bool) -> tuple[bool, bool]:
 _TALK_ABOUT = re.compile(r"\b(?:talk|lecture|seminar|webinar|podcast|article|video|documentary|workshop|discussion|thread|episode|"
                          r"presentation|module|chapter|essay|assignment|research|study|studies|paper|book)s? "
                          r"(?:about|on|covering|into|around)\b|"
-                         # ...and a story: "I'm writing a novel where the main character tears her labrum"
-                         r"\b(?:novel|story|stories|book|script|screenplay|film|movie|show|episode|series|scene|play)s? "
-                         r"(?:about|where|in which|whose)\b")
+                         # ...and a story about a character: "I'm writing a novel where the main character tears her labrum"
+                         r"\b(?:novel|story|book|script|screenplay|film|movie|series)s? (?:about|where|in which) (?:the |a |an |my |our )?"
+                         r"(?:main |lead )?(?:character|hero|heroine|protagonist)s?\b")
 
 
 def talks_about(piece: str) -> bool:

@@ -135,18 +135,28 @@ def told_passed(rest: list[Clause]) -> bool:
     return any(_told(c.text, SAID_OVER) for c in rest) and not any(_persists(c.text) for c in rest)
 
 
-#: The user saying the leg works as it should: walking fine, painless, sleeping fine, easing once
-#: warm. A reading by meaning is a guess from the words of a message; this outweighs it. A hedged
-#: all-clear ("walking is fine-ish", "walking fine but…") is none.
-_ALL_CLEAR = re.compile(r"\b(?:walking (?:is |was |'s )?(?:fine|ok|okay|normal(?:ly)?)|(?:can|could) walk (?:fine|ok|okay|normally|no problem)|"
-                        r"grand to walk|nothing hurts|feel(?:ing)? (?:fine|great|good) (?:otherwise|today|now)|painless|pain[- ]free|"
-                        r"eases? (?:off )?(?:once|when|after) i'?m? ?warm\w*|eased off|doesn'?t wake me|"
-                        r"sleep(?:ing)? (?:fine|ok|okay|well))\b(?!-?ish)(?!,? but\b)")
+#: The user saying the leg works as it should, and the signs each such word speaks to: walking
+#: fine speaks to bearing weight, giving way and a fall; sleeping fine to night pain; nothing hurting
+#: to pain (and, "today", to what the legs did yesterday); easing once warm to a fall, a cold leg or
+#: a worsening; feeling fine otherwise to feeling unwell. A hedged all-clear ("fine-ish", "fine
+#: but…") is none. A lump, a fever reading, numbness or weight loss is spoken to by none of them.
+_ALL_CLEAR_SPEAKS_TO = tuple((re.compile(rf"\b(?:{words})\b(?!-?ish)(?!,? but\b)"), frozenset(categories)) for words, categories in (
+    (r"walking (?:is |was |'s )?(?:fine|ok|okay|normal(?:ly)?)|(?:can|could) walk (?:fine|ok|okay|normally|no problem)|grand to walk",
+     ("cannot_bear_weight", "locking_giving_way", "fracture_deformity", "trauma")),
+    (r"doesn'?t wake me|sleep(?:ing)? (?:fine|ok|okay|well)", ("severe_pain", "stress_fracture")),
+    (r"nothing hurts (?:today|now)|feel(?:ing)? (?:fine|great|good) (?:today|now)",
+     ("severe_pain", "stress_fracture", "rapid_worsening", "trauma", "locking_giving_way", "cannot_bear_weight")),
+    (r"nothing hurts|painless|pain[- ]free", ("severe_pain", "stress_fracture", "rapid_worsening", "trauma")),
+    (r"eases? (?:off )?(?:once|when|after) i'?m? ?warm\w*|eased off", ("trauma", "vascular", "rapid_worsening")),
+    (r"feel(?:ing)? (?:fine|great|good) otherwise", ("infection",)),
+))
 
 
-def told_all_clear(parts: list[Clause]) -> bool:
-    """Whether a clause, not negated, says the leg works as it should (``_ALL_CLEAR``)."""
-    return any(_told(c.text, _ALL_CLEAR) for c in parts)
+def cleared(parts: list[Clause]) -> frozenset[str]:
+    """The categories the user's own all-clear speaks to (``_ALL_CLEAR_SPEAKS_TO``), each said in
+    a clause and not negated: a reading by meaning in one of them is outweighed."""
+    return frozenset().union(*(categories for pattern, categories in _ALL_CLEAR_SPEAKS_TO
+                               if any(_told(c.text, pattern) for c in parts)))
 
 
 #: Something other than the leg named before a resolution ("my cold is all better now").

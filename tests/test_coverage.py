@@ -204,8 +204,19 @@ def test_care_for_another_body_part_is_refused_whatever_exercise_is_named(chat, 
     ("what should i look for in a running shoe to protect my hips?", True),
     ("is it worth paying for a physio for my sore hip?", True),
     ("can i do swimming instead of running while my hip flexor heals?", True),
+    # ...and brands, prices and "recommend" inside a hip question (found by the code review of round 16)
+    ("my garmin says my cadence is 158, could that cause my hip pain?", True),
+    ("what would you recommend for a tight hip flexor?", True),
+    ("is hip pain the price i pay for running 60 miles a week?", True),
+    ("the sore spot is hip, not groin - what does that mean", True),
 ])
 def test_a_product_a_price_another_sport_or_a_song_is_refused(chat, question, answered):
     """Added after the off-topic questions the seen sets answered: the articles name no product,
     brand or price, no other sport without the hip, and "hip" in a song or as slang is another word."""
     assert chat.reply(question).refused is not answered
+
+
+def test_another_sport_asked_about_after_a_hip_turn_is_answered(chat):
+    """From the code review of round 16: "is cycling ok instead?" after a sore hip asks about
+    cross-training, not about cycling for its own sake."""
+    assert chat.reply("is cycling ok instead?", ["my outer hip has been aching after long runs for 3 weeks"]).refused is False
