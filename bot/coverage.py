@@ -51,7 +51,8 @@ _OTHER_SENSE = re.compile(r"\bhip[- ]?hop\w*|\bhipsters?\b|\bhip flasks?\b|\bhip
                           r"\bhip (?:measurements?|sizes?|sizing) (?:for|chart|guide|between)\b")
 #: ...a song ("hips don't lie"), or the slang word in quotes, asked what it means.
 _SONG_OR_SLANG = re.compile(r"\bhips? don'?t lie\b|\blyrics\b|"
-                            r"(?=.*\b(?:mean|means|meaning|slang|cool|trendy)\b)(?:.*(?:the word|something is|being) '?hip'?\b|.*'hip')")
+                            # anchored: the look ahead runs once, not from every position of a long message
+                            r"^(?=.*\b(?:mean|means|meaning|slang|cool|trendy)\b)(?:.*(?:the word|something is|being) '?hip'?\b|.*'hip')")
 #: A product, brand or price to choose: the articles recommend no model, shop or budget. A brand
 #: counts only beside words that choose ("hoka or brooks?", "garmin vs coros", "worth the money"):
 #: "my garmin says my cadence is 158, could that cause my hip pain?" is a hip question.
