@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 from .affirmation import first_affirmed
 from .context import normalise, takes_back
 from .long_ago import over_long_ago
-from .resolution import explained, passed
+from .causes import explained
+from .resolution import passed
 from .red_flag import RedFlag
 
 if TYPE_CHECKING:

@@ -26,7 +26,8 @@ from .context import WORD, Clause
 from .statements import SMALL, asks, semantic_reads, speaks_of_self, tells_own_body, whole_clause_aside
 from .denials import without_denials
 from .flag_memory import FlagMemory
-from .resolution import cleared, explained, passed, told_passed
+from .causes import explained
+from .resolution import cleared, passed, told_passed
 from .taxonomy import Learned, Taxonomy
 from .text import content_stems
 

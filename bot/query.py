@@ -165,8 +165,9 @@ def lent_subject(turn: str, history: Sequence[str]) -> str:
     was told ("what's piriformis syndrome?")."""
     names = [*topics_of(turn)]
     if all(t in GENERIC_TOPICS for t in names):
-        before = list(history)[:-1] if history and history[-1] == turn else list(history)
-        names += [t for t in (topics_of(before[-1]) if before else ()) if t not in names]
+        turns = list(history)
+        at = len(turns) - 1 - turns[::-1].index(turn) if turn in turns else len(turns)
+        names += [t for t in (topics_of(turns[at - 1]) if at > 0 else ()) if t not in names]
     return " ".join([*names, *modifiers_of(turn)])
 
 

@@ -1,6 +1,6 @@
-"""Whether a sign the message names is over or accounted for: said to have passed ("went numb …
-went away when I loosened them"), lasted only seconds, or given an ordinary cause ("night sweats
-since we got the electric blanket"), and not said to persist or come back.
+"""Whether a sign the message names is over: said to have passed ("went numb … went away when I
+loosened them") or lasted only seconds, and not said to persist or come back; and which signs the
+user's own all-clear speaks to ("walking fine"). An ordinary cause is ``causes.py``'s.
 
 The clause-level context rules (negation, hypotheticals, other people, the past) are in
 ``context.py``; these rules read what follows a sign, in its clause and the next.
@@ -12,7 +12,6 @@ import re
 
 from .affirmation import negated
 from .context import Clause
-from .taxonomy import Category
 
 #: A sign that has already passed ("went numb … went away when I loosened them", "then fine").
 #: A sign said to have lasted seconds or minutes has passed too ("shivery for 10 mins").
@@ -52,40 +51,6 @@ PERSISTS = re.compile(r"\b(?:still|again|keeps?|every (?:single )?(?:time|run|da
                       # ...or that it hurts now: "got up and finished the race, now it's agony"
                       r"(?:now|today|tonight) (?:it'?s |it |is |my [\w']+ (?:is|'s) )?(?:really |so |very |quite )?(?:sore|painful|agony|killing|hurts?|hurting|aching|throbbing|swollen)|"
                       r"(?:sore|painful|agony|hurts?|hurting|aching|throbbing|swollen) (?:now|tonight|this evening)|throbbing|except|apart from)\b")
-
-
-def explained(category: Category, rest: list[Clause], sign: str = "") -> bool:
-    """Whether the sign in ``rest[0]`` is given an ordinary cause: one of the category's kinds of
-    cause from the sign on in its clause ("night sweats since we got the electric blanket"), or at
-    the start of the next clause ("slipped on wet grass. didn't go down"), not negated ("not after
-    my flu jab"), and the sign not said to persist ("every night for a month in this heatwave")."""
-    if category.explained_by is None or any(PERSISTS.search(c.text) for c in rest[:2]) or (
-            category.never_explained is not None and category.never_explained.search(rest[0].text)):
-        return False
-    text = rest[0].text
-    start = max(text.find(sign.split(" … ")[0]), 0) if sign else 0
-    windows = [(text, start, len(text)), *((r.text, 0, 40) for r in rest[1:2])]
-    found = [(where, m) for where, lo, hi in windows for m in category.explained_by.finditer(where, lo, hi)]
-    # ...or before the sign, joined to it as its consequence: "the tent collapsed, so I barely slept"
-    found += [(text, m) for m in category.explained_by.finditer(text, 0, start) if _SO.search(text[m.end():start])]
-    return any(not negated(where, m.start()) and not _DOUBTED.search(where[max(0, m.start() - 30) : m.start()])
-               and not _LIKENED.search(where[max(0, m.start() - 40) : m.start()])
-               for where, m in found)
-
-
-#: What joins a cause told first to the sign it led to: "…collapsed in the wind, so I barely slept".
-_SO = re.compile(r"\b(?:so|which meant|meaning|and then)\b")
-
-
-#: A comparison, not a cause: numb "like it's been to the dentist", shivery "like a hangover",
-#: sweating "as if it was a heatwave", "worse than" a hangover. Read as a likeness, a cause said with
-#: "like" ("things like the electric blanket") no longer explains a sign: the safe side to err on.
-_LIKENED = re.compile(r"\b(?:like|as if|as though) (?:it'?s|it has|it had|it was|i'?ve|i have|i had|i'?d|i was|they'?ve|they had)"
-                      r"(?: [\w']+){0,3} $|\b(?:like|as if|as though|similar to|same as|worse than)(?: (?:a|an|the|some|one|"
-                      r"bad|real|massive|proper|big|heavy|nasty|mild|monster|killer|horrible|awful))* $")
-#: A cause the user doubts: "thought it was the new duvet" says it was not.
-_DOUBTED = re.compile(r"\b(?:thought|assumed|figured|blamed|put it down to|hoped|could it be|could that be|maybe|is it|might it be|"
-                      r"probably|surely|must be|i guess|i reckon|hopefully)\b")
 
 
 def passed(rest: list[Clause], sign: str) -> bool:

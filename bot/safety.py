@@ -35,7 +35,8 @@ from .flag_meaning import Encoder, MeaningDetector
 from .flag_memory import FlagMemory
 from .flag_patterns import hits, reads
 from .red_flag import RedFlag
-from .resolution import explained, passed
+from .causes import explained
+from .resolution import passed
 from .taxonomy import Taxonomy, load_taxonomy, taxonomy_speller
 from .things import plain_things
 
