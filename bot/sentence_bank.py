@@ -35,6 +35,7 @@ class SentenceBank:
         self.profiles = [profile(unlisted(text)) for text in self.plain]
         self.concrete = [is_concrete(sentence.text) for sentence in index.sentences]
         self.section_topics = [frozenset(topics_of(c.section)) for c in index.chunks]
+        self.heading_stems = [content_stems(c.section.split(" › ")[-1]) for c in index.chunks]
         self.lead_in = lead_ins(index.sentences)
         headings = [c.section.split(" › ")[-1] for c in index.chunks]
         unique = sorted(set(headings))
@@ -45,6 +46,13 @@ class SentenceBank:
     def candidates(self, hits: list[Hit]) -> list[int]:
         """The quotable sentences of the hits' passages, in hit order."""
         return list(dict.fromkeys(i for h in hits for c in h.passage for i in self.by_chunk.get(c.id, [])))
+
+    def on_topic_item(self, sentence: int, topic_stems: set[str]) -> bool:
+        """A list item under a heading that names the question's topic: "Groin Pain: Pain in the
+        groin area…" under "Symptoms of Labral Tears" answers "symptoms of a labral tear?" though
+        it never names the tear; the heading it is listed under does."""
+        return self.index.sentences[sentence].text.startswith("- ") and bool(
+            self.heading_stems[self.chunk_of(sentence)] & topic_stems)
 
     def chunk_of(self, sentence: int) -> int:
         return self.index.sentences[sentence].chunk_id

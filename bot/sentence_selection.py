@@ -105,7 +105,7 @@ def select(bank: SentenceBank, settings: Settings, ranker: SentenceRanker | None
         allowed = margin if doc in quoted else other_margin
         if picked and (sims[j] < s.sentence_floor or (alone[j] < top - allowed and votes[j] < s.memory_keeps)):
             continue
-        if picked and is_filler(text, topic):
+        if picked and is_filler(text, topic) and not bank.on_topic_item(i, topic):
             continue
         if any(float(vecs[j] @ vecs[k]) > s.same_point_cosine or overlap(bank.stems[i], bank.stems[candidates[k]])
                >= s.same_point_words for k in picked_at):

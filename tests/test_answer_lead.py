@@ -93,3 +93,14 @@ def test_the_front_of_the_hip_is_read_as_the_hip_flexors(chat, question):
     front of the hip leads with the articles' answer about running with sore hip flexors."""
     answer = chat.reply(question)
     assert "running with sore hip flexors is generally not recommended" in answer.quotes[0].text.lower()
+
+
+@pytest.mark.parametrize("earlier, question", [
+    ("what causes a labral tear?", "what are the symptoms?"),
+    ("i think i might have FAI", "what are the signs?"),
+])
+def test_a_list_item_under_a_heading_naming_the_topic_is_not_dropped_as_filler(chat, earlier, question):
+    """"Groin Pain: Pain in the groin area…" never names the tear, but it is listed under
+    "Symptoms of …": it is the answer, not filler."""
+    answer = chat.reply(question, [earlier])
+    assert "groin pain" in answer.markdown.lower()
