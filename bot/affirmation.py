@@ -39,7 +39,12 @@ _INNER_NEG = re.compile(r"\b(?:no|never|without|none|zero)\b(?![- ]go\b)|\b(?:is
                         # ...and "doesn't" before a verb that names a sign ("hip doesn't lock or give way",
                         # "doesn't wake me at night"), not one whose loss is the sign ("doesn't take my weight")
                         r"\b(?:doesn'?t|does not|didn'?t|did not|don'?t|do not|hasn'?t|has not)\s+"
-                        r"(?:ever\s+|really\s+|actually\s+)?(?:lock|give|catch|stick|buckle|collapse|swell|bruise|wake|fold|hurt|ache|throb)\b")
+                        r"(?:ever\s+|really\s+|actually\s+)?(?:lock|give|catch|stick|buckle|collapse|swell|bruise|wake|fold|hurt|ache|throb)\b|"
+                        # ...and "isn't" before a sign said as a state ("isn't limping", "hip isn't locking"), not
+                        # one whose absence is the sign ("foot isn't lifting", "isn't getting better", "isn't there")
+                        r"\b(?:isn'?t|isnt|aren'?t|arent|wasn'?t|wasnt|weren'?t)\s+(?:ever\s+|really\s+|actually\s+)?"
+                        r"(?:limping|hobbling|locking|locked|catching|sticking|stuck|buckling|collapsing|giving way|swelling|swollen|"
+                        r"bruised|numb|tingling|tingly|hot|warm|red|cold|blue|pale|discolou?red|puffy|throbbing|hurting|aching|painful|sore)\b")
 #: A negation straight before a word a rule needs ("no pain … in bed"): that word is not there.
 #: Not "without": "can't lie in bed without pain" states the sign.
 DIRECTLY_DENIED = re.compile(r"\b(?:no|not|zero|never)\s+(?:any\s+|much\s+|real\s+|actual\s+)?$")
@@ -107,8 +112,7 @@ def first_affirmed(pattern: re.Pattern, text: str, category: Category, hypotheti
     """The first match that is not negated, not someone else's, not under a hypothetical cue
     that comes before it, and not a figure of speech."""
     for m in pattern.finditer(text):
-        inner = m.group(0).split(maxsplit=1)
-        if negated(text, m.start()) or (len(inner) == 2 and _INNER_NEG.search(inner[1])):
+        if _denied_at(text, m):
             continue
         if category.id != CHILD and someone_else(text, m.start(), m.end(), _NEG_WINDOW_CHARS):
             continue
@@ -125,6 +129,18 @@ def first_affirmed(pattern: re.Pattern, text: str, category: Category, hypotheti
             continue  # "a tiny bruise", "a bit puffy", "a few mm longer"
         return m.group(0).strip()
     return None
+
+
+def only_denied(pattern: re.Pattern, text: str) -> bool:
+    """Whether ``text`` names the sign only to deny it ("it's not locking or giving way", "my
+    12-year-old isn't limping"): matched, and negated at every match."""
+    matches = list(pattern.finditer(text))
+    return bool(matches) and all(_denied_at(text, m) for m in matches)
+
+
+def _denied_at(text: str, m: re.Match) -> bool:
+    inner = m.group(0).split(maxsplit=1)
+    return negated(text, m.start()) or (len(inner) == 2 and bool(_INNER_NEG.search(inner[1])))
 
 
 def reassured_after(text: str, end: int, sign: str = "") -> bool:

@@ -69,20 +69,22 @@ class MeaningDetector:
         self._exemplars = encoder.encode(texts)
         self._ordinary = encoder.encode(list(taxonomy.not_red_flag))
 
-    def run(self, parts: list[Clause], learned: bool = True) -> dict[str, str]:
+    def run(self, parts: list[Clause], learned: bool = True, denied: frozenset[str] = frozenset()) -> dict[str, str]:
         """Both detectors from one batch of clause vectors: {category: the words read}.
 
         The clauses the context rules keep (not hypotheticals, other people, general
         questions or the past) are encoded once. The exemplar match reads the plain
         statements among them; the learned model reads their mean direction, which it
         was trained on. ``learned=False`` when the patterns read a sign and set it aside:
-        the model must not raise it again.
+        the model must not raise it again; nor may either detector raise a category whose sign
+        the message only denies (``denied``, from ``flag_patterns.denies``).
         """
         kept, said = self._said(parts)
         if not kept:
             return {}
-        # "walking fine", "sleeping fine": the user's own word outweighs a guess from meaning about it
-        outweighed = cleared(parts)
+        # "walking fine", "sleeping fine", "it's not locking": the user's own word outweighs a guess
+        # from meaning about it
+        outweighed = cleared(parts) | denied
         unique = list(dict.fromkeys(said))  # a repeated clause is encoded once
         row = {text: n for n, text in enumerate(unique)}
         vectors = self._vectors(unique)[[row[text] for text in said]]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from .affirmation import DIRECTLY_DENIED, first_affirmed, listed_fine, reassured_after
+from .affirmation import DIRECTLY_DENIED, first_affirmed, listed_fine, only_denied, reassured_after
 from .context import Clause
 from .taxonomy import Category
 
@@ -77,3 +77,10 @@ def pattern_hits(category: Category, clause: Clause, several_only: bool = False)
         affirmed = first_affirmed(sign, text, category, clause.hypothetical_at)
         if affirmed:
             yield " … ".join([*words, affirmed])
+
+
+def denies(category: Category, clause: Clause) -> bool:
+    """Whether the clause names a sign of ``category`` only to deny it ("it's not locking or
+    giving way", "my 12-year-old isn't limping"): a reading by meaning of the same category must
+    not raise it again, as an encoder barely hears the "not"."""
+    return reads(category, clause) and any(only_denied(rule[-1], clause.text) for rule in category.rules)

@@ -33,7 +33,7 @@ from .statements import semantic_reads
 from .conversation_triage import read_conversation
 from .flag_meaning import Encoder, MeaningDetector
 from .flag_memory import FlagMemory
-from .flag_patterns import hits, reads
+from .flag_patterns import denies, hits, reads
 from .red_flag import RedFlag
 from .causes import explained
 from .resolution import passed
@@ -103,7 +103,8 @@ class Triage:
                         found[category.id] = hit
                         break
         if not found and self.meaning is not None:
-            found = self.meaning.run(parts, learned=not set_aside)
+            denied = frozenset(c.id for c in self.taxonomy.categories if any(denies(c, clause) for clause in parts))
+            found = self.meaning.run(parts, learned=not set_aside, denied=denied)
         if not found:
             return None
         return RedFlag(tuple(self.by_id[k].reason for k in found), tuple(found.values()), tuple(found))

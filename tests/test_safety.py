@@ -1304,3 +1304,40 @@ def test_the_rules_of_round_16_never_hide_a_real_sign(triage, turns, message):
     done" before a hurt, a reading after a decimal, a number of days after a pain score, and an
     all-clear that speaks to another sign than the one told."""
     assert triage.detect_in_conversation(message, turns) is not None
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("My hip is not locking or giving way at all, it just feels tight at the front. Best stretch?", False),
+    ("my 10 year old isn't limping and nothing hurts, just wants hip stretches after netball", False),
+    ("my hip isn't locking but it gives way going downstairs", True),
+    ("my son isn't limping but his hip hurts at night", True),
+])
+def test_a_sign_named_only_to_deny_it_is_not_raised_again_by_meaning(without_memory, message, flagged):
+    """Added after test26's false alarms ("It's not locking or giving way…", "My 12-year-old isn't
+    limping…"): the patterns read the denial, but an encoder barely hears the "not", so a reading
+    by meaning of the same category is outweighed; another sign in the message still counts."""
+    assert (without_memory.detect_in_conversation(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message", [
+    "our daughter isn't putting weight on her leg since she fell off the swing",
+    "he's 9 and hasn't put any weight through that leg since saturday",
+    "I have to lift my leg into the car with my hands after runs",
+    "i've had to pick up my right leg with both hands to get it into bed",
+])
+def test_not_putting_weight_on_a_leg_or_lifting_it_by_hand_is_a_red_flag(message):
+    """Added after a probe of a child's fall ("isn't putting weight on her leg") that nothing
+    flagged, and a seen item the learned model alone caught (lifting the leg into bed by hand)."""
+    assert detect(message) is not None
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("14F, started cross country this term and now limping after every session", True),
+    ("she's 11 and her hip has hurt since the netball tournament", True),
+    ("15m sprints then my hip felt tight, normal?", False),
+    ("he's 10 miles into the run when his hip starts to ache", False),
+])
+def test_a_child_told_by_age_alone_is_read_as_a_child(message, flagged):
+    """Added after test26's one miss ("15M, been doing parkrun… walking kinda lopsided"): an age
+    written as "14F" or "she's 11" names a child as plainly as "my daughter"; a distance does not."""
+    assert (detect(message) is not None) is flagged
