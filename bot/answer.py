@@ -74,17 +74,21 @@ class Composer:
         notice: str | None = None,
         reasons: tuple[str, ...] = (),
         recall: Callable[[list[int]], list[Hit]] | None = None,
+        own_vector: np.ndarray | None = None,
     ) -> Composed:
         """Quote the sentences that answer ``query`` from ``hits``, or say the library does not cover it.
 
         ``recall(chunk_ids)`` makes hits of the passages the memory recalls that the search did
         not find (``Composer.recalled``, ``Retriever.hits_for``): quoted from, but never what
-        decides whether the library covers the question."""
+        decides whether the library covers the question. ``own_vector`` is a follow-up's own
+        words, encoded without the turn it follows: one worded like a question graded off-topic
+        ("and how much protein after lifting?") is refused whatever hip it borrowed."""
         memory = self.memory  # read once: a reply never mixes two memories
         dosing = bool(DOSING.search(query.text))
         best = max((h.dense_score for h in hits), default=0.0)
         covered = not dosing and covers(query, best, self.settings, self.unfamiliar) and not (
-            memory is not None and memory.off_topic_like(query_vector, self.settings.memory_off_topic))
+            memory is not None and (memory.off_topic_like(query_vector, self.settings.memory_off_topic) or (
+                own_vector is not None and memory.off_topic_like(own_vector, self.settings.memory_off_topic_turn))))
         votes = self.votes(memory, query_vector)
         if covered and recall is not None and votes is not None:
             hits = [*hits, *recall(self.recalled(votes, hits))]

@@ -81,8 +81,10 @@ class Chat:
     def _compose(self, query: Query, disclaimer: str | None, notice: str | None, reasons: tuple[str, ...]) -> Composed:
         vector = self.encoder.encode_query(query.search_text)
         hits = self.retriever.search(query.search_text, self.settings.top_k, query_vector=vector)
+        # A follow-up is also judged on its own words (``Composer.run``): one more encoding, for follow-ups only.
+        own = self.encoder.encode_query(query.text) if query.context and self.composer.memory is not None else None
         return self.composer.run(query, hits, vector, disclaimer=disclaimer, notice=notice, reasons=reasons,
-                                 recall=lambda ids: self.retriever.hits_for(ids, vector))
+                                 recall=lambda ids: self.retriever.hits_for(ids, vector), own_vector=own)
 
     def reply(self, message: str, history: Sequence[str] = (), *, earlier_flags: Sequence[str] = ()) -> Answer:
         """Answer one user message given the earlier user messages of the conversation.

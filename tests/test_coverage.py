@@ -220,3 +220,17 @@ def test_another_sport_asked_about_after_a_hip_turn_is_answered(chat):
     """From the code review of round 16: "is cycling ok instead?" after a sore hip asks about
     cross-training, not about cycling for its own sake."""
     assert chat.reply("is cycling ok instead?", ["my outer hip has been aching after long runs for 3 weeks"]).refused is False
+
+
+@pytest.mark.parametrize("turns, message, answered", [
+    (["how long should i hold the pigeon pose?"], "and what time should i aim for in a 10k?", False),
+    (["is it ok to run with a sore hip flexor?"], "and how many carbs before race day?", False),
+    (["how many clamshells should i do?"], "and what should i eat for breakfast before a long run?", False),
+    (["is there anything i can do at home about tight hip flexors?"], "thanks, what about massage?", True),
+    (["how do i do clamshells"], "how many sets tho", True),
+])
+def test_a_follow_up_worded_like_a_question_graded_off_topic_is_refused(chat, turns, message, answered):
+    """Added after the seen sets' off-topic turns answered as follow-ups ("and what should i eat
+    the night before a 10k?" after a warm-up question): a follow-up is also judged on its own
+    words, against the graded questions the library does not cover."""
+    assert (chat.reply(message, turns).kind != "refusal") is answered
