@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 from .config import Settings
-from .persons import FIRST_PERSON, PEOPLE
+from .persons import ANIMALS, FIRST_PERSON, PEOPLE
 from .query import Query
 from .question_words import EXERCISE_TOPICS, GENERIC_TOPICS, topics_of, without_topics
 from .text import norm
@@ -74,8 +74,7 @@ _OTHER_SPORT = re.compile(r"\b(?:basketball|soccer|football|rugby|tennis|golf|cy
                           r"hockey|netball|cricket|baseball|volleyball|skiing|climbing|boxing|martial arts|horse riding|squash|"
                           r"badminton|padel)\b")
 #: An animal's hip: "my lab's hips", "our greyhound has bad hips", "my dog … her hip".
-_ANIMAL = (r"(?:dogs?|doggy|doggo|labradors?|lab|puppy|pup|cats?|kitten|horses?|pony|greyhound|spaniel|retriever|"
-           r"collie|whippet|terrier|pets?)")
+_ANIMAL = rf"(?:(?:{ANIMALS}|lab)s?)"
 _ANIMAL_HIP = re.compile(rf"\b{_ANIMAL}(?:'s|s'| has| had| has got|'s got) (?:(?:bad|sore|weak|dodgy|stiff|old|back|arthritic) )?hips?\b|"
                          rf"\b(?:my|our|the) {_ANIMAL}\b[^.?!]{{0,60}}?\b(?:(?:his|her|its|their) (?:hips?|joints)|diagnosed with hip)\b")
 #: Another person's hip operation: "my grandma is having a hip replacement", "dad's hip surgery".

@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import re
 
+#: Animals: an owner tells their signs ("my greyhound fell and now hobbles"), and they are not the user's.
+ANIMALS = (r"dog|doggy|doggo|labrador|puppy|pup|cat|kitten|horse|pony|greyhound|spaniel|retriever|collie|whippet|"
+           r"terrier|pet")
 OTHER_PERSON = re.compile(
     r"\b(?:my|our|a|his|her|their) (?:friend|mate|sister|brother|mum|mom|dad|mother|father|wife|husband|"
     r"partner|girlfriend|boyfriend|coach|teammate|team ?mate|club ?mate|training partner|colleague|buddy|pal|flatmate|housemate|roommate|"
-    r"co-?worker|neighbou?r|cousin|aunt|auntie|aunty|uncle|in-laws?|\w+-in-law|gran\w*|nan|nana|nanna|dog|client|patient)s?\b|\b(?:he|she|they|him|her|his|their)\b|"
+    r"co-?worker|neighbou?r|cousin|aunt|auntie|aunty|uncle|in-laws?|\w+-in-law|gran\w*|nan|nana|nanna|dog|client|patient|"
+    rf"{ANIMALS})s?\b|\b(?:he|she|they|him|her|his|their)\b|"
     r"^(?:friend|mate|sister|brother|mum|mom|dad|wife|husband|partner|girlfriend|boyfriend|fianc\w*|coach|"
     r"teammate|colleague|neighbou?r)\b|"
     r"\b(?:dad|mum|mom|sister|brother|wife|husband|partner|friend|buddy|pal|coach|boss|colleague)(?:'s|s)\b|"
@@ -22,7 +26,7 @@ OTHER_PERSON = re.compile(
 )
 PEOPLE = (r"friend|mate|sister|brother|mum|mom|dad|mother|father|wife|husband|partner|girlfriend|boyfriend|flatmate|housemate|roommate|"
            r"coach|teammate|team ?mate|club ?mate|training partner|colleague|co-?worker|neighbou?r|cousin|aunt|auntie|aunty|"
-           r"uncle|gran\w*|nan|nana|nanna|dog|client|patient|buddy|pal|son|daughter|kid|child|boy|girl|lad|lass")
+           r"uncle|gran\w*|nan|nana|nanna|dog|client|patient|buddy|pal|son|daughter|kid|child|boy|girl|lad|lass|" + ANIMALS)
 #: The user speaking of themselves: "I", or "my" before anything but a person ("my leg", not "my dad").
 #: "my club", "my team": a group the user belongs to, not their body ("friend at my club has a numb leg").
 _GROUPS = r"club|team|squad|gym|work|office|school|group|parkrun|running group|class"

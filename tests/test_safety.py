@@ -1341,3 +1341,15 @@ def test_a_child_told_by_age_alone_is_read_as_a_child(message, flagged):
     """Added after test26's one miss ("15M, been doing parkrun… walking kinda lopsided"): an age
     written as "14F" or "she's 11" names a child as plainly as "my daughter"; a distance does not."""
     assert (detect(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("our greyhound fell chasing a squirrel and now hobbles", False),
+    ("my kitten jumped off the sofa and now she's limping on her back leg", False),
+    ("tripped over my dog on a run, hip is killing me and i can't walk", True),
+    ("my puppy pulled me over on the ice and i landed on my hip, it's swollen", True),
+])
+def test_an_animals_signs_are_not_the_users_but_a_fall_over_one_is(triage, message, flagged):
+    """Added after the seen sets' pets read as people or children ("my cat is limping on her back
+    hip"): an animal is someone else, but the user's own fall over the dog still counts."""
+    assert (triage.detect_in_conversation(message) is not None) is flagged
