@@ -1353,3 +1353,17 @@ def test_an_animals_signs_are_not_the_users_but_a_fall_over_one_is(triage, messa
     """Added after the seen sets' pets read as people or children ("my cat is limping on her back
     hip"): an animal is someone else, but the user's own fall over the dog still counts."""
     assert (triage.detect_in_conversation(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("came off my bike in 2021 and bruised my hip, no problems for years now. best hill drills?", False),
+    ("slipped on ice last january and hurt my hip, been totally fine ever since. winter shoe tips?", False),
+    ("my hip gave way once on a trail a year ago, hasn't happened again since. good balance drills?", False),
+    ("slipped on ice last january and hurt my hip, it has ached ever since", True),
+    ("my hip gave way last january and it has never been fine since", True),
+])
+def test_a_sign_long_ago_told_as_fine_up_to_now_is_in_the_past(message, flagged):
+    """Added after the seen sets' old falls told as over ("has been fine ever since", "all good
+    for years now", "never happened again"): "ever since" and "now" said of an all-clear are no
+    sign that stays; said of the pain, they are."""
+    assert (detect(message) is not None) is flagged
