@@ -17,7 +17,7 @@ _LONG_AGO = re.compile(r"\b(?:last (?:year|season|spring|summer|autumn|fall|wint
 #: ...and the sign told there as over, in its clause or the next ("…last year and it completely cleared
 #: with physio", "tripped last month. x-ray normal and it settled within a week"), with nothing saying it stays.
 _OVER_SINCE = re.compile(r"\b(?:cleared|healed|recovered|resolved|settled|went away|gone|(?:all |fully |completely |totally )better|"
-                         r"(?:been )?fine (?:since|ever since|now)|all good|(?:fine|ok|okay|good|no (?:problems?|issues?|trouble)) for "
+                         r"(?<!never )(?<!not )(?<!n't )(?<!never been )(?<!not been )(?<!n't been )(?:been )?fine (?:since|ever since|now)|all good|(?:fine|ok|okay|good|no (?:problems?|issues?|trouble)) for "
                          r"(?:years|months|ages)|never (?:happened|came back|returned|had it)(?: again| since)?|"
                          r"(?:hasn'?t|has not|haven'?t|have not) (?:happened|come back|returned|had (?:it|any))(?: again| since)?)\b")
 #: An all-clear that runs up to now ("fine ever since", "all good for years now"): it says the sign is
