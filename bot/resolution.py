@@ -39,8 +39,8 @@ SAID_OVER = re.compile(r"\b(?:went away|goes away|(?:and |but )?then (?:it was |
 _BRIEF = re.compile(r"(?<!let up )(?<!eased )(?<!stopped )\bfor (?:about |like |maybe |only |just |a good )?"
                     r"(?:a (?:few |couple of )?|half a |a couple of |\d+ |few |ten |twenty |thirty )(?:sec\w*|mins?\b|minutes?|moments?|steps)")
 RESOLVED = re.compile(f"{SAID_OVER.pattern}|{_BRIEF.pattern}")
-#: ...unless it comes back or stays.
-PERSISTS = re.compile(r"\b(?:still|again|keeps?|every (?:single )?(?:time|run|day|night|morning)|"
+#: ...unless it comes back or stays ("still numb"; not "can i still run?", which asks about the plan).
+PERSISTS = re.compile(r"\b(?:still(?! (?:run|running|go|going|train|training|race|racing|jog|jogging|do (?:my|the|a|it)|make it)\b)|again|keeps?|every (?:single )?(?:time|run|day|night|morning)|"
                       # "it came back" is the sign returning, not the feeling ("came back straight away")
                       r"(?:comes?|came) back(?! (?:straight away|right away|quickly|to normal|fine|normal|within|in a (?:minute|min|sec\w*|moment)|"
                       r"after (?:a|one|\d+) (?:minute|min|sec\w*|moment)s?|once i))|won'?t go|worse|"

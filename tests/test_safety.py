@@ -1367,3 +1367,15 @@ def test_a_sign_long_ago_told_as_fine_up_to_now_is_in_the_past(message, flagged)
     for years now", "never happened again"): "ever since" and "now" said of an all-clear are no
     sign that stays; said of the pain, they are."""
     assert (detect(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("my knee gave a little click on the stairs, nothing since. ok to run?", False),
+    ("my leg went numb on the drive up, fine after a couple of minutes. can i still race today?", False),
+    ("my leg went numb on the drive up, fine after a minute, but it's still numb now. can i still race?", True),
+    ("my hip just gave on the stairs and i went down", True),
+])
+def test_a_hip_that_gave_a_click_or_a_brief_sign_then_can_i_still_run_is_no_red_flag(message, flagged):
+    """Added after the seen sets' false alarms "my hip gave a twinge…" (read as giving way) and
+    "fine after a few seconds. Can I still run?" (the plan's "still" read as the sign staying)."""
+    assert (detect(message) is not None) is flagged
