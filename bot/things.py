@@ -1,4 +1,5 @@
-"""Signs said of things: "the buckle on my belt gave way", "the river was swollen", "our tent collapsed".
+"""Signs said of things: "the buckle on my belt gave way", "the river was swollen", "our tent collapsed";
+and feelings told as a sensation ("tingling with excitement").
 
 Words that name a sign of the body also name what happens to kit, gadgets, the weather and
 plans. Said of a thing named just before them, with no body part or person between, they are
@@ -47,7 +48,11 @@ def said_of_a_thing(text: str, start: int, match: str) -> bool:
 
 #: Sign words that things also do, and what they mean of a thing.
 _SIGN_OF_THING = re.compile(r"\b(?:(?:gave|give|gives|giving) (?:way|out)|collaps(?:ed|es|ing)|crash(?:ed|es|ing)|"
-                            r"buckl(?:ed|es|ing)|snapped|(?P<swell>swollen|swelled|swelling))\b")
+                            r"buckl(?:ed|es|ing)|snapped|(?:locked|locks|locking|seized|jammed|froze)(?: up)?|frozen|"
+                            r"(?P<swell>swollen|swelled|swelling))\b")
+#: A feeling told as a body's sensation: "tingling with excitement", "shaking with nerves".
+_FEELING = re.compile(r"\b(?:tingl\w*|shiver\w*|shaking|shook|trembl\w*|numb|buzzing) (?:with|from) "
+                      r"(?:excitement|anticipation|nerves|pride|joy|emotion|happiness|adrenaline|fear|rage|anger)\b")
 
 
 def plain_things(text: str) -> str:
@@ -57,4 +62,4 @@ def plain_things(text: str) -> str:
             return m.group(0)
         return "high" if m.group("swell") else "failed"
 
-    return _SIGN_OF_THING.sub(plain, text)
+    return _SIGN_OF_THING.sub(plain, _FEELING.sub("excited", text))

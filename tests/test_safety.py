@@ -1379,3 +1379,15 @@ def test_a_hip_that_gave_a_click_or_a_brief_sign_then_can_i_still_run_is_no_red_
     """Added after the seen sets' false alarms "my hip gave a twinge…" (read as giving way) and
     "fine after a few seconds. Can I still run?" (the plan's "still" read as the sign staying)."""
     assert (detect(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("my phone crashed and locked up halfway round so no strava. hips fine. can i add it manually?", False),
+    ("tingling with anticipation on the start line, how do i settle my nerves?", False),
+    ("my watch froze then my hip locked up and i couldn't move it", True),
+    ("shaking with a fever and my hip is red hot", True),
+])
+def test_a_gadget_that_locked_up_or_a_body_shaking_with_nerves_tells_no_sign(message, flagged):
+    """Added after test26's false alarms ("My Garmin froze and locked up…", "tingling with
+    excitement"): a sign word said of a gadget, or a feeling told as a sensation, is no sign."""
+    assert (detect(message) is not None) is flagged
