@@ -18,9 +18,13 @@ OTHER_PERSON = re.compile(
     r"partner|girlfriend|boyfriend|coach|teammate|team ?mate|club ?mate|training partner|colleague|buddy|pal|flatmate|housemate|roommate|"
     r"co-?worker|neighbou?r|cousin|aunt|auntie|aunty|uncle|in-laws?|\w+-in-law|gran\w*|nan|nana|nanna|dog|client|patient|"
     rf"{ANIMALS})s?\b|\b(?:he|she|they|him|her|his|their)\b|"
+    # ...at the start only as the subject ("mate fell on the ice"), not called to ("mate, can't walk")
     r"^(?:friend|mate|sister|brother|mum|mom|dad|wife|husband|partner|girlfriend|boyfriend|fianc\w*|coach|"
-    r"teammate|colleague|neighbou?r)\b|"
-    r"\b(?:dad|mum|mom|sister|brother|wife|husband|partner|friend|buddy|pal|coach|boss|colleague)(?:'s|s)\b|"
+    r"teammate|colleague|neighbou?r)(?=(?:'s)?(?:\s{1,3}(?:at|from|in|on) (?:work|the office|the club|my club|running club|parkrun|the gym|my team))?"
+    r"\s{1,3}(?:has|had|have|was|is|fell|got|gets|went|took|did|said|says|tripped|slipped|"
+    r"twisted|hurt|hurts|broke|pulled|came|thinks|reckons|needs|needed|just|also|and)\b)|"
+    r"\b(?:dad|mum|mom|sister|brother|wife|husband|partner|friend|buddy|pal|coach|boss|colleague|flatmate|housemate|roommate|"
+    r"teammate|neighbou?r)(?:'s|s)\b|"
     r"\b(?:running|training|gym) (?:buddy|pal|partner|mate)\b|"
     r"\b(?:the|this|some|another|that) (?:bloke|guy|man|woman|lady|fella|chap|person|old (?:man|lady|boy|girl))\b"
 )
@@ -43,8 +47,20 @@ _OWNED_THING = re.compile(
     r"so|because|needs?|needed)\b)[\w'-]+){0,2}? (?:crutch(?:es)?|(?:walking )?sticks?|canes?|zimmer(?: frame)?|walking frame|wheelchair|"
     r"scooter|car|bike|bicycle|shoes|trainers|spikes|kit|clothes|shorts|bed|sofa|couch|spare room|house|place|flat|"
     r"stairs|treadmill|foam roller|massage gun|ice packs?|hot water bottle|tens machine|brace|"
-    r"painkillers|tablets|pills|meds|medication|ibuprofen|paracetamol|cream|gel)\b")
+    r"painkillers|tablets|pills|meds|medication|ibuprofen|paracetamol|cream|gel|cupboard|medicine cabinet|prescription)\b")
 _POSSESSIVE = re.compile(r"(?:'s|s|\b(?:his|her|their))$")
+
+
+def only_owners(text: str) -> bool:
+    """Whether every other person a clause names is only the owner of a thing ("using my dad's old
+    walking stick"): the clause is still the user's."""
+    found = list(OTHER_PERSON.finditer(text))
+    return bool(found) and all(_owner_only(text, m) for m in found)
+
+
+def _owner_only(text: str, found: re.Match) -> bool:
+    possessive = _POSSESSIVE.search(found.group(0)) or text.startswith("'s", found.end())
+    return bool(possessive and _OWNED_THING.match(text, found.end()))
 
 
 def someone_else(text: str, start: int, end: int, window: int) -> bool:
@@ -55,7 +71,6 @@ def someone_else(text: str, start: int, end: int, window: int) -> bool:
     scope = text[max(0, start - window) : end]
     other = None
     for found in OTHER_PERSON.finditer(scope[: start - max(0, start - window)]):
-        possessive = _POSSESSIVE.search(found.group(0)) or scope.startswith("'s", found.end())
-        if not (possessive and _OWNED_THING.match(scope, found.end())):
+        if not _owner_only(scope, found):
             other = found  # an owner of a thing only ("my partner's crutches") is not the subject
     return other is not None and not FIRST_PERSON.search(scope[other.end() :])

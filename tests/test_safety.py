@@ -1391,3 +1391,18 @@ def test_a_gadget_that_locked_up_or_a_body_shaking_with_nerves_tells_no_sign(mes
     """Added after test26's false alarms ("My Garmin froze and locked up…", "tingling with
     excitement"): a sign word said of a gadget, or a feeling told as a sensation, is no sign."""
     assert (detect(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("housemate's got a temperature and a red hot knee, he's gone to urgent care. for me, best 10k plan?", False),
+    ("my clubmate slipped on the track and hurt her hip, she's getting it scanned. spikes or flats for me?", False),
+    ("my son is 31 and hobbling after his first ultra, what should he do?", False),
+    ("my 10 year old has a temperature and his hip is red", True),
+    ("been hopping about on my brother's old crutches since saturday, can't put the foot down", True),
+    ("mate, cant walk after that fall on the trail", True),
+])
+def test_another_adults_signs_are_theirs_but_a_childs_or_the_users_own_count(message, flagged):
+    """Added after the seen sets' false alarms for a flatmate's fever, a coach's surgery and a
+    26-year-old son's hobble, and a probe of a miss both versions shared: "mate, can't walk…"
+    calls to someone, it does not name another person."""
+    assert (detect(message) is not None) is flagged
