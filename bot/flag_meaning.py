@@ -25,6 +25,7 @@ from .config import Settings
 from .context import WORD, Clause
 from .statements import SMALL, asks, semantic_reads, speaks_of_self, tells_own_body, whole_clause_aside
 from .denials import without_denials
+from .flag_patterns import denies
 from .flag_memory import FlagMemory
 from .causes import explained
 from .resolution import cleared, passed, told_passed
@@ -69,7 +70,7 @@ class MeaningDetector:
         self._exemplars = encoder.encode(texts)
         self._ordinary = encoder.encode(list(taxonomy.not_red_flag))
 
-    def run(self, parts: list[Clause], learned: bool = True, denied: frozenset[str] = frozenset()) -> dict[str, str]:
+    def run(self, parts: list[Clause], learned: bool = True) -> dict[str, str]:
         """Both detectors from one batch of clause vectors: {category: the words read}.
 
         The clauses the context rules keep (not hypotheticals, other people, general
@@ -77,14 +78,19 @@ class MeaningDetector:
         statements among them; the learned model reads their mean direction, which it
         was trained on. ``learned=False`` when the patterns read a sign and set it aside:
         the model must not raise it again; nor may either detector raise a category whose sign
-        the message only denies (``denied``, from ``flag_patterns.denies``).
+        the message only denies (``flag_patterns.denies``), asked only of the category about to
+        be raised, as it costs a pass of the category's patterns over the message.
         """
         kept, said = self._said(parts)
         if not kept:
             return {}
         # "walking fine", "sleeping fine", "it's not locking": the user's own word outweighs a guess
         # from meaning about it
-        outweighed = cleared(parts) | denied
+        cleared_by_user = cleared(parts)
+
+        def outweighed(category: str) -> bool:
+            return category in cleared_by_user or any(denies(self.by_id[category], c) for c in parts)
+
         unique = list(dict.fromkeys(said))  # a repeated clause is encoded once
         row = {text: n for n, text in enumerate(unique)}
         vectors = self._vectors(unique)[[row[text] for text in said]]
@@ -103,7 +109,7 @@ class MeaningDetector:
                     continue  # "my daughter wants to join a running club at 10": a child, but no sign
                 if self._has_passed(category, kept[n:]):
                     learned = False
-                elif confirmed and category not in outweighed and not self._graded_ordinary(vectors[n]):
+                elif confirmed and not outweighed(category) and not self._graded_ordinary(vectors[n]):
                     found.setdefault(category, kept[n].text)
         words = sum(len(WORD.findall(text)) for text in said)
         # A general question about people at large, with nothing said of the user's own body,
@@ -120,7 +126,7 @@ class MeaningDetector:
                 # rule to undo the flag ("freezes me mid-stride for a sec" is not a brief fever).
                 category, score, _ = self._closest(message[None, :])[0]
                 sure = score >= self.threshold
-                if not ((sure and (category in outweighed or self._has_passed(category, kept, causes=False)))
+                if not ((sure and (outweighed(category) or self._has_passed(category, kept, causes=False)))
                         or told_passed(kept)):
                     found = {category: ". ".join(c.text for c in kept)[:120]}
         return found

@@ -33,7 +33,7 @@ from .statements import semantic_reads
 from .conversation_triage import read_conversation
 from .flag_meaning import Encoder, MeaningDetector
 from .flag_memory import FlagMemory
-from .flag_patterns import denies, hits, reads
+from .flag_patterns import hits, reads
 from .persons import only_owners
 from .red_flag import RedFlag
 from .causes import explained
@@ -106,8 +106,7 @@ class Triage:
                         found[category.id] = hit
                         break
         if not found and self.meaning is not None:
-            denied = frozenset(c.id for c in self.taxonomy.categories if any(denies(c, clause) for clause in parts))
-            found = self.meaning.run(parts, learned=not set_aside, denied=denied)
+            found = self.meaning.run(parts, learned=not set_aside)
         if not found:
             return None
         return RedFlag(tuple(self.by_id[k].reason for k in found), tuple(found.values()), tuple(found))
