@@ -131,11 +131,12 @@ def first_affirmed(pattern: re.Pattern, text: str, category: Category, hypotheti
     return None
 
 
-def only_denied(pattern: re.Pattern, text: str) -> bool:
-    """Whether ``text`` names the sign only to deny it ("it's not locking or giving way", "my
-    12-year-old isn't limping"): matched, and negated at every match."""
+def only_denied(pattern: re.Pattern, text: str) -> list[tuple[int, int]]:
+    """Where ``text`` names the sign only to deny it ("it's not locking or giving way", "my
+    12-year-old isn't limping"): the spans of its matches when there are some and every one is
+    negated, else none."""
     matches = list(pattern.finditer(text))
-    return bool(matches) and all(_denied_at(text, m) for m in matches)
+    return [m.span() for m in matches] if matches and all(_denied_at(text, m) for m in matches) else []
 
 
 def _denied_at(text: str, m: re.Match) -> bool:

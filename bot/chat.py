@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from .answer import Composer
 from .answer_memory import AnswerMemory
+from .coverage import asks_apart
 from .reply import Answer, Composed
 from .templates import PROMPT, prefix_block
 from .query import leans_on_conversation, Query, analyse
@@ -81,8 +82,10 @@ class Chat:
     def _compose(self, query: Query, disclaimer: str | None, notice: str | None, reasons: tuple[str, ...]) -> Composed:
         vector = self.encoder.encode_query(query.search_text)
         hits = self.retriever.search(query.search_text, self.settings.top_k, query_vector=vector)
-        # A follow-up is also judged on its own words (``Composer.run``): one more encoding, for follow-ups only.
-        own = self.encoder.encode_query(query.text) if query.context and self.composer.memory is not None else None
+        # A follow-up whose own words could stand apart is also judged on them (``Composer.run``):
+        # one more encoding, for such follow-ups only.
+        own = (self.encoder.encode_query(query.text)
+               if query.context and self.composer.memory is not None and asks_apart(query.text) else None)
         return self.composer.run(query, hits, vector, disclaimer=disclaimer, notice=notice, reasons=reasons,
                                  recall=lambda ids: self.retriever.hits_for(ids, vector), own_vector=own)
 

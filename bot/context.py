@@ -65,6 +65,8 @@ _HISTORICAL = re.compile(
     r"in the past(?!(?:\s+[\w']+){0,2}\s+(?:days?|nights?|weeks?|wks?|hours?|hrs?|minutes?|mins?|months?|years?|fortnight|runs?|sessions?)\b)|back in (?:school|the day)|(?:about |over |more than )?(?:a|one|\d+) years? ago|"
     r"(?:fully|completely|all) (?:healed|recovered)|(?:healed|recovered) (?:up|fine|fully|completely))\b"
 )
+#: A time of the last day or so, after a sign told long ago: the sign is told again, now.
+_RECENT = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|yesterday|last night)\b")
 #: The present, after a habit told in the past: "it used to turn up at mile 8 … now at mile 1".
 _NOW = re.compile(r"\b(?:now|nowadays|these days|today|tonight|last night|this (?:week|morning)|yesterday|lately)\b")
 
@@ -75,7 +77,9 @@ def _in_past(piece: str) -> bool:
     if not found:
         return False
     only_habit = all(m.group(0) == "used to" for m in found)
-    return not (only_habit and _NOW.search(piece, found[-1].end()))
+    # ...nor a sign told of today after the old one: "numb foot two years ago, fine since, until
+    # today when the whole leg went numb".
+    return not ((only_habit and _NOW.search(piece, found[-1].end())) or _RECENT.search(piece, found[-1].end()))
 
 
 #: Body parts away from the hip and leg, and those near them: a clause naming only the first kind

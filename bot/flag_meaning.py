@@ -25,7 +25,7 @@ from .config import Settings
 from .context import WORD, Clause
 from .statements import SMALL, asks, semantic_reads, speaks_of_self, tells_own_body, whole_clause_aside
 from .denials import without_denials
-from .flag_patterns import denies
+from .flag_patterns import without_denied
 from .flag_memory import FlagMemory
 from .causes import explained
 from .resolution import cleared, passed, told_passed
@@ -78,18 +78,19 @@ class MeaningDetector:
         statements among them; the learned model reads their mean direction, which it
         was trained on. ``learned=False`` when the patterns read a sign and set it aside:
         the model must not raise it again; nor may either detector raise a category whose sign
-        the message only denies (``flag_patterns.denies``), asked only of the category about to
-        be raised, as it costs a pass of the category's patterns over the message.
+        the clauses read only deny (``_only_denies``), asked only of the category about to be
+        raised, as it costs a pass of the category's patterns.
         """
         kept, said = self._said(parts)
         if not kept:
             return {}
         # "walking fine", "sleeping fine", "it's not locking": the user's own word outweighs a guess
-        # from meaning about it
+        # from meaning about it; a denial only in the clauses read ("it's not numb, but there's zero
+        # strength in the leg" still tells the weakness).
         cleared_by_user = cleared(parts)
 
-        def outweighed(category: str) -> bool:
-            return category in cleared_by_user or any(denies(self.by_id[category], c) for c in parts)
+        def denied(category: str, read: list[Clause]) -> bool:
+            return bool(read) and all(self._only_denies(category, c) for c in read)
 
         unique = list(dict.fromkeys(said))  # a repeated clause is encoded once
         row = {text: n for n, text in enumerate(unique)}
@@ -109,7 +110,8 @@ class MeaningDetector:
                     continue  # "my daughter wants to join a running club at 10": a child, but no sign
                 if self._has_passed(category, kept[n:]):
                     learned = False
-                elif confirmed and not outweighed(category) and not self._graded_ordinary(vectors[n]):
+                elif confirmed and not (category in cleared_by_user or denied(category, [kept[n]])) \
+                        and not self._graded_ordinary(vectors[n]):
                     found.setdefault(category, kept[n].text)
         words = sum(len(WORD.findall(text)) for text in said)
         # A general question about people at large, with nothing said of the user's own body,
@@ -126,10 +128,19 @@ class MeaningDetector:
                 # rule to undo the flag ("freezes me mid-stride for a sec" is not a brief fever).
                 category, score, _ = self._closest(message[None, :])[0]
                 sure = score >= self.threshold
-                if not ((sure and (outweighed(category) or self._has_passed(category, kept, causes=False)))
+                told = [c for c in kept if not asks(c.text)]  # what the message tells: each must only deny
+                if not (denied(category, told) or (sure and (category in cleared_by_user
+                                                                  or self._has_passed(category, kept, causes=False)))
                         or told_passed(kept)):
                     found = {category: ". ".join(c.text for c in kept)[:120]}
         return found
+
+    def _only_denies(self, category: str, clause: Clause) -> bool:
+        """Whether the clause denies a sign of ``category`` and, the denied words aside, names no
+        word of a red-flag exemplar ("the pain isn't constant, it's severe and wakes me every
+        night" still tells a sign)."""
+        rest = without_denied(self.by_id[category], clause)
+        return rest is not None and not (content_stems(rest) & self._flag_words)
 
     def semantic_scores(self, texts: list[str]) -> list[tuple[str, float, float]]:
         """For each clause: the closest category, its cosine, and its lead over ordinary soreness."""

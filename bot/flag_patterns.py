@@ -79,8 +79,18 @@ def pattern_hits(category: Category, clause: Clause, several_only: bool = False)
             yield " … ".join([*words, affirmed])
 
 
-def denies(category: Category, clause: Clause) -> bool:
-    """Whether the clause names a sign of ``category`` only to deny it ("it's not locking or
-    giving way", "my 12-year-old isn't limping"): a reading by meaning of the same category must
-    not raise it again, as an encoder barely hears the "not"."""
-    return reads(category, clause) and any(only_denied(rule[-1], clause.text) for rule in category.rules)
+def without_denied(category: Category, clause: Clause) -> str | None:
+    """The clause without the signs of ``category`` it names only to deny ("it's not locking or
+    giving way, it just feels tight" -> ", it just feels tight"), or ``None`` when it denies none:
+    a reading by meaning of the same category must not rest on a denied sign, as an encoder barely
+    hears the "not"."""
+    if not reads(category, clause):
+        return None
+    spans = sorted(span for rule in category.rules for span in only_denied(rule[-1], clause.text))
+    if not spans:
+        return None
+    text, at = [], 0
+    for start, end in spans:
+        text.append(clause.text[at:max(at, start)])
+        at = max(at, end)
+    return "".join([*text, clause.text[at:]])

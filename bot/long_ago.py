@@ -10,14 +10,17 @@ from __future__ import annotations
 import re
 
 #: A time a month or more ago ("last year", "back in january", "three months ago") ...
-_LONG_AGO = re.compile(r"\b(?:last (?:year|season|spring|summer|autumn|fall|winter|month)|(?:back in|last|in) (?:jan|feb|mar|apr|may|jun|jul|aug|"
-                       r"sep|sept|oct|nov|dec)\w*|back in (?:the )?(?:spring|summer|autumn|winter|\d{4})|in (?:19|20)\d\d|"
+_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+          r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b")
+_LONG_AGO = re.compile(rf"\b(?:last (?:year|season|spring|summer|autumn|fall|winter|month)|(?:back in|last|in) {_MONTH}|"
+                       r"back in (?:the )?(?:spring|summer|autumn|winter|\d{4})|in (?:19|20)\d\d|"
                        r"(?:a|one) (?:month|year) ago|"
                        r"(?:a|one|two|three|four|five|six|several|a few|a couple of|\d+) (?:months|years) ago)\b")
 #: ...and the sign told there as over, in its clause or the next ("…last year and it completely cleared
 #: with physio", "tripped last month. x-ray normal and it settled within a week"), with nothing saying it stays.
 _OVER_SINCE = re.compile(r"\b(?:cleared|healed|recovered|resolved|settled|went away|gone|(?:all |fully |completely |totally )better|"
-                         r"(?<!never )(?<!not )(?<!n't )(?<!never been )(?<!not been )(?<!n't been )(?:been )?fine (?:since|ever since|now)|all good|(?:fine|ok|okay|good|no (?:problems?|issues?|trouble)) for "
+                         r"(?<!never )(?<!not )(?<!n't )(?<!never been )(?<!not been )(?<!n't been )(?:been )?fine (?:since|ever since|now)|"
+                         r"all good (?:now|since|ever since)|(?:fine|ok|okay|good|no (?:problems?|issues?|trouble)) for "
                          r"(?:years|months|ages)|never (?:happened|came back|returned|had it)(?: again| since)?|"
                          r"(?:hasn'?t|has not|haven'?t|have not) (?:happened|come back|returned|had (?:it|any))(?: again| since)?)\b")
 #: An all-clear that runs up to now ("fine ever since", "all good for years now"): it says the sign is
@@ -26,7 +29,7 @@ _CLEAR_UP_TO_NOW = re.compile(r"(?<!n't been )(?<!not been )(?<!never been )(?<!
                               r"\b(?:fine|ok|okay|good|great|normal|better|pain[- ]free|no (?:problems?|issues?|trouble|bother))"
                               r"(?: (?:ever|for (?:years|months|ages)))? (?:since(?: then)?|now)\b|"
                               r"\b(?:never|hasn'?t|has not|haven'?t|have not) (?:happened|came back|come back|returned)(?: again| since)\b")
-_STAYS = re.compile(r"\b(?:still|again|keeps|keep (?:getting|having|coming|happening|feeling)|ever since|since then|worse|worsening|"
+_STAYS = re.compile(r"\b(?:still|again|keeps|apart from|except|other than|until|till|keep (?:getting|having|coming|happening|feeling)|ever since|since then|worse|worsening|"
                     r"comes? back|came back|flared|lately|these days|this week|today|tonight|yesterday|last night|same spot|"
                     r"every (?:run|time|night|day|morning|step)|"
                     # "now" tells the present ("…healed, now my hip locks"), not an all-clear ("fine now",

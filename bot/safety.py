@@ -34,7 +34,6 @@ from .conversation_triage import read_conversation
 from .flag_meaning import Encoder, MeaningDetector
 from .flag_memory import FlagMemory
 from .flag_patterns import hits, reads
-from .persons import only_owners
 from .red_flag import RedFlag
 from .causes import explained
 from .resolution import passed
@@ -94,10 +93,8 @@ class Triage:
         found: dict[str, str] = {}
         set_aside = False
         for n, clause in enumerate(parts):  # patterns: context is judged at each match
-            # Someone else's signs throughout ("my flatmate's got a fever") are theirs, unless a child's.
-            others = clause.about_other and not (self.taxonomy.names_child(clause.text) or only_owners(clause.text))
             for category in self.taxonomy.categories:
-                if category.id in found or not reads(category, clause) or (others and category.conversation is None):
+                if category.id in found or not reads(category, clause):
                     continue
                 for hit, rest in hits(category, parts, n):
                     if (category.resolvable and passed(rest, hit)) or explained(category, rest, hit):

@@ -83,17 +83,6 @@ class Taxonomy:
     of speech that borrow a sign's word ("a fall in pace" -> "drop in pace", "bruised my ego")
     are put plainly the same way, so that neither the patterns nor the encoder read the sign."""
 
-    def names_child(self, text: str) -> bool:
-        """Whether a (normalised) clause names a child, by the conversation rule of the category
-        that has one ("my daughter", "he's 9"; not "my son is 26", which its ordinary causes read
-        past): another person's signs count when that person is a child."""
-        for c in self.categories:
-            if c.conversation is not None:
-                named = c.explained_by.sub(" ", text) if c.explained_by is not None else text
-                if c.conversation.subject.search(named):
-                    return True
-        return False
-
     def plain(self, text: str) -> str:
         """``text`` with its regional words put into plain English (normalised text in and out)."""
         for pattern, word in self.regional_words:

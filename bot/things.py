@@ -1,5 +1,5 @@
 """Signs said of things: "the buckle on my belt gave way", "the river was swollen", "our tent collapsed";
-and feelings told as a sensation ("tingling with excitement").
+feelings told as a sensation ("tingling with excitement"); and an animal's limp.
 
 Words that name a sign of the body also name what happens to kit, gadgets, the weather and
 plans. Said of a thing named just before them, with no body part or person between, they are
@@ -11,6 +11,8 @@ bounded look back per sign word, so the cost stays linear.
 from __future__ import annotations
 
 import re
+
+from .persons import ANIMALS
 
 #: Things that swell, collapse, crash or give way without a body: kit, gadgets, the weather and the
 #: land, plans and feelings ("the buckle on my belt gave way", "the river was swollen", "our tent
@@ -55,6 +57,13 @@ _FEELING = re.compile(r"\b(?:tingl\w*|shiver\w*|shaking|shook|trembl\w*|numb|buz
                       r"(?:excitement|anticipation|nerves|pride|joy|emotion|happiness|adrenaline|fear|rage|anger)\b")
 
 
+#: An animal's limp: "my cat is limping on her back hip", "our greyhound started hobbling".
+_ANIMAL_LIMP = re.compile(rf"\b((?:my|our|the|a|his|her|their) (?:[\w-]+ )?(?:{ANIMALS})s?(?:'s)?"
+                          r"(?: (?:is|was|has been|'s|keeps|kept|started|starts|began|seems|seemed))?"
+                          r"(?: (?:a bit|badly|really|suddenly|now|still|slightly|quite))?) "
+                          r"(?:limping|hobbling|limps|hobbles|limped|hobbled)\b")
+
+
 def plain_things(text: str) -> str:
     """``text`` (normalised) with each sign word said of a thing put plainly."""
     def plain(m: re.Match) -> str:
@@ -62,4 +71,5 @@ def plain_things(text: str) -> str:
             return m.group(0)
         return "high" if m.group("swell") else "failed"
 
-    return _SIGN_OF_THING.sub(plain, _FEELING.sub("excited", text))
+    text = _ANIMAL_LIMP.sub(r"\1 lame", _FEELING.sub("excited", text))
+    return _SIGN_OF_THING.sub(plain, text)

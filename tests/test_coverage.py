@@ -228,9 +228,12 @@ def test_another_sport_asked_about_after_a_hip_turn_is_answered(chat):
     (["how many clamshells should i do?"], "and what should i eat for breakfast before a long run?", False),
     (["is there anything i can do at home about tight hip flexors?"], "thanks, what about massage?", True),
     (["how do i do clamshells"], "how many sets tho", True),
+    (["my hip flexor is sore after running"], "should i ice it?", True),
+    (["what stretches help hip flexors?"], "what about a foam roller?", True),
 ])
 def test_a_follow_up_worded_like_a_question_graded_off_topic_is_refused(chat, turns, message, answered):
     """Added after the seen sets' off-topic turns answered as follow-ups ("and what should i eat
-    the night before a 10k?" after a warm-up question): a follow-up is also judged on its own
-    words, against the graded questions the library does not cover."""
+    the night before a 10k?" after a warm-up question): a follow-up whose own words point back at
+    nothing and name nothing of the library is also judged on them, against the graded questions
+    the library does not cover ("should i ice it?" points back: the code review)."""
     assert (chat.reply(message, turns).kind != "refusal") is answered

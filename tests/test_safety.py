@@ -1344,14 +1344,16 @@ def test_a_child_told_by_age_alone_is_read_as_a_child(message, flagged):
 
 
 @pytest.mark.parametrize("message, flagged", [
-    ("our greyhound fell chasing a squirrel and now hobbles", False),
+    ("our spaniel is limping a bit after the beach, any ideas?", False),
     ("my kitten jumped off the sofa and now she's limping on her back leg", False),
     ("tripped over my dog on a run, hip is killing me and i can't walk", True),
     ("my puppy pulled me over on the ice and i landed on my hip, it's swollen", True),
+    ("my greyhound yanked the lead, went flying and landed on the hip, swollen now", True),
 ])
-def test_an_animals_signs_are_not_the_users_but_a_fall_over_one_is(triage, message, flagged):
+def test_an_animals_limp_is_not_the_users_but_a_fall_over_one_is(triage, message, flagged):
     """Added after the seen sets' pets read as people or children ("my cat is limping on her back
-    hip"): an animal is someone else, but the user's own fall over the dog still counts."""
+    hip"): an animal's limp is not the user's, but the user's own fall over the dog, or after the
+    dog yanked the lead (found by the code review), still counts."""
     assert (triage.detect_in_conversation(message) is not None) is flagged
 
 
@@ -1396,13 +1398,50 @@ def test_a_gadget_that_locked_up_or_a_body_shaking_with_nerves_tells_no_sign(mes
 @pytest.mark.parametrize("message, flagged", [
     ("housemate's got a temperature and a red hot knee, he's gone to urgent care. for me, best 10k plan?", False),
     ("my clubmate slipped on the track and hurt her hip, she's getting it scanned. spikes or flats for me?", False),
-    ("my son is 31 and hobbling after his first ultra, what should he do?", False),
+    ("coach fell on the track and broke his wrist, my hips are fine, what warm up?", False),
     ("my 10 year old has a temperature and his hip is red", True),
     ("been hopping about on my brother's old crutches since saturday, can't put the foot down", True),
     ("mate, cant walk after that fall on the trail", True),
 ])
 def test_another_adults_signs_are_theirs_but_a_childs_or_the_users_own_count(message, flagged):
-    """Added after the seen sets' false alarms for a flatmate's fever, a coach's surgery and a
-    26-year-old son's hobble, and a probe of a miss both versions shared: "mate, can't walk…"
-    calls to someone, it does not name another person."""
+    """Added after the seen sets' false alarms for a housemate's fever and a clubmate's fall, and a
+    probe of a miss both versions shared: "mate, can't walk…" calls to someone, it does not name
+    another person; "coach fell" does (the code review)."""
     assert (detect(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message", [
+    # found by the code review of round 17 (a helper that saw only the diff), missed by a first version of its rules
+    "tripped over my dog last night and landed hard on the hip",
+    "fell off my horse on saturday, hip's black and blue and can't walk",
+    "collided with a teammate at training and went down hard, hip is really swollen now",
+    "Got hit by a car on the long run, she was on her phone, hip is agony and can't walk",
+    "hip replacement 3 weeks ago, wound is red and hot, my wife thinks it's infected",
+    "Saddle numbness and can't pee properly, my partner thinks it's just a strain",
+    "leg's cold and white, my girlfriend noticed it after the run",
+    "night sweats and weight loss with the hip ache, mum's worried",
+    "can't bear weight, my flatmate had to drive to a&e",
+    "my greyhound yanked the lead, went flying and landed on the hip, swollen now",
+    "it's not numb, but there's zero strength in the leg and my foot flops",
+    "the pain isn't constant, it's severe and wakes me every night",
+    "fell in marathon training on tuesday, been fine since, just bruised and swollen",
+    "hip op in march, all good, wound is weeping and hot",
+    "fell a month ago, all good, apart from not being able to put weight on it",
+    "numb foot two years ago, fine since, until today when the whole leg went numb",
+])
+def test_the_rules_of_round_17_never_hide_a_real_sign(triage, message):
+    assert triage.detect_in_conversation(message) is not None
+
+
+@pytest.mark.parametrize("message", [
+    "when stretching, do not put weight on the back knee",
+    "my hip feels tight when i'm not putting weight on it evenly during runs",
+    "I need to lift my leg with my hands to get into the figure 4 stretch",
+    "he's 6 foot 2 and his hip hurts after runs",
+    "she's 8 and a half stone and her knee hurts",
+    "10m, then hip started aching",
+])
+def test_exercise_cues_heights_and_distances_are_no_new_sign(message):
+    """The code review of round 17: its first weight-bearing and child-age rules read exercise
+    cues, heights and weights."""
+    assert detect(message) is None
