@@ -134,9 +134,11 @@ class Settings:
     memory_off_topic_turn: float = 0.7
     """The same for a follow-up's own words, read without the turn it follows: "and what should i
     eat the night before a 10k?" after a warm-up question borrows the hip from that turn, but on
-    its own it is a question graded off-topic before. Leaving each seen set out in turn (round
-    17): at 0.7 it refuses 35 of the 42 off-topic turns read as follow-ups and none of 711 real
-    follow-ups; 0.65 refuses 2 real ones."""
+    its own it is a question graded off-topic before. Asked only of a follow-up whose own words
+    point back at nothing and name nothing of the library (``coverage.asks_apart``). Leaving each
+    seen set out in turn (round 17), before that gate: 0.7 refused 35 of the 42 off-topic turns
+    read as follow-ups and none of 711 real follow-ups, 0.65 two real ones; with the gate, off-topic
+    refused went from 742 to 748 of 801 with no false refusal."""
     learned_answers: bool = True
     """Type questions and order candidate sentences with the learned models (bot/answer_type_model.json,
     bot/sentence_ranker.json) when they exist; off, the cue rules and hand-weighted score do."""
