@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from .config import Settings
 from .persons import ANIMALS, FIRST_PERSON, PEOPLE
-from .query import Query
+from .query import POINTS_BACK, Query
 from .question_words import EXERCISE_TOPICS, GENERIC_TOPICS, topics_of, without_topics
 from .text import norm
 
@@ -105,16 +105,12 @@ _CARE = ("recovery_time", "treatment", "see_doctor", "can_i_run")
 _ANAPHOR = re.compile(r"\b(?:it|that|this|those|these|them|then|instead|now|there|one)\b")
 
 
-#: Words that point back at a thing said before: "should i ice it?", "how many of those?".
-_POINTS_BACK = re.compile(r"\b(?:it|them|those|these|that one|the one|ones)\b")
-
-
 def asks_apart(message: str) -> bool:
     """Whether a follow-up's own words could be a question of their own: they point back at
     nothing, name nothing the library covers and nothing of the hip or a complaint ("and how
     many carbs before race day?"; not "should i ice it?" nor "what about a foam roller?")."""
     own = norm(message)
-    return not (_POINTS_BACK.search(own) or topics_of(own) or _HIP_REGION.search(own) or _COMPLAINT.search(own))
+    return not (POINTS_BACK.search(own) or topics_of(own) or _HIP_REGION.search(own) or _COMPLAINT.search(own))
 
 
 def covers(query: Query, best: float, settings: Settings, unfamiliar: Callable[[str], float] | None = None) -> bool:

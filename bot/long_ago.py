@@ -16,16 +16,18 @@ _LONG_AGO = re.compile(rf"\b(?:last (?:year|season|spring|summer|autumn|fall|win
                        r"back in (?:the )?(?:spring|summer|autumn|winter|\d{4})|in (?:19|20)\d\d|"
                        r"(?:a|one) (?:month|year) ago|"
                        r"(?:a|one|two|three|four|five|six|several|a few|a couple of|\d+) (?:months|years) ago)\b")
+#: Not after a denial: "has never been fine since" is no all-clear.
+_UNDENIED = r"(?<!never )(?<!not )(?<!n't )(?<!never been )(?<!not been )(?<!n't been )"
 #: ...and the sign told there as over, in its clause or the next ("…last year and it completely cleared
 #: with physio", "tripped last month. x-ray normal and it settled within a week"), with nothing saying it stays.
-_OVER_SINCE = re.compile(r"\b(?:cleared|healed|recovered|resolved|settled|went away|gone|(?:all |fully |completely |totally )better|"
-                         r"(?<!never )(?<!not )(?<!n't )(?<!never been )(?<!not been )(?<!n't been )(?:been )?fine (?:since|ever since|now)|"
+_OVER_SINCE = re.compile(rf"\b(?:cleared|healed|recovered|resolved|settled|went away|gone|(?:all |fully |completely |totally )better|"
+                         rf"{_UNDENIED}(?:been )?fine (?:since|ever since|now)|"
                          r"all good (?:now|since|ever since)|(?:fine|ok|okay|good|no (?:problems?|issues?|trouble)) for "
                          r"(?:years|months|ages)|never (?:happened|came back|returned|had it)(?: again| since)?|"
                          r"(?:hasn'?t|has not|haven'?t|have not) (?:happened|come back|returned|had (?:it|any))(?: again| since)?)\b")
 #: An all-clear that runs up to now ("fine ever since", "all good for years now"): it says the sign is
 #: over, though "ever since" and "now" alone would say it stays.
-_CLEAR_UP_TO_NOW = re.compile(r"(?<!n't been )(?<!not been )(?<!never been )(?<!not )"
+_CLEAR_UP_TO_NOW = re.compile(_UNDENIED +
                               r"\b(?:fine|ok|okay|good|great|normal|better|pain[- ]free|no (?:problems?|issues?|trouble|bother))"
                               r"(?: (?:ever|for (?:years|months|ages)))? (?:since(?: then)?|now)\b|"
                               r"\b(?:never|hasn'?t|has not|haven'?t|have not) (?:happened|came back|come back|returned)(?: again| since)\b")

@@ -104,12 +104,12 @@ _CHATTER = re.compile(r"\b(?:still|again|else|instead|though|tho|till|til|until|
 
 
 #: Words that point back at what was said before ("them", "those"), not "this summer".
-_POINTS_BACK = re.compile(r"\b(?:it|them|those|these|they|that one|the one|ones)\b", re.I)
+POINTS_BACK = re.compile(r"\b(?:it|them|those|these|they|that one|the one|ones)\b", re.I)
 
 
 def changes_subject(message: str) -> bool:
     """Whether a turn says it changes the subject and points back at nothing."""
-    if _POINTS_BACK.search(message):
+    if POINTS_BACK.search(message):
         return False  # "different question - how often should I do them?" still points back
     return bool(_CHANGES_SUBJECT.search(message)) or (
         bool(_ASIDE.search(message)) and bool(topics_of(message) or _SUBJECT.search(message)))
