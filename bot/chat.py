@@ -58,6 +58,7 @@ class Chat:
         single_query_threads()
         self.retriever = Retriever(index, self.settings)
         self.triage = Triage(encoder=self.encoder, settings=self.settings)
+        self.encoder.keep(CARE.search_text)  # searched on every red flag: one model run saved on each
         # "wat does dynamic streching mean": a slip in a word the articles use hides it from
         # the topics, the keywords and the answer-type cues alike.
         self.speller = library_speller((c.text for c in index.chunks), self.encoder.vocabulary())

@@ -145,13 +145,19 @@ def apply_search_params(index, info: dict) -> None:
 
 
 def single_query_threads() -> None:
-    """Search with one FAISS thread, for a process that answers one question at a time.
+    """Search with one FAISS thread and one BLAS thread, for a process that answers one question
+    at a time.
 
     A single thread searches one query as fast as two (1.4 vs 2.1 ms over 10k
-    chunks here) and leaves the other core to the encoder or a concurrent
-    request. Builds keep FAISS's default, since training and batch searches use
-    every core.
+    chunks here), and numpy's products of one question vector with a few thousand
+    rows gain nothing from a second thread either. Both leave the other core to the
+    encoder, whose second thread keeps spinning for a moment after each run
+    (``onnx_encoder.py``): a BLAS thread woken beside it used to cost more than
+    the spinning saved. Builds keep every library's default, since training and
+    batch searches use every core.
     """
     import faiss
+    from threadpoolctl import threadpool_limits
 
     faiss.omp_set_num_threads(1)
+    threadpool_limits(1, user_api="blas")

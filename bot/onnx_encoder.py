@@ -56,10 +56,10 @@ class Encoder:
         # One question is a handful of tokens: more threads than cores only adds hand-offs.
         options.intra_op_num_threads = min(os.cpu_count() or 1, 4)
         options.inter_op_num_threads = 1
-        # ONNX Runtime's idle threads spin for a while after each run and then fight
-        # FAISS, which searches right after, for the same two cores (measured on 10k
-        # chunks: 6.7 ms encode + 2.1 ms search took 15.9 ms together with spinning on).
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        # Spinning stays on (the default): one question is a few dozen small ops, and waking
+        # a sleeping thread for each made a question 4.6 ms rather than 3.1 ms here. What the
+        # spinning thread once fought, a BLAS thread woken right after for the answer
+        # memory's products, an answering process holds to one (faiss_index.single_query_threads).
         options.log_severity_level = 3
         try:
             self.session = ort.InferenceSession(str(model_file), options, providers=["CPUExecutionProvider"])
@@ -69,15 +69,19 @@ class Encoder:
         self.batch_size = batch_size
         self.path = model_file
         self._cached = lru_cache(maxsize=cache_size)(self._encode_one)
+        self._kept: dict[tuple[int, ...], np.ndarray] = {}
 
     def _run(self, texts: list[str]) -> np.ndarray:
-        encodings = self.tokenizer.encode_batch(texts)
-        width = max(len(e.ids) for e in encodings)
-        ids = np.zeros((len(texts), width), dtype=np.int64)
+        return self._run_ids([e.ids for e in self.tokenizer.encode_batch(texts)])
+
+    def _run_ids(self, rows: list[list[int]]) -> np.ndarray:
+        """The model on token ids, each row padded with zeros to the longest (the mask hides them)."""
+        width = max(len(r) for r in rows)
+        ids = np.zeros((len(rows), width), dtype=np.int64)
         mask = np.zeros_like(ids)
-        for row, e in enumerate(encodings):
-            ids[row, : len(e.ids)] = e.ids
-            mask[row, : len(e.ids)] = e.attention_mask
+        for row, r in enumerate(rows):
+            ids[row, : len(r)] = r
+            mask[row, : len(r)] = 1
         return self.session.run(None, dict(zip(INPUTS, (ids, mask, np.zeros_like(ids)))))[0]
 
     def encode(self, texts: list[str], progress: bool = False) -> np.ndarray:
@@ -104,8 +108,8 @@ class Encoder:
                     bar.update(len(rows))
                 yield out
 
-    def _encode_one(self, text: str) -> np.ndarray:
-        vector = np.ascontiguousarray(self._run([text])[0], dtype=np.float32)
+    def _encode_one(self, ids: tuple[int, ...]) -> np.ndarray:
+        vector = np.ascontiguousarray(self._run_ids([list(ids)])[0], dtype=np.float32)
         vector.setflags(write=False)  # shared by every caller of the cache
         return vector
 
@@ -115,8 +119,23 @@ class Encoder:
         return {w for w in self.tokenizer.get_vocab() if w.isalpha() and w.islower()}
 
     def encode_query(self, text: str) -> np.ndarray:
-        return self._cached(text)
+        """One text's vector, remembered by its token ids rather than its characters.
+
+        The tokenizer lower-cases and splits punctuation off, so texts that differ only
+        in case ("what is fai" checked for red flags, "what is FAI" searched once the
+        glossary has spoken) are one model run, not two.
+        """
+        ids = tuple(self.tokenizer.encode(text).ids)
+        kept = self._kept.get(ids)
+        return kept if kept is not None else self._cached(ids)
+
+    def keep(self, text: str) -> None:
+        """Hold ``text``'s vector for the life of the encoder, outside the question cache:
+        for the bot's own fixed queries, asked on every red flag."""
+        ids = tuple(self.tokenizer.encode(text).ids)
+        self._kept[ids] = self._encode_one(ids)
 
     def clear_cache(self) -> None:
-        """Forget cached questions (benchmarks use it to time the model, not the cache)."""
+        """Forget cached questions (benchmarks use it to time the model, not the cache).
+        Vectors held by ``keep`` stay: they belong to the bot, not to any user's question."""
         self._cached.cache_clear()

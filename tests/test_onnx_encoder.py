@@ -60,6 +60,20 @@ def test_a_repeated_question_is_served_from_the_cache(index):
     assert again is first and not first.flags.writeable
 
 
+def test_texts_that_differ_only_in_case_share_one_model_run(index):
+    # The red-flag check reads the user's "what is fai", the search the glossary's "what is FAI".
+    first = index.encoder.encode_query("what is fai in the hip")
+    assert index.encoder.encode_query("What is FAI in the hip") is first
+
+
+def test_a_kept_vector_outlives_clearing_the_question_cache(index):
+    index.encoder.keep("when should I see a doctor about a sore hip")
+    kept = index.encoder.encode_query("when should I see a doctor about a sore hip")
+    index.encoder.clear_cache()
+    assert index.encoder.encode_query("when should I see a doctor about a sore hip") is kept
+    assert np.allclose(kept, index.encoder.encode(["when should I see a doctor about a sore hip"])[0], atol=1e-5)
+
+
 def test_answering_a_question_imports_neither_torch_nor_gradio(index, settings):
     probe = (
         "import sys; from bot.__main__ import main; main(['ask', 'what helps tight hip flexors?']); "
