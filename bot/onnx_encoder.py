@@ -5,7 +5,7 @@ Every build exports the PyTorch model (``bot/torch_model.py``) to
 PyTorch, and from then on this module does all the encoding: the corpus at
 build time and every question at run time. The query path therefore imports
 neither torch nor sentence-transformers (seconds of start-up) and pays ONNX
-Runtime's ~6 ms per question instead of ~20 ms through PyTorch on a 2-core
+Runtime's ~4 ms per question instead of ~20 ms through PyTorch on a 2-core
 CPU. Stored vectors and question vectors come from the same file, so they can
 never drift apart.
 
