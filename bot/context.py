@@ -71,9 +71,15 @@ _RECENT = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|yes
 _NOW = re.compile(r"\b(?:now|nowadays|these days|today|tonight|last night|this (?:week|morning)|yesterday|lately)\b")
 
 
+_COMPARED = re.compile(r"\b(?:the way|like|as (?:well |much |far |fast |high |easily )?as|as) (?:it|i|they|he|she|you|we)(?: all)? $")
+
+
 def _in_past(piece: str) -> bool:
     """Whether a clause is about the past; not a habit that "used to" be one way and "now" is worse."""
-    found = [m for m in _HISTORICAL.finditer(piece)]
+    # "isn't lifting the way it used to", "not running like I used to": a comparison with the past
+    # says how things are now.
+    found = [m for m in _HISTORICAL.finditer(piece)
+             if not (m.group(0) == "used to" and _COMPARED.search(piece[max(0, m.start() - 16) : m.start()]))]
     if not found:
         return False
     only_habit = all(m.group(0) == "used to" for m in found)

@@ -1445,3 +1445,92 @@ def test_exercise_cues_heights_and_distances_are_no_new_sign(message):
     """The code review of round 17: its first weight-bearing and child-age rules read exercise
     cues, heights and weights."""
     assert detect(message) is None
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("the right one won't budge off the bed, I have to drag it with my hands", True),
+    ("my hip jams at the top of the knee drive and won't drop unless I push it down with my hand", True),
+    ("for the quad stretch I have to pull my foot up with my hand, right?", False),
+    ("my leg won't go into the pigeon stretch unless I push it with my hands", False),
+])
+def test_a_leg_that_must_be_moved_by_hand_cannot_be_moved(message, flagged):
+    """Added after test28's misses ("…I have to drag it with my hands", "won't come back down unless
+    I push it with my hand"): a leg the user must move by hand because it will not move itself; a
+    stretch done with the hands is no sign."""
+    assert (detect(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("hip aches all day and night, co-codamol does zilch", True),
+    ("ibuprofen has done bugger all and it's constant", True),
+    ("the foam roller does sweet FA for my tight hips", False),
+])
+def test_painkillers_said_in_slang_to_do_nothing_tell_severe_pain(message, flagged):
+    """Added after test28's miss "paracetamol does sweet FA": slang for nothing said of painkillers."""
+    assert (detect(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("my foot just doesn't pick up like it used to and I keep scuffing my toes", True),
+    ("keep clipping my toes on flat pavement, the foot isn't really lifting", True),
+    ("I keep catching my toe on roots on fell races, tips for lifting my feet?", False),
+])
+def test_a_foot_that_no_longer_lifts_is_a_sign_but_a_root_on_the_trail_is_not(message, flagged):
+    """Added after test28's miss "keep catching my toe… the foot just isn't lifting the way it used
+    to": "the way it used to" compares with the past and tells the present."""
+    assert (detect(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("started as a twinge on monday and by thursday it's agony", True),
+    ("started off as a tightness after parkrun, now I can barely walk", True),
+    ("started as a niggle last week, now it's fine", False),
+])
+def test_pain_that_started_mild_and_is_now_severe_is_rapid_worsening(message, flagged):
+    """Added after test28's miss "started as a whisper… a full-on shout by Thursday"."""
+    assert (detect(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("had a fever back in march, been well for a couple of months now. how to build up?", False),
+    ("had numb toes last summer from tight laces, relaced and it never came back", False),
+    ("last summer my foot went numb and the feeling never came back", True),
+    ("had a fever last month and haven't been well for three weeks now", True),
+    ("haven't lost any weight and I'm eating plenty, just an achy hip", False),
+    ("lost half a stone while eating plenty and my hip aches", True),
+])
+def test_an_all_clear_for_weeks_or_a_sign_that_never_came_back_is_over(message, flagged):
+    """Added after test28's false alarms ("completely well for three weeks now", "it never came
+    back", "Haven't lost any weight"): an all-clear with how long it has held, the sign itself not
+    come back, and "haven't" straight before a rule's word; "the feeling never came back" stays."""
+    assert (detect(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("crashed hard on the couch after the half and slept ten hours", False),
+    ("my watch screen cracked when I dropped it in the car park", False),
+    ("felt a shiver of excitement on the start line", False),
+    ("slipped on the mud but caught myself, no harm done. trail shoe tips?", False),
+    ("legs felt like they were about to give out at mile 20, total bonk", False),
+    ("a bloke at parkrun has numbness down his leg, how do I avoid that?", False),
+    ("crashed hard on the descent and landed on my hip, it's swollen", True),
+    ("someone ran into me on the towpath and now I can't put weight on my leg", True),
+    ("like someone's stabbing my hip, and painkillers do nothing", True),
+])
+def test_sleep_objects_thrills_near_falls_and_other_adults_tell_no_sign(message, flagged):
+    """Added after test28's false alarms ("Crashed hard on the sofa", a phone screen that
+    "cracked when it fell", "a tingle of excitement", "caught myself on a fence", legs "about to
+    give out" in a bonk, "a guy at my club has… numbness"); a likeness ("like someone's…") names
+    nobody."""
+    assert (detect(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("turns, message, flagged", [
+    (["my boy's 9 and has been wincing at his hip when he walks"], "what shoes are good for kids?", True),
+    (["my girl's 10 and has been a bit hoppity-skippity on her left leg"], "any tips for junior parkrun?", True),
+    (["my boy's 9 and loves running"], "what shoes are good for kids?", False),
+])
+def test_a_child_wincing_or_skipping_on_one_leg_counts_in_a_later_turn(triage, turns, message, flagged):
+    """Added after test28's miss: a son "hoppity-skippity on his left leg… wincing at his hip" in
+    an earlier turn, then a question about kids' shoes."""
+    assert (triage.detect_in_conversation(message, turns) is not None) is flagged
