@@ -150,11 +150,13 @@ def single_query_threads() -> None:
 
     A single thread searches one query as fast as two (1.4 vs 2.1 ms over 10k
     chunks here), and numpy's products of one question vector with a few thousand
-    rows gain nothing from a second thread either. Both leave the other core to the
-    encoder, whose second thread keeps spinning for a moment after each run
-    (``onnx_encoder.py``): a BLAS thread woken beside it used to cost more than
-    the spinning saved. Builds keep every library's default, since training and
-    batch searches use every core.
+    rows (the answer memory's vote) gain nothing from a second thread either: woken
+    for each, it contends with the encoder's second thread (answer p95 13.3 -> 10.7 ms
+    at one BLAS thread, p50 unchanged). The limits hold for the whole process: a
+    script that builds or trains after making a ``Chat`` (``scripts/tune.py``, the
+    training scripts) does so with one thread, which on 2 cores costs nothing
+    measurable. Processes that never make a ``Chat`` (``scripts/build_index.py``)
+    keep every library's default.
     """
     import faiss
     from threadpoolctl import threadpool_limits

@@ -51,15 +51,19 @@ class Encoder:
             self.tokenizer = Tokenizer.from_file(str(tokenizer_file))
         except Exception as exc:  # the tokenizers library raises plain Exception
             raise EncoderError(f"{tokenizer_file} cannot be read ({exc})") from exc
-        # Set up at export: truncation at the model's limit, no padding (batches pad themselves).
+        # Set up at export: truncation at the model's limit, no padding (batches pad themselves,
+        # and ``_run_ids`` masks exactly the ids it is given). Said again here, whatever the file says.
+        self.tokenizer.no_padding()
         options = ort.SessionOptions()
         # One question is a handful of tokens: more threads than cores only adds hand-offs.
         options.intra_op_num_threads = min(os.cpu_count() or 1, 4)
         options.inter_op_num_threads = 1
-        # Spinning stays on (the default): one question is a few dozen small ops, and waking
-        # a sleeping thread for each made a question 4.6 ms rather than 3.1 ms here. What the
-        # spinning thread once fought, a BLAS thread woken right after for the answer
-        # memory's products, an answering process holds to one (faiss_index.single_query_threads).
+        # ONNX Runtime's idle threads would spin after each run. Alone that saves ~1 ms a
+        # question, but the spinning thread burns the second core for tens of ms after every
+        # run: with two requests at once answers per second fell from 169 to 144 and p95 rose
+        # from 17 to 25 ms (even with spinning stopped at the end of each run), and beside a
+        # busy core p95 doubled. Another user's request matters more than the last millisecond.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         options.log_severity_level = 3
         try:
             self.session = ort.InferenceSession(str(model_file), options, providers=["CPUExecutionProvider"])

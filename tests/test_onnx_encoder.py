@@ -10,7 +10,9 @@ import sys
 import numpy as np
 import pytest
 
+from bot.chat import CARE
 from bot.config import PROJECT_ROOT
+from bot.onnx_encoder import Encoder
 from bot.retrieval import Retriever
 
 QUESTIONS = [json.loads(line) for line in (PROJECT_ROOT / "eval" / "questions.jsonl").open(encoding="utf-8")]
@@ -67,11 +69,26 @@ def test_texts_that_differ_only_in_case_share_one_model_run(index):
 
 
 def test_a_kept_vector_outlives_clearing_the_question_cache(index):
-    index.encoder.keep("when should I see a doctor about a sore hip")
-    kept = index.encoder.encode_query("when should I see a doctor about a sore hip")
-    index.encoder.clear_cache()
-    assert index.encoder.encode_query("when should I see a doctor about a sore hip") is kept
-    assert np.allclose(kept, index.encoder.encode(["when should I see a doctor about a sore hip"])[0], atol=1e-5)
+    encoder = Encoder(index.encoder.path.parent, batch_size=8, cache_size=4)  # not the shared one
+    encoder.keep("when should I see a doctor about a sore hip")
+    kept = encoder.encode_query("when should I see a doctor about a sore hip")
+    encoder.clear_cache()
+    assert encoder.encode_query("when should I see a doctor about a sore hip") is kept
+    assert np.allclose(kept, encoder.encode(["when should I see a doctor about a sore hip"])[0], atol=1e-5)
+
+
+def test_the_query_behind_every_red_flag_answer_is_encoded_once_at_start(chat):
+    chat.encoder.clear_cache()
+    first = chat.encoder.encode_query(CARE.search_text)
+    chat.encoder.clear_cache()
+    assert chat.encoder.encode_query(CARE.search_text) is first
+
+
+def test_an_answering_process_runs_blas_on_one_thread(chat):
+    from threadpoolctl import threadpool_info
+
+    numpy_blas = [lib for lib in threadpool_info() if lib["user_api"] == "blas" and "numpy" in lib["filepath"]]
+    assert numpy_blas and all(lib["num_threads"] == 1 for lib in numpy_blas)
 
 
 def test_answering_a_question_imports_neither_torch_nor_gradio(index, settings):
