@@ -16,15 +16,18 @@ _LONG_AGO = re.compile(rf"\b(?:last (?:year|season|spring|summer|autumn|fall|win
                        r"back in (?:the )?(?:spring|summer|autumn|winter|\d{4})|in (?:19|20)\d\d|"
                        r"(?:a|one) (?:month|year) ago|"
                        r"(?:a|one|two|three|four|five|six|several|a few|a couple of|\d+) (?:months|years) ago)\b")
-#: How long an all-clear has held: "for years", "for three weeks", "for a couple of months".
+#: How long an all-clear has held, up to now: "well for three weeks now", "fine for a couple of months since".
 _SPAN = r"for (?:(?:a few|a couple of|several|many|two|three|four|five|six|seven|eight|\d+) )?(?:weeks|months|years|ages)"
 #: Not after a denial: "has never been fine since" is no all-clear.
-_UNDENIED = r"(?<!never )(?<!not )(?<!n't )(?<!never been )(?<!not been )(?<!n't been )"
+_UNDENIED = (r"(?<!never )(?<!not )(?<!n't )(?<!never been )(?<!not been )(?<!n't been )(?<!n't felt )(?<!not feeling )"
+             r"(?<!not really been )(?<!n't really been )(?<!n't really felt )")
 #: ...and the sign told there as over, in its clause or the next ("…last year and it completely cleared
 #: with physio", "tripped last month. x-ray normal and it settled within a week"), with nothing saying it stays.
 _OVER_SINCE = re.compile(rf"\b(?:cleared|healed|recovered|resolved|settled|went away|gone|(?:all |fully |completely |totally )better|"
                          rf"{_UNDENIED}(?:been )?fine (?:since|ever since|now)|"
-                         rf"all good (?:now|since|ever since)|(?:fine|ok|okay|good|well|grand|healthy|no (?:problems?|issues?|trouble)) {_SPAN}|never (?:happened|came back|returned|had it)(?: again| since)?|"
+                         r"all good (?:now|since|ever since)|(?:fine|ok|okay|good|no (?:problems?|issues?|trouble)) for "
+                         r"(?:years|months|ages)|never (?:happened|came back|returned|had it)(?: again| since)?|"
+                         rf"{_UNDENIED}(?:fine|ok|okay|good|well|grand|healthy) {_SPAN} (?:now|since)|"
                          r"(?:hasn'?t|has not|haven'?t|have not) (?:happened|come back|returned|had (?:it|any))(?: again| since)?)\b")
 #: An all-clear that runs up to now ("fine ever since", "all good for years now"): it says the sign is
 #: over, though "ever since" and "now" alone would say it stays.
@@ -34,7 +37,7 @@ _CLEAR_UP_TO_NOW = re.compile(_UNDENIED +
                               r"\b(?:never|hasn'?t|has not|haven'?t|have not) (?:happened|came back|come back|returned)(?: again| since)\b|"
                               # the sign itself never came back; "the feeling never came back" is numbness that stays
                               r"\b(?:it|that|this|they|the (?:numbness|tingling|pins and needles|pain|problem|issue|swelling|bruising|"
-                              r"fever|sweats|symptoms?))(?: has| have)? never (?:came|come) back\b")
+                              r"fever|sweats|symptoms?))(?: has| have)? never (?:came|come) back\b(?! (?:to|fully|properly|right|the same|how)\b)")
 _STAYS = re.compile(r"\b(?:still|again|keeps|apart from|except|other than|until|till|keep (?:getting|having|coming|happening|feeling)|ever since|since then|worse|worsening|"
                     r"comes? back|came back|flared|lately|these days|this week|today|tonight|yesterday|last night|same spot|"
                     r"every (?:run|time|night|day|morning|step)|"

@@ -1464,6 +1464,7 @@ def test_a_leg_that_must_be_moved_by_hand_cannot_be_moved(message, flagged):
     ("hip aches all day and night, co-codamol does zilch", True),
     ("ibuprofen has done bugger all and it's constant", True),
     ("the foam roller does sweet FA for my tight hips", False),
+    ("iron tablets do sweet fa for my energy, hips are achy after long runs", False),
 ])
 def test_painkillers_said_in_slang_to_do_nothing_tell_severe_pain(message, flagged):
     """Added after test28's miss "paracetamol does sweet FA": slang for nothing said of painkillers."""
@@ -1474,6 +1475,9 @@ def test_painkillers_said_in_slang_to_do_nothing_tell_severe_pain(message, flagg
     ("my foot just doesn't pick up like it used to and I keep scuffing my toes", True),
     ("keep clipping my toes on flat pavement, the foot isn't really lifting", True),
     ("I keep catching my toe on roots on fell races, tips for lifting my feet?", False),
+    ("keep clipping my toes on the descents, how do I strengthen my hips?", False),
+    ("I can't sleep like I used to before races, any tips for hip stretches?", False),
+    ("at 70 I can't walk as far as I used to, hips are a bit stiff", False),
 ])
 def test_a_foot_that_no_longer_lifts_is_a_sign_but_a_root_on_the_trail_is_not(message, flagged):
     """Added after test28's miss "keep catching my toe… the foot just isn't lifting the way it used
@@ -1485,6 +1489,7 @@ def test_a_foot_that_no_longer_lifts_is_a_sign_but_a_root_on_the_trail_is_not(me
     ("started as a twinge on monday and by thursday it's agony", True),
     ("started off as a tightness after parkrun, now I can barely walk", True),
     ("started as a niggle last week, now it's fine", False),
+    ("started as a niggle on monday, by thursday I did a 8/10 effort session and felt great", False),
 ])
 def test_pain_that_started_mild_and_is_now_severe_is_rapid_worsening(message, flagged):
     """Added after test28's miss "started as a whisper… a full-on shout by Thursday"."""
@@ -1498,11 +1503,17 @@ def test_pain_that_started_mild_and_is_now_severe_is_rapid_worsening(message, fl
     ("had a fever last month and haven't been well for three weeks now", True),
     ("haven't lost any weight and I'm eating plenty, just an achy hip", False),
     ("lost half a stone while eating plenty and my hip aches", True),
+    ("had a fever last month and haven't felt well for three weeks, hip is hot and red", True),
+    ("it doesn't hurt running, only when lying in bed at night", True),
+    ("didn't pee for 12 hours then couldn't tell when I needed to go", True),
 ])
 def test_an_all_clear_for_weeks_or_a_sign_that_never_came_back_is_over(message, flagged):
     """Added after test28's false alarms ("completely well for three weeks now", "it never came
     back", "Haven't lost any weight"): an all-clear with how long it has held, the sign itself not
-    come back, and "haven't" straight before a rule's word; "the feeling never came back" stays."""
+    come back, and "haven't" straight before weight loss; "the feeling never came back" stays. The
+    code review of round 18: "haven't felt well for three weeks" is no all-clear, and a "doesn't"
+    or "didn't" before a word does not take away the sign after it ("doesn't hurt running, only
+    … at night")."""
     assert (detect(message) is not None) is flagged
 
 
@@ -1512,16 +1523,19 @@ def test_an_all_clear_for_weeks_or_a_sign_that_never_came_back_is_over(message, 
     ("felt a shiver of excitement on the start line", False),
     ("slipped on the mud but caught myself, no harm done. trail shoe tips?", False),
     ("legs felt like they were about to give out at mile 20, total bonk", False),
-    ("a bloke at parkrun has numbness down his leg, how do I avoid that?", False),
     ("crashed hard on the descent and landed on my hip, it's swollen", True),
     ("someone ran into me on the towpath and now I can't put weight on my leg", True),
     ("like someone's stabbing my hip, and painkillers do nothing", True),
+    ("a woman at 52, lost a stone without trying, hip aches after runs", True),
+    ("slipped and fell on my hip but caught myself on the railing, it's sore", True),
+    ("crashed hard on my bike and slept badly, hip's a bit sore", True),
 ])
-def test_sleep_objects_thrills_near_falls_and_other_adults_tell_no_sign(message, flagged):
+def test_sleep_objects_thrills_and_caught_slips_tell_no_sign_but_a_fall_does(message, flagged):
     """Added after test28's false alarms ("Crashed hard on the sofa", a phone screen that
     "cracked when it fell", "a tingle of excitement", "caught myself on a fence", legs "about to
-    give out" in a bonk, "a guy at my club has… numbness"); a likeness ("like someone's…") names
-    nobody."""
+    give out" in a bonk); a likeness ("like someone's…") names nobody. The code review of round 18
+    found the first version hid real signs: the user telling of themselves ("a woman at 52…"), a fall
+    before "caught myself", "crashed hard" off a bike."""
     assert (detect(message) is not None) is flagged
 
 
@@ -1529,6 +1543,7 @@ def test_sleep_objects_thrills_near_falls_and_other_adults_tell_no_sign(message,
     (["my boy's 9 and has been wincing at his hip when he walks"], "what shoes are good for kids?", True),
     (["my girl's 10 and has been a bit hoppity-skippity on her left leg"], "any tips for junior parkrun?", True),
     (["my boy's 9 and loves running"], "what shoes are good for kids?", False),
+    (["my son winced at the broccoli tonight lol"], "best hip flexor stretch for a 10 year old?", False),
 ])
 def test_a_child_wincing_or_skipping_on_one_leg_counts_in_a_later_turn(triage, turns, message, flagged):
     """Added after test28's miss: a son "hoppity-skippity on his left leg… wincing at his hip" in
