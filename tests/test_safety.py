@@ -1549,3 +1549,25 @@ def test_a_child_wincing_or_skipping_on_one_leg_counts_in_a_later_turn(triage, t
     """Added after test28's miss: a son "hoppity-skippity on his left leg… wincing at his hip" in
     an earlier turn, then a question about kids' shoes."""
     assert (triage.detect_in_conversation(message, turns) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("I smacked my hip on the gym floor when the treadmill belt jolted", True),
+    ("bashed my hip on the gate at the trailhead, bit of a bruise", False),
+    ("my right leg looked mottled and blue after the run", True),
+    ("my calf was blue from the compression sock marks lol", False),
+    ("feel grotty all over, temp's 38.6 and my hip's the worst bit", True),
+    ("the temperature's 38 degrees, should I run?", False),
+    ("the tablets barely took the edge off and wore off within the hour", True),
+    ("painkillers took the edge off and I slept fine", False),
+    ("something went pop in my hip on the last rep and I folded like a deckchair", True),
+    ("my outer thigh feels like someone else's, like touching it through a thick ski glove", True),
+    ("my legs felt like someone else's after the marathon lol", False),
+    ("half my foot feels like it's wearing a thick sock that isn't there", True),
+])
+def test_signs_in_words_the_seen_sets_missed_by_kind(message, flagged):
+    """Added after the misses left on the seen sets (test24, test27, test28, dev28), each widened to
+    its kind: the hip struck on a surface one falls onto; a leg that looked mottled; a temperature
+    after "temp's"; painkillers that barely took the edge off; a pop, then folding; a numb leg
+    told as someone else's, felt through a glove, or in a sock that is not there."""
+    assert (detect(message) is not None) is flagged
