@@ -71,15 +71,17 @@ _RECENT = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|yes
 _NOW = re.compile(r"\b(?:now|nowadays|these days|today|tonight|last night|this (?:week|morning)|yesterday|lately)\b")
 
 
-#: "isn't lifting the way it used to": a body part compared with its past is how it is now. Only "it"
-#: or "they" (the foot, the legs): "can't sleep like I used to" is a habit, not a sign.
-_COMPARED = re.compile(r"\b(?:the way|like|as) (?:it|they) $")
+#: "isn't lifting the way it used to": a body part that moves less than it did is how it is now. Only
+#: a movement of "it" or "they" (the foot, the legs): "can't sleep like I used to" is a habit, and
+#: "doesn't lock the way it used to" tells a sign that has gone.
+_COMPARED = re.compile(r"\b(?:lift\w*|mov\w*|bend\w*|hold\w*|bear\w*|work\w*|clear\w*|straighten\w*|pick\w* up|rais\w*)"
+                       r"(?: [\w']+){0,2} (?:the way|like|as) (?:it|they) $")
 
 
 def _in_past(piece: str) -> bool:
     """Whether a clause is about the past; not a habit that "used to" be one way and "now" is worse."""
     found = [m for m in _HISTORICAL.finditer(piece)
-             if not (m.group(0) == "used to" and _COMPARED.search(piece[max(0, m.start() - 16) : m.start()]))]
+             if not (m.group(0) == "used to" and _COMPARED.search(piece[max(0, m.start() - 48) : m.start()]))]
     if not found:
         return False
     only_habit = all(m.group(0) == "used to" for m in found)

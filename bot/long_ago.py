@@ -35,8 +35,9 @@ _CLEAR_UP_TO_NOW = re.compile(_UNDENIED +
                               r"\b(?:fine|ok|okay|good|great|normal|better|well|grand|healthy|pain[- ]free|no (?:problems?|issues?|trouble|bother))"
                               rf"(?: (?:ever|{_SPAN}))? (?:since(?: then)?|now)\b|"
                               r"\b(?:never|hasn'?t|has not|haven'?t|have not) (?:happened|came back|come back|returned)(?: again| since)\b|"
-                              # the sign itself never came back; "the feeling never came back" is numbness that stays
-                              r"\b(?:it|that|this|they|the (?:numbness|tingling|pins and needles|pain|problem|issue|swelling|bruising|"
+                              # the sign itself, named, never came back; "it"/"the feeling never came back" may be a feeling
+                              # lost that stays
+                              r"\b(?:the (?:numbness|tingling|pins and needles|pain|problem|issue|swelling|bruising|"
                               r"fever|sweats|symptoms?))(?: has| have)? never (?:came|come) back\b(?! (?:to|fully|properly|right|the same|how)\b)")
 _STAYS = re.compile(r"\b(?:still|again|keeps|apart from|except|other than|until|till|keep (?:getting|having|coming|happening|feeling)|ever since|since then|worse|worsening|"
                     r"comes? back|came back|flared|lately|these days|this week|today|tonight|yesterday|last night|same spot|"
