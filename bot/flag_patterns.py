@@ -76,7 +76,8 @@ def pattern_hits(category: Category, clause: Clause, several_only: bool = False)
             continue
         affirmed = first_affirmed(sign, text, category, clause.hypothetical_at)
         if affirmed:
-            yield " … ".join([*words, affirmed])
+            # a guard part ("^(?!.*\bsocks?\b)": not a leg moved by hand into socks) matches no words
+            yield " … ".join(w for w in [*words, affirmed] if w)
 
 
 def without_denied(category: Category, clause: Clause) -> str | None:
