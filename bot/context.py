@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from .long_ago import over_long_ago
 from .looked_for import ANSWER_WORDS, answered_by_next, answered_in
-from .persons import FIRST_PERSON, OTHER_PERSON
+from .persons import FIRST_PERSON, names_other
 from .reported import advice_in, says_user_has_it, talks_about
 
 #: Words that join two clauses into one thought: "not dieting, but I've lost weight".
@@ -40,7 +40,9 @@ _HYPOTHETICAL = re.compile(
     r"^(?:say|imagine|let'?s say|picture this)\b|for future reference|just so i know|in (?:the )?future)"
 )
 _GENERAL = re.compile(
-    r"\b(?:someone|somebody|anyone|anybody|a person|people|runners|a runner|one|you)\b|"
+    r"\b(?:someone|somebody|anyone|anybody|a person|people|runners|a runner|you)\b|"
+    # "one" as a person ("should one rest?") or a thing ("which one?"), not one of a pair of limbs ("one leg is cold")
+    r"\bone\b(?! (?:of )?(?:my |the |your )?(?:legs?|foot|feet|hips?|sides?|knees?|calf|calves|thighs?|toes?|ankles?|buttocks?|glutes?)\b)|"
     r"\b(?:signs?|symptoms?|warning signs?|red flags?) (?:of|for|that)\b|"
     # "does running cause night sweats?", unless the user's own present is beside it ("…been happening all week")
     r"\b(?:cause|causes|lead to|leads to|bring on|brings on)\b(?![^.?!]{0,120}\b(?:been|since|all week|"
@@ -155,7 +157,7 @@ def clauses(text: str) -> list[Clause]:
             out[-1] = replace(out[-1], general=False)  # "I read night sweats can be a sign… I've been having them"
         general = bool(QUESTION_START.search(piece) and _GENERAL.search(piece) and not FIRST_PERSON.search(piece)) or reported \
             or talks_about(piece)
-        other = bool(OTHER_PERSON.search(piece)) and not FIRST_PERSON.search(piece)
+        other = names_other(piece) and not FIRST_PERSON.search(piece)
         elsewhere = bool(_ELSEWHERE.search(piece)) and not _names_lower_body(piece)
         out.append(Clause(piece, general, cue.start() if cue else -1, other, _in_past(piece), elsewhere,
                           after_contrast=after_contrast))

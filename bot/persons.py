@@ -50,6 +50,15 @@ _OWNED_THING = re.compile(
     r"stairs|treadmill|foam roller|massage gun|ice packs?|hot water bottle|tens machine|brace|"
     r"painkillers|tablets|pills|meds|medication|ibuprofen|paracetamol|cream|gel|cupboard|medicine cabinet|prescription)\b")
 _POSSESSIVE = re.compile(r"(?:'s|s|\b(?:his|her|their))$")
+#: Another person named as the one who advised or showed the user something ("the hop test my
+#: club mate suggested", "a stretch my physio showed me"): an adviser, not the one with the sign.
+_ADVISER = re.compile(r" (?:had |has |have )?(?:suggested|recommended|showed|shown|taught|told me|advised|prescribed|"
+                      r"swears by|swore by|gave me|sent me|set me)\b")
+
+
+def names_other(text: str) -> bool:
+    """Whether ``text`` names another person other than as an adviser ("my club mate suggested")."""
+    return any(not _ADVISER.match(text, found.end()) for found in OTHER_PERSON.finditer(text))
 
 
 def _owner_only(text: str, found: re.Match) -> bool:
@@ -70,6 +79,6 @@ def someone_else(text: str, start: int, end: int, window: int) -> bool:
     for found in OTHER_PERSON.finditer(scope):
         if found.end() > before:
             break
-        if not _owner_only(scope, found):
+        if not _owner_only(scope, found) and not _ADVISER.match(scope, found.end()):
             other = found  # an owner of a thing only ("my partner's crutches") is not the subject
     return other is not None and not FIRST_PERSON.search(scope[other.end() :])

@@ -1577,3 +1577,22 @@ def test_signs_in_words_the_seen_sets_missed_by_kind(message, flagged):
     after "temp's"; painkillers that barely took the edge off; a pop, then folding; a numb leg
     told as someone else's, felt through a glove, or in a sock that is not there."""
     assert (detect(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("Is it normal that one leg has no colour in it and feels stone cold after a long run?", True),
+    ("is it normal that one leg is colder than the other after my run?", True),
+    ("my leg has no pain and no colour change, it just feels tight", False),
+    ("Is it normal to not be able to feel the top of my foot after a hip flexor strain?", True),
+    ("I'm unable to feel the outside of my thigh since the race", True),
+    ("tried the hop test my physio suggested on the bad side and nearly cried", True),
+    ("my mate tried the hop test on his bad side and nearly cried", False),
+    ("hopped in the car and cried all the way home after the race, so happy", False),
+])
+def test_signs_the_test29_run_missed_by_kind(message, flagged):
+    """Added after red_flags_test29's one run, each widened to its kind: "one" before a limb is a
+    number, not "one" as anybody, so "is it normal that one leg…" is the user's own; a loss that is
+    itself the sign ("no colour") is no negation; every way of saying one cannot feel; a person who
+    suggested a test is an adviser, not the one it hurt; pain on hopping told by a reaction
+    (crying, wincing), but not hopping into a car."""
+    assert (detect(message) is not None) is flagged
