@@ -34,6 +34,8 @@ _COMPLAINT = re.compile(r"\b(?:pain\w*|sore\w*|ach\w*|hurt\w*|injur\w*|tight\w*|
                         r"stretch\w*|strength\w*|exercis\w*|warm[- ]?ups?|cool[- ]?downs?|rehab\w*|physio\w*|"
                         r"recover\w*|rest|niggle\w*|twinge\w*)\b")
 
+#: Care the user has tried: "i've been resting and icing it".
+_SELF_CARE = re.compile(r"\b(?:rest(?:ed|ing)|ic(?:e|ed|ing)|heat|foam roll\w*|massag\w*|ibuprofen|painkillers?)\b")
 #: Pain itself, as runners tell it.
 _PAIN = re.compile(r"\b(?:pain\w*|sore\w*|ach(?:e|es|ed|ing|y)|hurt\w*|niggl\w*|twinge\w*|throb\w*)\b")
 #: The foot: often named with the hip ("foot strike"), so only a pain with it is not the hip's.
@@ -41,7 +43,8 @@ _FOOT = re.compile(r"\b(?:foot|feet)\b")
 
 #: Running itself: the hip in a runner's week, not after horse riding or an injection.
 _RUNNING = re.compile(r"\b(?:run\w*|ran|jog\w*|interval\w*|tempo|hills?|hill repeats|sprint\w*|mileage|miles?|"
-                      r"km|\d+ ?k|marathon\w*|parkrun|race\w*|racing|training|long run|track|trail\w*)\b")
+                      r"km|\d+ ?k|marathon\w*|parkrun|race\w*|racing|training|long run|track|trail\w*|"
+                      r"overdo\w*|overtrain\w*|workouts?)\b")  # "been overdoing it and my hips are paying for it"
 #: "Hip" in another sense: hip hop, a hipster, a hip flask, "hip hip hooray".
 #: ...and a hip that is a thing or a size: a hip roof, a hip pack or belt, measuring one's hips for kit.
 _OTHER_SENSE = re.compile(r"\bhip[- ]?hop\w*|\bhipsters?\b|\bhip flasks?\b|\bhip,? hip\b|\bhip pockets?\b|"
@@ -134,8 +137,15 @@ def covers(query: Query, best: float, settings: Settings, unfamiliar: Callable[[
     # A message about the hip in running, or a follow-up pointing back at a hip conversation, is
     # about the library's subject however many of its words the library never uses ("intervals
     # tues, hills weds … my hips are wrecked by friday"); the hip in another sport is not.
-    follows_hip = bool(query.context and _ANAPHOR.search(own)
-                       and (_HIP_REGION.search(norm(f"{query.subject} {query.context}")) or query.topics))
+    # A care question ("should i see someone?") after a turn telling of a complaint or its care
+    # ("i've tried resting and icing it") asks about that complaint, with or without a word pointing
+    # back, when it names nothing of its own the library never uses ("…about my tax return?").
+    told = norm(f"{query.subject} {query.context}")
+    follows_hip = bool(query.context and (
+        (_ANAPHOR.search(own) and (_HIP_REGION.search(told) or query.topics))
+        or (query.answer_type in _CARE and (_HIP_REGION.search(told) or _COMPLAINT.search(told) or _PAIN.search(told)
+                                            or _SELF_CARE.search(told))
+            and unfamiliar is not None and unfamiliar(_COMPLAINT.sub(" ", own)) == 0.0)))
     runners_hip = bool(_HIP_REGION.search(own) and _RUNNING.search(own))
     # A pain told with no body part at all ("only a mild ache, how many days till it settles?")
     # is taken to be the hip the user came here about. One told of a hip, with no running, may
@@ -154,11 +164,11 @@ def covers(query: Query, best: float, settings: Settings, unfamiliar: Callable[[
     hip_here = _HIP_REGION.search(without_topics(own, EXERCISE_TOPICS))
     if _OTHER_BODY_PART.search(without_topics(own)) and not (hip_here or named_here):
         return False  # "my achilles is stiff": the library is about hips
+    if follows_hip:
+        return True  # "what should i run on instead then?" after a hip question: the conversation's topic
     text = norm(f"{query.subject} {query.search_text}")  # with the turn that told the subject
     if best < s.weak_match and not (query.topics or _HIP_REGION.search(text) or _COMPLAINT.search(text)):
         return False  # "how do I get faster at 5k?": running, but nothing of the hip
-    if follows_hip:
-        return True  # "what should i run on instead then?" after a hip question: the conversation's topic
     if query.answer_type in ("exercise_dose", "exercise_howto") and any(t in EXERCISE_TOPICS for t in query.topics):
         return True  # "how long do i hold pigeon pose?": the library names the exercise, and how it is done
     return best >= s.refuse_below or (named and best >= s.refuse_named_below)

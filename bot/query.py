@@ -29,9 +29,10 @@ _DEFAULTS = Settings()
 
 _FOLLOWUP_START = re.compile(
     r"^(?:and|what about|how about|also|ok(?:ay)?|so|then|but|same|what if|is that|are those|should i|"
-    r"how many|how long|how often|how do i stop)\b", re.I
+    r"how many|how long|how often|how do i stop|what now|now what|what next|what then)\b", re.I
 )
-_PRONOUN = re.compile(r"\b(?:it|that|this|those|these|them|they|one|ones|there|each|either|instead)\b|\b(?:then|now)\W*$", re.I)
+_PRONOUN = re.compile(r"\b(?:it|that|this|those|these|them|they|one|ones|there|each|either|instead)\b|\b(?:then|now)\W*$|"
+                      r"\bthe whole (?:thing|lot|routine|session|workout)\b", re.I)  # "how long should the whole thing take?"
 #: Words that make a short message about something even when no listed topic is named.
 _SUBJECT = re.compile(
     r"\b(?:hip|hips|groin|glute\w*|hamstring\w*|quad\w*|knee|back|thigh|leg|pain|ache\w*|sore\w*|tight\w*|"
@@ -100,7 +101,9 @@ _CHATTER = re.compile(r"\b(?:still|again|else|instead|though|tho|till|til|until|
                       r"lol|haha|gotcha|meanwhile|anyway|btw|also|really|actually|just|maybe|pls|please|"
                       # hedges and degrees: "roughly how long before i'm back to normal?"
                       r"roughly|approx\w*|about|around|basically|normal|normally|properly|fully|totally|completely|pretty|"
-                      r"quite|kinda|sorta|honestly|seriously|literally|ish)\b", re.I)
+                      r"quite|kinda|sorta|honestly|seriously|literally|ish|"
+                      # function words an article rarely writes: "anything i can do at work? cant kneel"
+                      r"anything|something|everything|exactly|cant|can't|dont|don't|wont|won't|im|i'm|ive|i've)\b", re.I)
 
 
 #: Words that point back at what was said before ("them", "those"), not "this summer".

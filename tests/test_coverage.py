@@ -237,3 +237,16 @@ def test_a_follow_up_worded_like_a_question_graded_off_topic_is_refused(chat, tu
     nothing and name nothing of the library is also judged on them, against the graded questions
     the library does not cover ("should i ice it?" points back: the code review)."""
     assert (chat.reply(message, turns).kind != "refusal") is answered
+
+
+@pytest.mark.parametrize("turns, message", [
+    (["hip still sore after runs"], "what now, doctor?"),
+    (["i've tried resting and icing it"], "should i see someone?"),
+    (["what stretches should i do after a run for my hips"], "nice. how long should the whole thing take?"),
+    (["my hips are sore after runs and i have a desk job"], "anything i can do at work to help? cant exactly kneel on the office floor"),
+])
+def test_follow_ups_that_ask_what_next_or_about_care_are_answered(chat, turns, message):
+    """Refused before: "what now" opens a follow-up; a care question after a turn telling of a
+    complaint or of care already tried is about it; "the whole thing" points back; "anything",
+    "cant" are function words, not words of a subject of its own."""
+    assert not chat.reply(message, turns).refused
