@@ -32,10 +32,13 @@ _HIP_REGION = re.compile(r"\bhips?\b|\bgroin|\bglute|\bbutt|\bpelvi|\bthigh|\bha
 #: Words of a complaint or its care: a running question with one of these may be about a sore hip.
 _COMPLAINT = re.compile(r"\b(?:pain\w*|sore\w*|ach\w*|hurt\w*|injur\w*|tight\w*|stiff\w*|strain\w*|"
                         r"stretch\w*|strength\w*|exercis\w*|warm[- ]?ups?|cool[- ]?downs?|rehab\w*|physio\w*|"
-                        r"recover\w*|rest|niggle\w*|twinge\w*)\b")
+                        r"recover\w*|rest|niggle\w*|twinge\w*|heal\w*|time off|(?:days?|weeks?) off|skip\w* (?:my )?runs?)\b")
 
 #: Care the user has tried: "i've been resting and icing it".
 _SELF_CARE = re.compile(r"\b(?:rest(?:ed|ing)|ic(?:e|ed|ing)|heat|foam roll\w*|massag\w*|ibuprofen|painkillers?)\b")
+#: Asking for another way to do an exercise: "a version i can do standing", "an alternative to kneeling".
+_ANOTHER_WAY = re.compile(r"\b(?:version|variation|alternative|modif\w*|easier|gentler|other way|different way|"
+                          r"without (?:kneeling|lying|getting down|the floor|a mat))\b")
 #: Pain itself, as runners tell it.
 _PAIN = re.compile(r"\b(?:pain\w*|sore\w*|ach(?:e|es|ed|ing|y)|hurt\w*|niggl\w*|twinge\w*|throb\w*)\b")
 #: The foot: often named with the hip ("foot strike"), so only a pain with it is not the hip's.
@@ -160,9 +163,13 @@ def covers(query: Query, best: float, settings: Settings, unfamiliar: Callable[[
     # ("strained my neck doing glute bridges, what should i do?"), and a condition named with
     # another body part is that part's ("my achilles tendon is stiff"). A body part inside a named
     # thing is no other body part ("toe touches", "heel striking"), nor an exercise a hip ("glute bridges").
-    named_here = query.answer_type not in _CARE and any(t in EXERCISE_TOPICS - GENERIC_TOPICS for t in topics_of(own))
-    hip_here = _HIP_REGION.search(without_topics(own, EXERCISE_TOPICS))
-    if _OTHER_BODY_PART.search(without_topics(own)) and not (hip_here or named_here):
+    # ...nor a follow-up asking for another way to do what it borrowed, naming a body part as what
+    # stops the user ("is there a version i can do standing up? my knees hate kneeling").
+    named_here = query.answer_type not in _CARE and any(t in EXERCISE_TOPICS - GENERIC_TOPICS for t in topics_of(own)) or (
+        bool(query.context) and query.answer_type in ("exercise_howto", "exercise_dose") and bool(_ANOTHER_WAY.search(own))
+        and any(t not in GENERIC_TOPICS for t in query.topics))
+    hip_here = _HIP_REGION.search(without_topics(own, EXERCISE_TOPICS, gap=" | "))
+    if _OTHER_BODY_PART.search(without_topics(own, gap=" | ")) and not (hip_here or named_here):
         return False  # "my achilles is stiff": the library is about hips
     if follows_hip:
         return True  # "what should i run on instead then?" after a hip question: the conversation's topic

@@ -144,8 +144,10 @@ def is_followup(message: str, max_words: int = _DEFAULTS.followup_max_words,
     return bool(_FOLLOWUP_START.search(message) or _PRONOUN.search(message)) or not (own or _SUBJECT.search(message))
 
 
-#: The user asking about their own next step: "can i still…", "would heat be better?", "how long till…".
+#: The user asking about their own next step: "can i still…", "would heat be better?", "how long till…",
+#: "who can check it?".
 _OWN_NEXT_STEP = re.compile(r"\b(?:can|could|should|would|will|do|am) i\b|\bhow (?:long|fast|soon|quickly)\b|"
+                            r"\bwho (?:can|could|should|would|will)\b|"  # "who can check my form though?"
                             r"\bwould \w+(?: \w+)? be (?:better|worse|ok|okay|fine)\b|\binstead\b", re.I)
 
 

@@ -176,13 +176,14 @@ def modifiers_of(text: str) -> list[str]:
     return words
 
 
-def without_topics(text: str, only: frozenset[str] | None = None) -> str:
+def without_topics(text: str, only: frozenset[str] | None = None, gap: str = " ") -> str:
     """The text with its particular topics (muscles, conditions, exercises) taken out, or only
-    those named in ``only``."""
+    those named in ``only``; each leaves ``gap`` (a mark keeps the words around it apart: "cut my
+    mileage back" is not "cut my back")."""
     text = norm(text)  # "runner’s hip" typed with a curly apostrophe is a topic too
     for name, pattern in _TOPIC_PATTERNS:
         if name not in GENERIC_TOPICS and (only is None or name in only):
-            text = pattern.sub(" ", text)
+            text = pattern.sub(gap, text)
     return " ".join(text.split())
 
 

@@ -250,3 +250,18 @@ def test_follow_ups_that_ask_what_next_or_about_care_are_answered(chat, turns, m
     complaint or of care already tried is about it; "the whole thing" points back; "anything",
     "cant" are function words, not words of a subject of its own."""
     assert not chat.reply(message, turns).refused
+
+
+@pytest.mark.parametrize("turns, message, refused", [
+    ([], "do i need to stop running completely or can i just cut my mileage back?", False),
+    ([], "is taking time off just being weak? i feel so guilty skipping runs", False),
+    (["how do i do the kneeling hip flexor stretch?"], "is there a version i can do standing up? my knees hate kneeling", False),
+    (["what should i change about my form?"], "who can check my form for me", False),
+    (["how many reps of clamshells?"], "and how many for my shoulders?", True),
+])
+def test_a_body_part_beside_a_topic_or_given_as_a_limit_is_no_other_subject(chat, turns, message, refused):
+    """Refused before: a topic taken out of a message left its neighbours joined ("cut my mileage
+    back" read as "my back"); a knee named as what stops a stretch is no question about the knee,
+    though a follow-up asking about the shoulders is; time off and skipped runs are rest; "who can
+    check it?" asks the user's next step."""
+    assert chat.reply(message, turns).refused is refused
