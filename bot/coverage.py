@@ -51,6 +51,9 @@ _RUNNING = re.compile(r"\b(?:run\w*|ran|jog\w*|interval\w*|tempo|hills?|hill rep
 #: "Hip" in another sense: hip hop, a hipster, a hip flask, "hip hip hooray".
 #: ...and a hip that is a thing or a size: a hip roof, a hip pack or belt, measuring one's hips for kit.
 _OTHER_SENSE = re.compile(r"\bhip[- ]?hop\w*|\bhipsters?\b|\bhip flasks?\b|\bhip,? hip\b|\bhip pockets?\b|"
+                          r"\brose ?hips?\b|"  # a fruit: "is rose hip tea good for you?"
+                          # the hips' shape for looks, not their health
+                          r"\b(?:wider|bigger|slimmer|smaller|narrower|rounder|curvier) hips\b|\bhip dips\b|"
                           r"\bhip (?:roofs?|packs?|belts?|bags?|pouch\w*)\b|"
                           # a size for kit, not the hip's mobility or strength
                           r"\bmeasur\w* (?:my |your |the )?hips? (?:for|to (?:pick|choose|buy|get|find|order))\b|"
@@ -76,13 +79,24 @@ _SHOPPING = re.compile(
     r"\brecommend (?:a|an|any|me a|me an|me some|some) (?:good |decent |cheap )?(?:[\w-]+ )?"
     r"(?:watch|app|podcast|brand|foam roller|massage gun|headphones|playlist|book)\b")
 #: Another sport, told with nothing of the hip or a complaint: "what's a good cycling cadence for a time trial".
+#: Results, records and the weather: "who won the boston marathon this year?", "will it rain tomorrow?".
+_NEWS = re.compile(r"\bwho (?:won|wins|is winning|holds|set|owns)\b|\bworld records?\b|\bweather\b|"
+                   r"\b(?:will|is) it (?:going to |gonna )?(?:rain|snow)\b")
+#: Weight and diet goals: "how many miles to lose 10 pounds?", "is intermittent fasting ok for runners?".
+_DIET_GOAL = re.compile(r"\b(?:lose|losing|drop|dropping|shed|shedding|burn|burning) (?:\d+ ?)?(?:pounds|lbs?|kg|kilos|stone|weight|fat|"
+                        r"calories|belly)\b|\bweight loss\b|\bintermittent fasting\b|\b(?:keto|vegan|paleo|carnivore) diet\b")
 _OTHER_SPORT = re.compile(r"\b(?:basketball|soccer|football|rugby|tennis|golf|cycling|cyclist|time trial|swimming|rowing|crossfit|"
                           r"hockey|netball|cricket|baseball|volleyball|skiing|climbing|boxing|martial arts|horse riding|squash|"
                           r"badminton|padel)\b")
 #: An animal's hip: "my lab's hips", "our greyhound has bad hips", "my dog … her hip".
 _ANIMAL = rf"(?:(?:{ANIMALS}|lab)s?)"
 _ANIMAL_HIP = re.compile(rf"\b{_ANIMAL}(?:'s|s'| has| had| has got|'s got) (?:(?:bad|sore|weak|dodgy|stiff|old|back|arthritic) )?hips?\b|"
-                         rf"\b(?:my|our|the) {_ANIMAL}\b[^.?!]{{0,60}}?\b(?:(?:his|her|its|their) (?:hips?|joints)|diagnosed with hip)\b")
+                         rf"\b(?:my|our|the) {_ANIMAL}\b[^.?!]{{0,60}}?\b(?:(?:his|her|its|their) (?:(?:back|front|left|right|bad|sore|old|dodgy) )?"
+                         r"(?:hips?|joints)|diagnosed with hip)\b")
+#: An animal the message is about ("can dogs get that too? my greyhound seems stiff"), not an
+#: exercise named after one ("bird dogs", "cat-cow"): with no word of the user's own body nor a
+#: hip beside it ("is it ok to run with my dog with hip bursitis?"), the question is the animal's.
+_ANIMAL_TALK = re.compile(rf"(?<!bird )(?<!bird-)(?<!downward )(?<!upward )\b{_ANIMAL}(?:'s|s')?\b(?![- ](?:cow|pose|stretch))")
 #: Another person's hip operation: "my grandma is having a hip replacement", "dad's hip surgery".
 _THEIR_OPERATION = re.compile(rf"\b(?:(?:my|our|his|her|their) (?:[\w-]+ )?(?:{PEOPLE})s?|(?:{PEOPLE})(?:'s|s))\b[^.?!]{{0,60}}?"
                               r"\bhip (?:replacement|resurfacing|arthroplasty|surgery|operation|op|dysplasia)\b")
@@ -135,6 +149,11 @@ def covers(query: Query, best: float, settings: Settings, unfamiliar: Callable[[
     hip_or_complaint = bool(_HIP_REGION.search(own) or _COMPLAINT.search(own))
     if _PRODUCT_CHOICE.search(own) or (_SHOPPING.search(own) and not hip_or_complaint):
         return False  # "hoka or brooks?", "best marathon shoes under $150": no article names a product or a price
+    if (_NEWS.search(own) or _DIET_GOAL.search(own)) and not hip_or_complaint:
+        return False  # "who won the boston marathon?", "how many miles a week to lose 10 pounds?": not in the articles
+    if _ANIMAL_TALK.search(without_topics(own, gap=" | ")) and not FIRST_PERSON.search(_MY_ANIMAL.sub(" ", own)) \
+            and not _HIP_REGION.search(own) and not any(t in EXERCISE_TOPICS - GENERIC_TOPICS for t in topics_of(own)):
+        return False  # "can dogs get that too? my greyhound seems stiff": the animal's, not the user's
     if _OTHER_SPORT.search(own) and not hip_or_complaint and not query.context:
         return False  # "how do i improve my tennis backhand": another sport, nothing of the hip, no hip turn before
     # A message about the hip in running, or a follow-up pointing back at a hip conversation, is

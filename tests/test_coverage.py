@@ -265,3 +265,27 @@ def test_a_body_part_beside_a_topic_or_given_as_a_limit_is_no_other_subject(chat
     though a follow-up asking about the shoulders is; time off and skipped runs are rest; "who can
     check it?" asks the user's next step."""
     assert chat.reply(message, turns).refused is refused
+
+
+@pytest.mark.parametrize("turns, message, refused", [
+    ([], "my dog limps on his back hip after playing fetch, what should i do?", True),
+    (["what's hip bursitis?"], "can dogs get that too? my greyhound seems really stiff getting up", True),
+    ([], "how do bird dogs work? the exercise, not actual dogs lol", False),
+    ([], "my dog pulled me over on a run and my hip is sore, what should i do?", False),
+    ([], "is rose hip tea actually good for you", True),
+    ([], "what workouts give you wider hips, like for the look", True),
+    (["what's runner's hip?"], "lol ok. who won the boston marathon this year?", True),
+    ([], "how many miles a week should i run to lose 10 pounds", True),
+    ([], "is intermittent fasting ok for runners", True),
+])
+def test_animals_fruit_looks_results_and_diet_goals_are_not_the_librarys(chat, turns, message, refused):
+    """Answered before when the answer memory left their set out: an animal's hip or stiffness
+    (not an exercise named after one, nor the user's fall over a dog); "hip" as a fruit or a shape
+    wanted for looks; race results and the weather; weight and diet goals. Judged by the rules
+    alone: the shipped memory has graded these very questions."""
+    kept = chat.composer.answer_memory
+    try:
+        chat.composer.use_memory(None)
+        assert chat.reply(message, turns).refused is refused
+    finally:
+        chat.composer.use_memory(kept)
