@@ -50,6 +50,12 @@ _GENERAL = re.compile(
     r"this morning|today|yesterday|happens)\b)|"
     r"\bwhat (?:does|do|is|are) (?:['\"]?[\w-]+['\"]? ){0,5}(?:mean|like)\b"
 )
+#: A question said to be general, in itself ("is hip pain at night a bad sign in general?") or by
+#: the clause after it ("…? general knowledge, i'm fine", "…? mine's fine, just reading up").
+_IN_GENERAL = re.compile(r"\b(?:in general|generally speaking)\b")
+_SAID_GENERAL = re.compile(r"^(?:(?:it'?s |just |purely |only )?general (?:knowledge|question|interest|curiosity)|"
+                           r"(?:i'?m |im )?(?:just |only )?(?:reading up|curious|asking in advance)|out of (?:curiosity|interest)|"
+                           r"(?:mine'?s|mine is|i'?m|im|i am) (?:totally |completely |perfectly )?fine)\b")
 #: A clause answering the one before with a no: "night sweats? nope", "fever? nah".
 _ANSWERED_NO = re.compile(r"^(?:nope|nah|nil|negative)\b|^(?:no|none|not really|not at all)\s*(?:[,.!]\s*)?$")
 #: ...and the clause it answers must be a short sign named in a question ("night sweats?").
@@ -155,7 +161,11 @@ def clauses(text: str) -> list[Clause]:
         reported, quoting = advice_in(piece, end, quoting)
         if out and out[-1].general and says_user_has_it(piece):
             out[-1] = replace(out[-1], general=False)  # "I read night sweats can be a sign… I've been having them"
-        general = bool(QUESTION_START.search(piece) and _GENERAL.search(piece) and not FIRST_PERSON.search(piece)) or reported \
+        if out and QUESTION_START.search(out[-1].text) and not FIRST_PERSON.search(out[-1].text) \
+                and _SAID_GENERAL.match(piece) and not says_user_has_it(piece):
+            out[-1] = replace(out[-1], general=True)  # "is a fever a reason to go to a&e? general knowledge, im fine"
+        general = bool(QUESTION_START.search(piece) and (_GENERAL.search(piece) or _IN_GENERAL.search(piece))
+                       and not FIRST_PERSON.search(piece)) or reported \
             or talks_about(piece)
         other = names_other(piece) and not FIRST_PERSON.search(piece)
         elsewhere = bool(_ELSEWHERE.search(piece)) and not _names_lower_body(piece)

@@ -1596,3 +1596,17 @@ def test_signs_the_test29_run_missed_by_kind(message, flagged):
     suggested a test is an adviser, not the one it hurt; pain on hopping told by a reaction
     (crying, wincing), but not hopping into a car."""
     assert (detect(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("Is hip pain at night a bad sign in general? Mine's fine, I'm just reading up.", False),
+    ("is a fever with a sore hip a reason to see a GP? general knowledge, im fine", False),
+    ("is hip pain at night a bad sign? just curious, mine wakes me up every night", True),
+    ("is hip pain at night a bad sign in general? because mine is keeping me up every night", True),
+    ("is a fever with joint pain a reason to go to A&E? i've had one since yesterday", True),
+])
+def test_a_question_said_to_be_general_tells_no_sign_unless_the_user_then_has_it(message, flagged):
+    """A question marked general, in itself ("in general") or by the clause after it ("general
+    knowledge, im fine", "mine's fine, just reading up"), is about people at large; a user who
+    then says they have it ("mine is keeping me up") still gets the disclaimer."""
+    assert (detect(message) is not None) is flagged
