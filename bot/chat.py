@@ -76,8 +76,8 @@ class Chat:
         message, history = self.speller.fix_words(message), [self.speller.fix_words(t) for t in history]
         query = analyse(message, list(history)[-s.history_turns :] if s.history_turns > 0 else [], s, lean=lean,
                         unknown=self.retriever.keywords.unknown_words)
-        if self.types is None or not any(ch.isalnum() for ch in query.question):
-            return query  # "?!?!": nothing for the model to read
+        if self.types is None or not any(ch.isalnum() for ch in query.question) or query.persisting:
+            return query  # "?!?!": nothing for the model to read; pain that goes on: when to get it checked
         return replace(query, answer_type=self.types.predict(self.encoder.encode_query(query.search_text), query.answer_type))
 
     def _compose(self, query: Query, disclaimer: str | None, notice: str | None, reasons: tuple[str, ...]) -> Composed:

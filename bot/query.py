@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .config import Settings
-from .question_words import (GENERIC_TOPICS, PERSISTING, PERSISTING_SEARCH, answer_type, modifiers_of, search_words, topics_of,
+from .question_words import (GENERIC_TOPICS, PERSISTING, PERSISTING_SEARCH, WHAT_NEXT, answer_type, modifiers_of, search_words, topics_of,
                              typed, without_topics)
 
 _DEFAULTS = Settings()
@@ -63,6 +63,9 @@ class Query:
     subject: str = ""
     """For a follow-up, the last two earlier turns: where the conversation's subject was told
     (read by ``coverage.covers``, not by retrieval)."""
+    persisting: bool = False
+    """Pain said to go on despite what was tried, asked what next ("still sore after six weeks of
+    stretches … what now?"): the answer is when to get it checked, whatever a learned model reads."""
 
 
 def asking_part(message: str, long_words: int = _DEFAULTS.long_message_words) -> str:
@@ -207,6 +210,9 @@ def analyse(message: str, history: Sequence[str] = (), settings: Settings = _DEF
         if kind == "general":
             kind = answer_type(context)
     search = f"{context} {message}" if context else message
-    if kind == "see_doctor" and PERSISTING.search(question):
+    persisting = bool(PERSISTING.search(f"{subject} {question}") and WHAT_NEXT.search(question))
+    if persisting:
+        kind = "see_doctor"
+    if kind == "see_doctor" and PERSISTING.search(f"{subject} {question}"):
         search = f"{search} {PERSISTING_SEARCH}"
-    return Query(message, question, kind, topics, context, search_words(search), subject)
+    return Query(message, question, kind, topics, context, search_words(search), subject, persisting)

@@ -15,10 +15,16 @@ from .text import STOP_WORDS, norm
 #: Pain said to go on despite what was tried ("still hurts", "not getting any better", "it's been three
 #: weeks"): the articles' answer is when to get it checked, in words the message does not use.
 PERSISTS = (r"\bstill (?:hurts?|hurting|sore|aches?|aching|painful|there|bad|niggling)\b|"
-            r"\b(?:not|isn'?t|hasn'?t|haven'?t|no) (?:been |got |gotten |getting )?(?:any |much )?(?:better|improv\w*|eas\w*|settl\w*)\b|"
+            r"\b(?:not|isn'?t|hasn'?t|haven'?t|no|doesn'?t|does not|won'?t|didn'?t) (?:been |got |gotten |getting |get )?(?:any |much )?"
+            r"(?:better|improv\w*|eas\w*|settl\w*)\b|"
             r"\bpersist\w*|\bdespite\b|\bpushing through\b|"
             r"\b(?:been|for|going on|had it for) (?:\d+|a|two|three|four|five|six|several|a few|a couple of) (?:weeks?|months?)\b")
 PERSISTING = re.compile(PERSISTS, re.IGNORECASE)
+#: A question asking what next, of pain that goes on: "what now?", "and if it doesn't get better?".
+WHAT_NEXT = re.compile(r"\b(?:what now|now what|what next|what else|what (?:should|do|can) i do|doctor|gp|physio\w*|"
+                       r"see (?:someone|somebody|a professional)|get it (?:checked|looked at))\b|"
+                       r"^(?:and |but |so )?(?:what )?if (?:it|that|this|the pain) (?:still |just )?(?:doesn'?t|does not|won'?t|isn'?t|hasn'?t)\b",
+                       re.IGNORECASE)
 #: What retrieval adds for such a message: the articles' words for it.
 PERSISTING_SEARCH = "if the pain persists consult a healthcare professional"
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.query import analyse, asking_part, is_followup, leans_on_conversation
@@ -142,3 +144,16 @@ def test_a_follow_up_borrows_which_exercise_was_named_and_where_a_kind_of_thing_
     assert "piriformis" in piriformis.topics and "piriformis" in piriformis.search_text
     # ...but not the words that asked ("what causes"), which would turn a prevention follow-up into causes
     assert "causes" not in analyse("how do i stop it coming back?", ["what causes runner's hip?"]).search_text
+
+
+@pytest.mark.parametrize("turns, message", [
+    (["did all the stretches and glute strength stuff for 6 weeks", "hip still sore after runs"], "what now, doctor?"),
+    ([], "i already do bridges and clams 3x a week and my hip still aches after every run, what now?"),
+    (["pretty sure i've got runner's hip", "should i stop running for a bit?"], "and if it doesn't get better?"),
+])
+def test_pain_that_goes_on_asked_what_next_is_answered_with_when_to_get_it_checked(chat, turns, message):
+    """Pain said to go on, in the message or the turns before it, asked "what now?": the answer is
+    when to get it checked, whatever the type model reads into the exercises named."""
+    reply = chat.reply(message, turns)
+    assert chat.understand(message, turns).answer_type == "see_doctor"
+    assert re.search(r"persist|consult", reply.quotes[0].text, re.I)
