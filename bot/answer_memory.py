@@ -88,26 +88,37 @@ class MemoryVotes:
         for m, n in enumerate(answerable):
             for key in memory.answers[n]:
                 self.answered[m, row.get(key, [])] = 1.0
-        self.vectors = memory.vectors[answerable]
+        self.answerable = np.array(answerable, dtype=np.int64)
         self.all_vectors = memory.vectors
         self.off_topic = np.array([not keys for keys in memory.answers], dtype=bool)
         self.neighbours = neighbours
         self.floor = floor
+        self._last: tuple[bytes, np.ndarray] = (b"", np.zeros(0, dtype=np.float32))
+
+    def similarities(self, query_vector: np.ndarray) -> np.ndarray:
+        """Cosine of ``query_vector`` to every graded question. The last one is kept: a reply asks
+        twice (off-topic check, then votes), and the matrix is several MB, read from memory each time."""
+        key = query_vector.tobytes()
+        last = self._last  # one read: another thread may replace it meanwhile
+        if last[0] != key:
+            last = (key, self.all_vectors @ query_vector)
+            self._last = last
+        return last[1]
 
     def off_topic_like(self, query_vector: np.ndarray, floor: float) -> bool:
         """The nearest graded question is at least ``floor`` alike and was graded off-topic."""
         if not len(self.all_vectors):
             return False
-        sims = self.all_vectors @ query_vector
+        sims = self.similarities(query_vector)
         nearest = int(np.argmax(sims))
         return bool(self.off_topic[nearest] and sims[nearest] >= floor)
 
     def votes(self, query_vector: np.ndarray) -> np.ndarray:
         """One vote per sentence of the index: the mean over the ``neighbours`` nearest graded
         questions (those at least ``floor`` alike) of their similarity where it answered them."""
-        if not len(self.vectors):
+        if not len(self.answerable):
             return np.zeros(self.answered.shape[1], dtype=np.float32)
-        sims = self.vectors @ query_vector
+        sims = self.similarities(query_vector)[self.answerable]
         near = np.argsort(-sims, kind="stable")[: self.neighbours]
         near = near[sims[near] >= self.floor]
         if not len(near):
