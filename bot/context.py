@@ -56,6 +56,9 @@ _IN_GENERAL = re.compile(r"\b(?:in general|generally speaking)\b")
 _SAID_GENERAL = re.compile(r"^(?:(?:it'?s |just |purely |only )?general (?:knowledge|question|interest|curiosity)|"
                            r"(?:i'?m |im )?(?:just |only )?(?:reading up|curious|asking in advance)|out of (?:curiosity|interest)|"
                            r"(?:mine'?s|mine is|i'?m|im|i am) (?:totally |completely |perfectly )?fine)\b")
+#: Asking whether others have it too: the user does ("does anyone else get numb toes?").
+_OTHERS_TOO = re.compile(r"\b(?:anyone|anybody|someone|somebody|everyone|everybody) else\b|\bother (?:runners|people|folks|ladies|women|men)\b|"
+                         r"\bis it (?:just|only) me\b|\bam i the only\b")
 #: A clause answering the one before with a no: "night sweats? nope", "fever? nah".
 _ANSWERED_NO = re.compile(r"^(?:nope|nah|nil|negative)\b|^(?:no|none|not really|not at all)\s*(?:[,.!]\s*)?$")
 #: ...and the clause it answers must be a short sign named in a question ("night sweats?").
@@ -165,7 +168,7 @@ def clauses(text: str) -> list[Clause]:
                 and _SAID_GENERAL.match(piece) and not says_user_has_it(piece):
             out[-1] = replace(out[-1], general=True)  # "is a fever a reason to go to a&e? general knowledge, im fine"
         general = bool(QUESTION_START.search(piece) and (_GENERAL.search(piece) or _IN_GENERAL.search(piece))
-                       and not FIRST_PERSON.search(piece)) or reported \
+                       and not FIRST_PERSON.search(piece) and not _OTHERS_TOO.search(piece)) or reported \
             or talks_about(piece)
         other = names_other(piece) and not FIRST_PERSON.search(piece)
         elsewhere = bool(_ELSEWHERE.search(piece)) and not _names_lower_body(piece)

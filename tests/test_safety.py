@@ -1610,3 +1610,16 @@ def test_a_question_said_to_be_general_tells_no_sign_unless_the_user_then_has_it
     knowledge, im fine", "mine's fine, just reading up"), is about people at large; a user who
     then says they have it ("mine is keeping me up") still gets the disclaimer."""
     assert (detect(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("Does anyone else get numb toes on long runs?", True),
+    ("do other runners get night sweats during marathon training?", True),
+    ("is it just me or does the hip lock up on downhills", True),
+    ("do runners get night sweats during marathon training?", False),
+    ("does anyone know if numbness in the leg is serious?", False),
+])
+def test_asking_whether_others_have_it_too_tells_the_users_own_sign(message, flagged):
+    """"Anyone else", "other runners", "is it just me": the user has it and asks who else does;
+    a question about runners at large, or to anyone who knows, is still general."""
+    assert (detect(message) is not None) is flagged
