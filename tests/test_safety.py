@@ -1623,3 +1623,23 @@ def test_asking_whether_others_have_it_too_tells_the_users_own_sign(message, fla
     """"Anyone else", "other runners", "is it just me": the user has it and asks who else does;
     a question about runners at large, or to anyone who knows, is still general."""
     assert (detect(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("Co-codamol is like throwing a glass of water at a house fire with this hip. What else can I try?", True),
+    ("Can't do a single calf raise on my right leg anymore and the buttock ache goes all the way down", True),
+    ("when I lie flat since the race, the kneecap on the sore side points at the wall instead of the ceiling", True),
+    ("pj's drenched 3 nights in a row (not hot in here at all) and the hip pain is getting worse", True),
+    ("Wrote my bike off at the weekend (over the bars, lovely), hip's been grumbling on my runs since", True),
+    ("Day 1: 3/10, day 2: 5/10, day 3: 8/10. Hip. Been resting the whole time. Ice?", True),
+    ("day 1 after the marathon 8/10 soreness, day 3 now 3/10", False),
+    ("my hip's been grumbling for 5 weeks (background: melanoma removed 2019), what's a good glute programme?", True),
+    ("My child 6 years walk not normal, he make small steps with one leg, two days now", True),
+    ("Hip feels warm after I go from the ice pack to the heat pad, is contrast therapy worth doing?", False),
+])
+def test_signs_in_the_unusual_words_of_dev29_by_kind(message, flagged):
+    """red_flags_dev29 asked for the rarest plausible wordings. Each miss widened to its kind: a
+    painkiller likened to a futile act; a lost calf raise; a kneecap pointing at the wall; soaked
+    nightclothes; over the handlebars; pain scores climbing day by day (not falling); a cancer
+    removed; a child's gait told plainly; warmth from a heat pad explains a warm hip."""
+    assert (detect(message) is not None) is flagged
