@@ -36,7 +36,7 @@ _NEG_WINDOW_CHARS = 120
 #: A negator inside a match, after its first word ("feet are never cold", "leg is not cold", "ache,
 #: not worse at night"); not the "not" of "does not move", which the sign itself asks for, nor the
 #: "no" of a loss that is the sign ("leg has no colour", "no feeling").
-_INNER_NEG = re.compile(r"\b(?:no|never|without|none|zero)\b(?![- ]go\b| (?:colou?r|pulse|feeling|sensation|strength|control|power)\b(?! chang))|\b(?:is|are|was|were|'s)\s+not\b|,\s*not\b|"
+_INNER_NEG = re.compile(r"\b(?:no|never|without|none|zero)\b(?![- ]go\b| (?:colou?r|pulse|feeling|sensation|strength|control|power)\b)|\b(?:is|are|was|were|'s)\s+not\b|,\s*not\b|"
                         # ...and "doesn't" before a verb that names a sign ("hip doesn't lock or give way",
                         # "doesn't wake me at night"), not one whose loss is the sign ("doesn't take my weight")
                         r"\b(?:doesn'?t|does not|didn'?t|did not|don'?t|do not|hasn'?t|has not)\s+"

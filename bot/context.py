@@ -39,10 +39,14 @@ _HYPOTHETICAL = re.compile(
     r"(?![^.?!]{0,60}\b(?:right now|now|at the moment|currently|since|every|like i do|which i do|already)\b)|"
     r"^(?:say|imagine|let'?s say|picture this)\b|for future reference|just so i know|in (?:the )?future)"
 )
+#: The hip, the leg and what is near them.
+_LOWER_BODY_WORDS = (r"hips?|groin|pelvis|legs?|thighs?|knees?|calf|calves|shins?|ankles?|foot|feet|toes?|heels?|hamstrings?|quads?|"
+                     r"bum|butt|buttocks?|glutes?|backside|back|spine|sciatic\w*")
 _GENERAL = re.compile(
     r"\b(?:someone|somebody|anyone|anybody|a person|people|runners|a runner|you)\b|"
-    # "one" as a person ("should one rest?") or a thing ("which one?"), not one of a pair of limbs ("one leg is cold")
-    r"\bone\b(?! (?:of )?(?:my |the |your )?(?:legs?|foot|feet|hips?|sides?|knees?|calf|calves|thighs?|toes?|ankles?|buttocks?|glutes?)\b)|"
+    # "one" as a person ("should one rest?") or a thing ("which one?"), not one of a pair of limbs
+    # ("one leg is cold", "one big toe is numb")
+    rf"\bone\b(?! (?:of )?(?:my |the |your )?(?:[\w-]+ )?(?:{_LOWER_BODY_WORDS}|sides?)\b)|"
     r"\b(?:signs?|symptoms?|warning signs?|red flags?) (?:of|for|that)\b|"
     # "does running cause night sweats?", unless the user's own present is beside it ("…been happening all week")
     r"\b(?:cause|causes|lead to|leads to|bring on|brings on)\b(?![^.?!]{0,120}\b(?:been|since|all week|"
@@ -53,9 +57,11 @@ _GENERAL = re.compile(
 #: A question said to be general, in itself ("is hip pain at night a bad sign in general?") or by
 #: the clause after it ("…? general knowledge, i'm fine", "…? mine's fine, just reading up").
 _IN_GENERAL = re.compile(r"\b(?:in general|generally speaking)\b")
-_SAID_GENERAL = re.compile(r"^(?:(?:it'?s |just |purely |only )?general (?:knowledge|question|interest|curiosity)|"
-                           r"(?:i'?m |im )?(?:just |only )?(?:reading up|curious|asking in advance)|out of (?:curiosity|interest)|"
-                           r"(?:mine'?s|mine is|i'?m|im|i am) (?:totally |completely |perfectly )?fine)\b")
+#: The clause must say nothing else ("im fine apart from that", "just curious cos mine did it" do).
+_SAYS_GENERAL = (r"(?:(?:it'?s |just |purely |only )?general (?:knowledge|question|interest|curiosity)|"
+                 r"(?:i'?m |im )?(?:just |only )?(?:reading up|curious|asking(?: in advance)?)|out of (?:curiosity|interest)|"
+                 r"(?:mine'?s|mine is|i'?m|im|i am) (?:totally |completely |perfectly )?fine)")
+_SAID_GENERAL = re.compile(rf"{_SAYS_GENERAL}(?:,? (?:{_SAYS_GENERAL}|thanks|thx|lol|tbh|haha))*")
 #: Asking whether others have it too: the user does ("does anyone else get numb toes?").
 _OTHERS_TOO = re.compile(r"\b(?:anyone|anybody|someone|somebody|everyone|everybody) else\b|\bother (?:runners|people|folks|ladies|women|men)\b|"
                          r"\bis it (?:just|only) me\b|\bam i the only\b")
@@ -105,8 +111,7 @@ def _in_past(piece: str) -> bool:
 #: ("half my face is still numb", "the arm's sore after my jab") is not about the hip.
 _ELSEWHERE = re.compile(r"\b(?:fingernails?|face|jaw|lips?|tongue|mouth|teeth|tooth|gums?|cheeks?|eyes?|ears?|nose|head|scalp|neck|"
                         r"shoulders?|arms?|elbows?|wrists?|hands?|fingers?|thumbs?|fingertips|chest|nipples?)\b")
-_LOWER_BODY = re.compile(r"\b(?:hips?|groin|pelvis|legs?|thighs?|knees?|calf|calves|shins?|ankles?|foot|feet|toes?|heels?|"
-                         r"bum|butt|buttocks?|glutes?|backside|back|spine|sciatic\w*|between my legs|down below)\b")
+_LOWER_BODY = re.compile(rf"\b(?:{_LOWER_BODY_WORDS}|between my legs|down below)\b")
 WORD = re.compile(r"\w+")
 
 
@@ -165,7 +170,7 @@ def clauses(text: str) -> list[Clause]:
         if out and out[-1].general and says_user_has_it(piece):
             out[-1] = replace(out[-1], general=False)  # "I read night sweats can be a sign… I've been having them"
         if out and QUESTION_START.search(out[-1].text) and not FIRST_PERSON.search(out[-1].text) \
-                and _SAID_GENERAL.match(piece) and not says_user_has_it(piece):
+                and _SAID_GENERAL.fullmatch(piece):
             out[-1] = replace(out[-1], general=True)  # "is a fever a reason to go to a&e? general knowledge, im fine"
         general = bool(QUESTION_START.search(piece) and (_GENERAL.search(piece) or _IN_GENERAL.search(piece))
                        and not FIRST_PERSON.search(piece) and not _OTHERS_TOO.search(piece)) or reported \

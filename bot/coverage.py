@@ -13,7 +13,7 @@ from collections.abc import Callable
 from .config import Settings
 from .persons import ANIMALS, FIRST_PERSON, PEOPLE
 from .query import POINTS_BACK, Query
-from .question_words import EXERCISE_TOPICS, GENERIC_TOPICS, topics_of, without_topics
+from .question_words import EXERCISE_TOPICS, GENERIC_TOPICS, PAIN_WORDS, topics_of, without_topics
 from .text import norm
 
 DOSING = re.compile(
@@ -32,15 +32,15 @@ _HIP_REGION = re.compile(r"\bhips?\b|\bgroin|\bglute|\bbutt|\bpelvi|\bthigh|\bha
 #: Words of a complaint or its care: a running question with one of these may be about a sore hip.
 _COMPLAINT = re.compile(r"\b(?:pain\w*|sore\w*|ach\w*|hurt\w*|injur\w*|tight\w*|stiff\w*|strain\w*|"
                         r"stretch\w*|strength\w*|exercis\w*|warm[- ]?ups?|cool[- ]?downs?|rehab\w*|physio\w*|"
-                        r"recover\w*|rest|niggle\w*|twinge\w*|heal\w*|time off|(?:days?|weeks?) off|skip\w* (?:my )?runs?)\b")
+                        r"recover\w*|rest|niggle\w*|twinge\w*|time off(?! work)|(?:days?|weeks?) off(?! work)|skip\w* (?:my )?runs?)\b")
 
 #: Care the user has tried: "i've been resting and icing it".
-_SELF_CARE = re.compile(r"\b(?:rest(?:ed|ing)|ic(?:e|ed|ing)|heat|foam roll\w*|massag\w*|ibuprofen|painkillers?)\b")
+_SELF_CARE = re.compile(r"\b(?:rest(?:ed|ing)|ic(?:e|ed|ing)|heat (?:pad|pack|therapy)|foam roll\w*|massag\w*|ibuprofen|painkillers?)\b")
 #: Asking for another way to do an exercise: "a version i can do standing", "an alternative to kneeling".
 _ANOTHER_WAY = re.compile(r"\b(?:version|variation|alternative|modif\w*|easier|gentler|other way|different way|"
                           r"without (?:kneeling|lying|getting down|the floor|a mat))\b")
 #: Pain itself, as runners tell it.
-_PAIN = re.compile(r"\b(?:pain\w*|sore\w*|ach(?:e|es|ed|ing|y)|hurt\w*|niggl\w*|twinge\w*|throb\w*)\b")
+_PAIN = PAIN_WORDS
 #: The foot: often named with the hip ("foot strike"), so only a pain with it is not the hip's.
 _FOOT = re.compile(r"\b(?:foot|feet)\b")
 
@@ -78,13 +78,13 @@ _SHOPPING = re.compile(
     r"\bwhich (?:[\w-]+ )?(?:app|watch|podcast)s?\b|\bwhat (?:[\w-]+ )?(?:app|watch|podcast)s? (?:should|would|do|is|are)\b|"
     r"\brecommend (?:a|an|any|me a|me an|me some|some) (?:good |decent |cheap )?(?:[\w-]+ )?"
     r"(?:watch|app|podcast|brand|foam roller|massage gun|headphones|playlist|book)\b")
-#: Another sport, told with nothing of the hip or a complaint: "what's a good cycling cadence for a time trial".
 #: Results, records and the weather: "who won the boston marathon this year?", "will it rain tomorrow?".
 _NEWS = re.compile(r"\bwho (?:won|wins|is winning|holds|set|owns)\b|\bworld records?\b|\bweather\b|"
                    r"\b(?:will|is) it (?:going to |gonna )?(?:rain|snow)\b")
 #: Weight and diet goals: "how many miles to lose 10 pounds?", "is intermittent fasting ok for runners?".
 _DIET_GOAL = re.compile(r"\b(?:lose|losing|drop|dropping|shed|shedding|burn|burning) (?:\d+ ?)?(?:pounds|lbs?|kg|kilos|stone|weight|fat|"
                         r"calories|belly)\b|\bweight loss\b|\bintermittent fasting\b|\b(?:keto|vegan|paleo|carnivore) diet\b")
+#: Another sport, told with nothing of the hip or a complaint: "what's a good cycling cadence for a time trial".
 _OTHER_SPORT = re.compile(r"\b(?:basketball|soccer|football|rugby|tennis|golf|cycling|cyclist|time trial|swimming|rowing|crossfit|"
                           r"hockey|netball|cricket|baseball|volleyball|skiing|climbing|boxing|martial arts|horse riding|squash|"
                           r"badminton|padel)\b")
@@ -151,8 +151,10 @@ def covers(query: Query, best: float, settings: Settings, unfamiliar: Callable[[
         return False  # "hoka or brooks?", "best marathon shoes under $150": no article names a product or a price
     if (_NEWS.search(own) or _DIET_GOAL.search(own)) and not hip_or_complaint:
         return False  # "who won the boston marathon?", "how many miles a week to lose 10 pounds?": not in the articles
-    if _ANIMAL_TALK.search(without_topics(own, gap=" | ")) and not FIRST_PERSON.search(_MY_ANIMAL.sub(" ", own)) \
-            and not _HIP_REGION.search(own) and not any(t in EXERCISE_TOPICS - GENERIC_TOPICS for t in topics_of(own)):
+    untopical = without_topics(own, gap=" | ")  # the message less its named things ("bird dogs", "heel striking")
+    names_exercise = any(t in EXERCISE_TOPICS - GENERIC_TOPICS for t in topics_of(own))
+    if _ANIMAL_TALK.search(untopical) and not FIRST_PERSON.search(_MY_ANIMAL.sub(" ", own)) \
+            and not _HIP_REGION.search(own) and not names_exercise:
         return False  # "can dogs get that too? my greyhound seems stiff": the animal's, not the user's
     if _OTHER_SPORT.search(own) and not hip_or_complaint and not query.context:
         return False  # "how do i improve my tennis backhand": another sport, nothing of the hip, no hip turn before
@@ -161,12 +163,14 @@ def covers(query: Query, best: float, settings: Settings, unfamiliar: Callable[[
     # tues, hills weds … my hips are wrecked by friday"); the hip in another sport is not.
     # A care question ("should i see someone?") after a turn telling of a complaint or its care
     # ("i've tried resting and icing it") asks about that complaint, with or without a word pointing
-    # back, when it names nothing of its own the library never uses ("…about my tax return?").
+    # back, when it names nothing of its own the library never uses ("…about my tax return?" is left
+    # to how well it matches).
     told = norm(f"{query.subject} {query.context}")
     follows_hip = bool(query.context and (
         (_ANAPHOR.search(own) and (_HIP_REGION.search(told) or query.topics))
         or (query.answer_type in _CARE and (_HIP_REGION.search(told) or _COMPLAINT.search(told) or _PAIN.search(told)
                                             or _SELF_CARE.search(told))
+            and not (_OTHER_BODY_PART.search(told) and not _HIP_REGION.search(told))  # not "my achilles…"
             and unfamiliar is not None and unfamiliar(_COMPLAINT.sub(" ", own)) == 0.0)))
     runners_hip = bool(_HIP_REGION.search(own) and _RUNNING.search(own))
     # A pain told with no body part at all ("only a mild ache, how many days till it settles?")
@@ -184,14 +188,16 @@ def covers(query: Query, best: float, settings: Settings, unfamiliar: Callable[[
     # thing is no other body part ("toe touches", "heel striking"), nor an exercise a hip ("glute bridges").
     # ...nor a follow-up asking for another way to do what it borrowed, naming a body part as what
     # stops the user ("is there a version i can do standing up? my knees hate kneeling").
-    named_here = query.answer_type not in _CARE and any(t in EXERCISE_TOPICS - GENERIC_TOPICS for t in topics_of(own)) or (
+    named_here = (query.answer_type not in _CARE and names_exercise) or (
         bool(query.context) and query.answer_type in ("exercise_howto", "exercise_dose") and bool(_ANOTHER_WAY.search(own))
         and any(t not in GENERIC_TOPICS for t in query.topics))
     hip_here = _HIP_REGION.search(without_topics(own, EXERCISE_TOPICS, gap=" | "))
-    if _OTHER_BODY_PART.search(without_topics(own, gap=" | ")) and not (hip_here or named_here):
+    if _OTHER_BODY_PART.search(untopical) and not (hip_here or named_here):
         return False  # "my achilles is stiff": the library is about hips
     if follows_hip:
         return True  # "what should i run on instead then?" after a hip question: the conversation's topic
+    if query.context and _OTHER_BODY_PART.search(told) and not (_HIP_REGION.search(told) or _HIP_REGION.search(own) or named):
+        return False  # "should i see a physio?" after "my achilles has been sore for two weeks": the achilles' question
     text = norm(f"{query.subject} {query.search_text}")  # with the turn that told the subject
     if best < s.weak_match and not (query.topics or _HIP_REGION.search(text) or _COMPLAINT.search(text)):
         return False  # "how do I get faster at 5k?": running, but nothing of the hip

@@ -2,7 +2,8 @@
 
 The patterns that name another person ("my coach", "she", "mum's") and the user ("I", "my"
 before anything but a person or a group), and the rule that another person named only as the
-owner of a thing ("my partner's old crutches") leaves the sign the user's. Read by the context
+owner of a thing ("my partner's old crutches") or as the one who advised ("the hop test my club
+mate suggested") leaves the sign the user's. Read by the context
 rules (``bot/context.py``); kept apart because it is one question with its own word lists.
 """
 
@@ -52,13 +53,21 @@ _OWNED_THING = re.compile(
 _POSSESSIVE = re.compile(r"(?:'s|s|\b(?:his|her|their))$")
 #: Another person named as the one who advised or showed the user something ("the hop test my
 #: club mate suggested", "a stretch my physio showed me"): an adviser, not the one with the sign.
-_ADVISER = re.compile(r" (?:had |has |have )?(?:suggested|recommended|showed|shown|taught|told me|advised|prescribed|"
-                      r"swears by|swore by|gave me|sent me|set me)\b")
+_ADVISER = re.compile(r" (?:had |has |have )?(?:suggested|recommended|showed (?:me|us|how)|shown (?:me|us|how)|taught me|told me|"
+                      r"advised|prescribed|swears by|swore by|gave me|sent me|set me)\b")
+#: ...unless the adviser goes on to be the subject of what follows ("had suggested the race, then fell").
+_GOES_ON = re.compile(r"\bthen\b")
+
+
+def _advises(text: str, found: re.Match, until: int | None = None) -> bool:
+    """Whether the person ``found`` names is only the one who advised, up to ``until``."""
+    advice = _ADVISER.match(text, found.end())
+    return bool(advice) and not _GOES_ON.search(text, advice.end(), len(text) if until is None else until)
 
 
 def names_other(text: str) -> bool:
     """Whether ``text`` names another person other than as an adviser ("my club mate suggested")."""
-    return any(not _ADVISER.match(text, found.end()) for found in OTHER_PERSON.finditer(text))
+    return any(not _advises(text, found) for found in OTHER_PERSON.finditer(text))
 
 
 def _owner_only(text: str, found: re.Match) -> bool:
@@ -79,6 +88,6 @@ def someone_else(text: str, start: int, end: int, window: int) -> bool:
     for found in OTHER_PERSON.finditer(scope):
         if found.end() > before:
             break
-        if not _owner_only(scope, found) and not _ADVISER.match(scope, found.end()):
+        if not _owner_only(scope, found) and not _advises(scope, found, before):
             other = found  # an owner of a thing only ("my partner's crutches") is not the subject
     return other is not None and not FIRST_PERSON.search(scope[other.end() :])

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .config import Settings
-from .question_words import (GENERIC_TOPICS, PERSISTING, PERSISTING_SEARCH, WHAT_NEXT, answer_type, modifiers_of, search_words, topics_of,
+from .question_words import (GENERIC_TOPICS, PAIN_WORDS, PERSISTING, PERSISTING_SEARCH, WHAT_NEXT, answer_type, modifiers_of, search_words, topics_of,
                              typed, without_topics)
 
 _DEFAULTS = Settings()
@@ -106,7 +106,8 @@ _CHATTER = re.compile(r"\b(?:still|again|else|instead|though|tho|till|til|until|
                       r"roughly|approx\w*|about|around|basically|normal|normally|properly|fully|totally|completely|pretty|"
                       r"quite|kinda|sorta|honestly|seriously|literally|ish|"
                       # function words an article rarely writes: "anything i can do at work? cant kneel"
-                      r"anything|something|everything|exactly|cant|can't|dont|don't|wont|won't|im|i'm|ive|i've)\b", re.I)
+                      r"anything(?= (?:i|you|we) (?:can|could) do\b| else\b)|exactly|cant|can't|dont|don't|wont|won't|im|i'm|ive|i've)\b",
+                      re.I)
 
 
 #: Words that point back at what was said before ("them", "those"), not "this summer".
@@ -210,9 +211,12 @@ def analyse(message: str, history: Sequence[str] = (), settings: Settings = _DEF
         if kind == "general":
             kind = answer_type(context)
     search = f"{context} {message}" if context else message
-    persisting = bool(PERSISTING.search(f"{subject} {question}") and WHAT_NEXT.search(question))
+    told = f"{subject} {question}"
+    goes_on = bool(PERSISTING.search(told))
+    # ...of pain, not of a habit ("been doing clamshells for 3 weeks, what else can i add?")
+    persisting = goes_on and bool(WHAT_NEXT.search(question) and PAIN_WORDS.search(told))
     if persisting:
         kind = "see_doctor"
-    if kind == "see_doctor" and PERSISTING.search(f"{subject} {question}"):
+    if kind == "see_doctor" and goes_on:
         search = f"{search} {PERSISTING_SEARCH}"
     return Query(message, question, kind, topics, context, search_words(search), subject, persisting)

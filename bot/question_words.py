@@ -20,6 +20,8 @@ PERSISTS = (r"\bstill (?:hurts?|hurting|sore|aches?|aching|painful|there|bad|nig
             r"\bpersist\w*|\bdespite\b|\bpushing through\b|"
             r"\b(?:been|for|going on|had it for) (?:\d+|a|two|three|four|five|six|several|a few|a couple of) (?:weeks?|months?)\b")
 PERSISTING = re.compile(PERSISTS, re.IGNORECASE)
+#: Pain itself, in runners' words.
+PAIN_WORDS = re.compile(r"\b(?:pain\w*|sore\w*|ach(?:e|es|ed|ing|y)|hurt\w*|niggl\w*|twinge\w*|throb\w*|agony)\b", re.IGNORECASE)
 #: A question asking what next, of pain that goes on: "what now?", "and if it doesn't get better?".
 WHAT_NEXT = re.compile(r"\b(?:what now|now what|what next|what else|what (?:should|do|can) i do|doctor|gp|physio\w*|"
                        r"see (?:someone|somebody|a professional)|get it (?:checked|looked at))\b|"

@@ -84,6 +84,11 @@ def talks_about(piece: str) -> bool:
     return bool(m) and not _OWN_NOW.search(piece, m.end())
 
 
+#: ...or says so later in the clause: "asking because that's what i've got", "cos mine did it twice".
+_HAVE_IT_TOO = re.compile(r"\b(?:that'?s what i'?(?:ve| have) got|that'?s what i have|mine (?:did|does|has|is doing)|"
+                          r"(?:it'?s |it has )?happened to me|i'?(?:ve| have) got (?:it|that|this|the same))\b")
+
+
 def says_user_has_it(piece: str) -> bool:
     """Whether a clause after advice says the user has what it named ("I've been having them")."""
-    return bool(_HAVE_IT.match(piece))
+    return bool(_HAVE_IT.match(piece) or _HAVE_IT_TOO.search(piece))

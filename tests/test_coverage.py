@@ -289,3 +289,22 @@ def test_animals_fruit_looks_results_and_diet_goals_are_not_the_librarys(chat, t
         assert chat.reply(message, turns).refused is refused
     finally:
         chat.composer.use_memory(kept)
+
+
+@pytest.mark.parametrize("turns, message, refused", [
+    (["my achilles has been really sore for two weeks, i've been icing it"], "should i see a physio?", True),
+    (["my toe has been sore for a week"], "and if it doesn't get better?", True),
+    (["what stretches help tight hips?"], "anything good on netflix tonight?", True),
+    ([], "should i take time off work to train for an ultra?", True),
+    (["i've tried resting and icing my hip"], "should i see someone?", False),
+])
+def test_a_care_follow_up_about_another_body_part_or_a_new_subject_is_refused(chat, turns, message, refused):
+    """A follow-up asking about care, in a conversation about the achilles or a toe, is that body
+    part's question; "anything" opens a question of its own unless "anything i can do"; time off
+    work is no rest."""
+    kept = chat.composer.answer_memory
+    try:
+        chat.composer.use_memory(None)
+        assert chat.reply(message, turns).refused is refused
+    finally:
+        chat.composer.use_memory(kept)

@@ -157,3 +157,7 @@ def test_pain_that_goes_on_asked_what_next_is_answered_with_when_to_get_it_check
     reply = chat.reply(message, turns)
     assert chat.understand(message, turns).answer_type == "see_doctor"
     assert re.search(r"persist|consult", reply.quotes[0].text, re.I)
+
+
+def test_a_habit_kept_up_for_weeks_asked_what_next_is_no_question_of_pain_that_goes_on(chat):
+    assert chat.understand("been doing clamshells for 3 weeks, what else can i add for my glutes?").answer_type != "see_doctor"

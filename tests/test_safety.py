@@ -1643,3 +1643,33 @@ def test_signs_in_the_unusual_words_of_dev29_by_kind(message, flagged):
     nightclothes; over the handlebars; pain scores climbing day by day (not falling); a cancer
     removed; a child's gait told plainly; warmth from a heat pad explains a warm hip."""
     assert (detect(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("should numbness in the groin be checked straight away? i'm fine apart from that", True),
+    ("does a leg going cold and white after runs need checking? just curious cos mine did it twice this week", True),
+    ("is hip pain that's worse every day a concern in general? asking because that's what i've got", True),
+    ("my training partner had suggested the race, then fell on the ice and couldn't walk", False),
+    ("my coach showed up limping and couldn't put any weight on the leg", False),
+    ("should one foot face towards the wall during side-lying leg raises?", False),
+    ("I'm not able to feel my glutes firing during clamshells, am I doing them wrong?", False),
+    ("i wasn't able to feel my toes on the run", True),
+    ("can't do a single calf raise today, my calves are wrecked from yesterday's hill reps", False),
+    ("my feet are always colder than my husband's, is that why my hips ache?", False),
+    ("sitting low over the handlebars in aero on my tri bike tightens my hip flexors", False),
+    ("went over the handlebars on the trail and my hip is killing", True),
+    ("marathon nerves keeping me up, hip just a bit stiff", False),
+    ("got a mole removed last month, the biopsy said it wasn't cancer, hip just tight", False),
+    ("my daughter is taking small steps in her cadence drills, is that right?", False),
+    ("hop drills in the plyo session made me cry with laughter", False),
+    ("painkillers are about as useful as a chocolate teapot for this hip", True),
+    ("my hip pain escalated quickly over three days", True),
+    ("toes have lost all their colour and feel like ice", True),
+])
+def test_the_rules_of_round_19_neither_hide_a_sign_nor_raise_one_in_other_words(message, flagged):
+    """From the code review of this round's rules: a question is general only when the clause
+    after it says nothing else; an adviser who goes on to fall is the one who fell, and "showed up"
+    advises no one; a form question, a muscle not felt firing, calves sore from hills, feet colder
+    than someone else's, sitting over the handlebars, nerves at night, a benign mole, drills and
+    laughter tell no sign; the same words told as the user's own sign still do."""
+    assert (detect(message) is not None) is flagged
