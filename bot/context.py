@@ -49,11 +49,18 @@ _GENERAL = re.compile(
     rf"\bone\b(?! (?:of )?(?:my |the |your )?(?:[\w-]+ )?(?:{_LOWER_BODY_WORDS}|sides?)\b)|"
     r"\b(?:signs?|symptoms?|warning signs?|red flags?) (?:of|for|that)\b|"
     # "does running cause night sweats?", unless the user's own present is beside it ("…been happening all week")
-    r"\b(?:cause|causes|lead to|leads to|bring on|brings on)\b(?![^.?!]{0,120}\b(?:been|since|all week|"
+    r"\b(?:cause|causes|lead to|leads to|bring on|brings on|come from|comes from)\b(?![^.?!]{0,120}\b(?:been|since|all week|"
     r"for (?:a |two |three |four |\d+ )?(?:days?|weeks?)|mine|won'?t go away|every (?:night|day|run|time)|started|"
     r"this morning|today|yesterday|happens)\b)|"
-    r"\bwhat (?:does|do|is|are) (?:['\"]?[\w-]+['\"]? ){0,5}(?:mean|like)\b"
+    r"\bwhat (?:does|do|is|are) (?:['\"]?[\w-]+['\"]? ){0,5}(?:mean|like)\b|"
+    # what a care does for a sign: "does icing actually reduce swelling?"
+    r"\b(?:reduce|reduces|prevent|prevents|treat|treats|help with|helps with|get rid of|bring down|brings down) (?:the )?"
+    r"(?:swelling|bruising|inflammation|numbness|tingling|pain|night sweats)\b"
 )
+#: A story on a screen, question or not: "just watched an episode of grey's where a marathoner had a
+#: hip fracture", "in this netflix show a character's leg went numb".
+_ON_SCREEN = re.compile(r"\b(?:episode|netflix|tv (?:show|series|drama)|on tv|on telly|the show|a show|soap|documentary|"
+                        r"grey'?s(?: anatomy)?|casualty|holby)\b")
 #: A question said to be general, in itself ("is hip pain at night a bad sign in general?") or by
 #: the clause after it ("…? general knowledge, i'm fine", "…? mine's fine, just reading up").
 _IN_GENERAL = re.compile(r"\b(?:in general|generally speaking)\b")
@@ -172,7 +179,8 @@ def clauses(text: str) -> list[Clause]:
         if out and QUESTION_START.search(out[-1].text) and not FIRST_PERSON.search(out[-1].text) \
                 and _SAID_GENERAL.fullmatch(piece):
             out[-1] = replace(out[-1], general=True)  # "is a fever a reason to go to a&e? general knowledge, im fine"
-        general = bool(QUESTION_START.search(piece) and (_GENERAL.search(piece) or _IN_GENERAL.search(piece))
+        general = bool((QUESTION_START.search(piece) and (_GENERAL.search(piece) or _IN_GENERAL.search(piece))
+                        or _ON_SCREEN.search(piece))
                        and not FIRST_PERSON.search(piece) and not _OTHERS_TOO.search(piece)) or reported \
             or talks_about(piece)
         other = names_other(piece) and not FIRST_PERSON.search(piece)

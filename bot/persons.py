@@ -17,7 +17,7 @@ import re
 ANIMALS = (r"dog|doggy|doggo|labrador|puppy|pup|cat|kitten|horse|pony|greyhound|spaniel|retriever|collie|whippet|"
            r"terrier|pet")
 OTHER_PERSON = re.compile(
-    r"\b(?:my|our|a|his|her|their) (?:friend|mate|sister|brother|mum|mom|dad|mother|father|wife|husband|"
+    r"\b(?:my|our|a|his|her|their) (?:(?:running|club|running club|athletics|tri|gym|work|old|new|best) )?(?:friend|mate|sister|brother|mum|mom|dad|mother|father|wife|husband|"
     r"partner|girlfriend|boyfriend|coach|teammate|team ?mate|club ?mate|training partner|colleague|buddy|pal|flatmate|housemate|roommate|"
     r"co-?worker|neighbou?r|cousin|aunt|auntie|aunty|uncle|in-laws?|\w+-in-law|gran\w*|nan|nana|nanna|dog|client|patient)s?\b|\b(?:he|she|they|him|her|his|their)\b|"
     # ...at the start only as the subject ("mate fell on the ice"), not called to ("mate, can't walk")
@@ -28,7 +28,10 @@ OTHER_PERSON = re.compile(
     r"\b(?:dad|mum|mom|sister|brother|wife|husband|partner|friend|mate|buddy|pal|coach|boss|colleague|flatmate|housemate|roommate|"
     r"teammate|neighbou?r)(?:'s|s)\b|"
     r"\b(?:running|training|gym) (?:buddy|pal|partner|mate)\b|"
-    r"\b(?:the|this|some|another|that) (?:bloke|guy|man|woman|lady|fella|chap|person|old (?:man|lady|boy|girl))\b"
+    r"\b(?:the|this|some|another|that) (?:bloke|guy|man|woman|lady|fella|chap|person|old (?:man|lady|boy|girl))\b|"
+    # "helped a woman who fell", "half my club has had a fever"
+    r"\ba (?:bloke|guy|man|woman|lady|fella|chap|person|runner|lad|lass|girl|boy|kid|marshal|cyclist) who\b|"
+    r"\b(?:half|most|all|some|loads|lots) (?:of )?(?:my|the|our) (?:club|team|running club|group|squad|office|family|household|house)\b"
 )
 PEOPLE = (r"friend|mate|sister|brother|mum|mom|dad|mother|father|wife|husband|partner|girlfriend|boyfriend|flatmate|housemate|roommate|"
            r"coach|teammate|team ?mate|club ?mate|training partner|colleague|co-?worker|neighbou?r|cousin|aunt|auntie|aunty|"

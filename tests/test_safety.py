@@ -1673,3 +1673,30 @@ def test_the_rules_of_round_19_neither_hide_a_sign_nor_raise_one_in_other_words(
     than someone else's, sitting over the handlebars, nerves at night, a benign mole, drills and
     laughter tell no sign; the same words told as the user's own sign still do."""
     assert (detect(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("Cold feet about my first marathon.", False),
+    ("Can't stand hill repeats. Alternatives?", False),
+    ("i can't stand on my left leg since this morning", True),
+    ("I'm numb to hills at this point, I do them every Tuesday", False),
+    ("my foot is numb to the touch since the run", True),
+    ("My mileage has ballooned since I joined the club. Hips are coping.", False),
+    ("My pace is getting worse by the week and I'm so frustrated. Hips feel totally fine.", False),
+    ("Weather deteriorated rapidly on the fell race, had to bail. Hips were fine.", False),
+    ("Got chills when they played the anthem at the start line! Hips tired today.", False),
+    ("Sunburnt thighs from the trail race, red and hot to touch but it's just sunburn.", False),
+    ("I've been sweating at night since we got the new winter duvet, it's way too thick lol", False),
+    ("Just watched an episode of Grey's where a marathoner had a hip fracture and couldn't stand up. Realistic?", False),
+    ("Helped a woman who fell on the towpath and couldn't get up. My run afterwards was fine.", False),
+    ("Half my running club has had a fever and chills this week. I've dodged it so far.", False),
+    ("Does icing actually reduce swelling or is that a myth? nothing's swollen, just sore", False),
+    ("my hip is swollen and nothing helps", True),
+])
+def test_idioms_screens_other_people_and_plain_causes_from_dev30_tell_no_sign(message, flagged):
+    """red_flags_dev30 asked for negatives in red-flag words. Each false alarm read by kind:
+    idioms (cold feet about, can't stand hill repeats, numb to hills, ballooned mileage, pace
+    getting worse, weather deteriorating, chills at the anthem), sunburn and a thick duvet as
+    causes, a story on a screen, a woman who fell or half a club with a fever, a question about
+    what a care does for a sign, "nothing's swollen"; the same words as the user's sign still count."""
+    assert (detect(message) is not None) is flagged
