@@ -17,7 +17,7 @@ from .context import Clause
 #: A sign said to have lasted seconds or minutes has passed too ("shivery for 10 mins").
 SAID_OVER = re.compile(r"\b(?:went away|goes away|(?:and |but )?then (?:it was |it's |i was |totally |completely |all )?(?:fine|ok|okay|normal|gone)|"
                        r"back to normal(?! (?:training|running|runs|mileage|schedule|routine))|gone (?:now|by|after|within|straight away|right away|immediately|once|when|as soon as)|"
-                       r"(?:already )?going down(?! (?:the|my|to|into|towards|through) )|warmed (?:up|back up) (?:fine|again|once|when|after|as soon)|"
+                       r"(?:already )?going down(?! (?:the|my|to|into|towards|through|both|each|one|either|his|her|their|your|that|this) )|warmed (?:up|back up) (?:fine|again|once|when|after|as soon)|"
                        r"(?:totally |completely |all )?gone (?:completely |totally )?(?:by|after|within)|fine (?:once|after|within)|"
                        r"went (?:away )?(?:straight away|right away|at once|in (?:a|one|\d+) (?:minute|min|sec\w*|moment)s?|after (?:a|one|\d+) (?:minute|min|sec\w*|moment)s?)|"
                        r"(?:feels|feeling|felt) (?:totally |completely )?normal (?:again|now)|"
@@ -103,7 +103,8 @@ def told_passed(rest: list[Clause]) -> bool:
 #: The user saying the leg works as it should, and the signs each such word speaks to: walking
 #: fine speaks to bearing weight, giving way and a fall; sleeping fine to night pain; nothing hurting
 #: to pain (and, "today", to what the legs did yesterday); easing once warm to a fall, a cold leg or
-#: a worsening; feeling fine otherwise to feeling unwell. A hedged all-clear ("fine-ish", "fine
+#: a worsening; feeling fine otherwise to feeling unwell; better each day, or a pain score come down,
+#: to a worsening and to the signs of a bone. A hedged all-clear ("fine-ish", "fine
 #: but…") is none. A lump, a fever reading, numbness or weight loss is spoken to by none of them.
 _ALL_CLEAR_SPEAKS_TO = tuple((re.compile(rf"\b(?:{words})\b(?!-?ish)(?!,? but\b)"), frozenset(categories)) for words, categories in (
     (r"walking (?:is |was |'s )?(?:fine|ok|okay|normal(?:ly)?)|(?:can|could) walk (?:fine|ok|okay|normally|no problem)|grand to walk",
@@ -114,6 +115,11 @@ _ALL_CLEAR_SPEAKS_TO = tuple((re.compile(rf"\b(?:{words})\b(?!-?ish)(?!,? but\b)
     (r"nothing hurts|painless|pain[- ]free", ("severe_pain", "stress_fracture", "rapid_worsening", "trauma")),
     (r"eases? (?:off )?(?:once|when|after) i'?m? ?warm\w*|eased off", ("trauma", "vascular", "rapid_worsening")),
     (r"feel(?:ing)? (?:fine|great|good) otherwise", ("infection",)),
+    # getting better day by day, or a score come down: the opposite of a worsening
+    (r"(?:a bit |a little |much |a lot |loads |way )?better (?:each|every) day|(?:each|every) day (?:it'?s |it has |has )?(?:been )?"
+     r"(?:a bit |a little |much |a lot )?(?:better|easier)|easier again|(?:barely|hardly) notice it|"
+     r"(?:down|dropped|fallen|fell) to (?:a |about |maybe )?[0-3] ?/ ?10|today (?:it'?s|it is) (?:a |about |maybe )?[0-2] ?/ ?10",
+     ("rapid_worsening", "stress_fracture", "fracture_deformity", "severe_pain")),
 ))
 
 

@@ -1700,3 +1700,17 @@ def test_idioms_screens_other_people_and_plain_causes_from_dev30_tell_no_sign(me
     causes, a story on a screen, a woman who fell or half a club with a fever, a question about
     what a care does for a sign, "nothing's swollen"; the same words as the user's sign still count."""
     assert (detect(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("Since yesterday I can't pee properly, and I've got bad back and hip pain going down both legs.", True),
+    ("the swelling is going down now, all good", False),
+    ("The toes on my left foot have gone bluish and that leg's colder than the right since yesterday", True),
+    ("My hip doesn't feel like it's holding me anymore, it sort of slips and I stumble every few minutes", True),
+    ("Hip pain was 7/10 last Monday, 4/10 Thursday and today it's 2/10. Can I try a short jog?", False),
+])
+def test_dev30_misses_and_a_pain_score_come_down_by_kind(message, flagged):
+    """Pain "going down both legs" runs down the legs, unlike swelling going down; "bluish", and a
+    leg colder than the right one; a hip not holding the user up; a score that has come down speaks
+    against a worsening read by meaning."""
+    assert (detect(message) is not None) is flagged
