@@ -59,8 +59,9 @@ _GENERAL = re.compile(
 )
 #: A story on a screen, question or not: "just watched an episode of grey's where a marathoner had a
 #: hip fracture", "in this netflix show a character's leg went numb".
-_ON_SCREEN = re.compile(r"\b(?:episode|netflix|tv (?:show|series|drama)|on tv|on telly|the show|a show|soap|documentary|"
-                        r"grey'?s(?: anatomy)?|casualty|holby)\b")
+_ON_SCREEN = re.compile(r"\b(?:(?:watch\w*|saw|seen|in the|in this|in that|in an?) (?:an |the |this |last night'?s |latest )?episode|"
+                        r"netflix|tv (?:show|series|drama)|on tv|on telly|the show|a show|soap|documentary|"
+                        r"grey'?s(?: anatomy)?|casualty|holby)\b")  # not "had another episode where the leg gave way"
 #: A question said to be general, in itself ("is hip pain at night a bad sign in general?") or by
 #: the clause after it ("…? general knowledge, i'm fine", "…? mine's fine, just reading up").
 _IN_GENERAL = re.compile(r"\b(?:in general|generally speaking)\b")
