@@ -15,8 +15,10 @@ import re
 from .persons import someone_else
 from .taxonomy import Category
 
+#: "nothing's" only straight before the sign ("nothing's swollen"), not across a verb ("nothing
+#: seems to help the night sweats"): the window ends where the sign starts.
 _NEG = re.compile(
-    r"\b(?:no|not|never|without|none|nor|neither|zero|denies|free of|absence of|nothing'?s|nothing (?:is|was|looks|seems|feels)|"
+    r"\b(?:no|not|never|without|none|nor|neither|zero|denies|free of|absence of|nothing(?:'s| is| was| looks| seems| feels)(?= ?$)|"
     r"don'?t|doesn'?t|didn'?t|haven'?t|hasn'?t|hadn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|won'?t)\b"
 )
 #: Words that end a negation's reach inside a clause ("I didn't run today and I can't walk").

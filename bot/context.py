@@ -56,12 +56,14 @@ _GENERAL = re.compile(
     # what a care does for a sign: "does icing actually reduce swelling?"
     r"\b(?:reduce|reduces|prevent|prevents|treat|treats|help with|helps with|get rid of|bring down|brings down) (?:the )?"
     r"(?:swelling|bruising|inflammation|numbness|tingling|pain|night sweats)\b"
+    # ...unless the user's own case follows ("…swelling on a hip that's hot and red with a fever")
+    r"(?![^.?!]{0,80}\b(?:that'?s|that is|which is|with a|been|since|mine|my)\b)"
 )
 #: A story on a screen, question or not: "just watched an episode of grey's where a marathoner had a
 #: hip fracture", "in this netflix show a character's leg went numb".
 _ON_SCREEN = re.compile(r"\b(?:(?:watch\w*|saw|seen|in the|in this|in that|in an?) (?:an |the |this |last night'?s |latest )?episode|"
-                        r"netflix|tv (?:show|series|drama)|on tv|on telly|the show|a show|soap|documentary|"
-                        r"grey'?s(?: anatomy)?|casualty|holby)\b")  # not "had another episode where the leg gave way"
+                        r"netflix (?:show|series|drama|film|documentary)|(?:tv|telly) (?:show|series|drama)|documentary|"
+                        r"grey'?s(?: anatomy)?|holby)\b")  # not "had another episode", nor "ended up in casualty"
 #: A question said to be general, in itself ("is hip pain at night a bad sign in general?") or by
 #: the clause after it ("…? general knowledge, i'm fine", "…? mine's fine, just reading up").
 _IN_GENERAL = re.compile(r"\b(?:in general|generally speaking)\b")
@@ -175,8 +177,10 @@ def clauses(text: str) -> list[Clause]:
         asked = "?" in end
         cue = _HYPOTHETICAL.search(piece)
         reported, quoting = advice_in(piece, end, quoting)
-        if out and out[-1].general and says_user_has_it(piece):
-            out[-1] = replace(out[-1], general=False)  # "I read night sweats can be a sign… I've been having them"
+        if out and says_user_has_it(piece):
+            # "I read night sweats can be a sign… I've been having them"; "should a numb foot be
+            # checked? just reading up, though it's happened to me": every general clause before
+            out = [replace(c, general=False) if c.general else c for c in out]
         if out and QUESTION_START.search(out[-1].text) and not FIRST_PERSON.search(out[-1].text) \
                 and _SAID_GENERAL.fullmatch(piece):
             out[-1] = replace(out[-1], general=True)  # "is a fever a reason to go to a&e? general knowledge, im fine"

@@ -30,8 +30,9 @@ OTHER_PERSON = re.compile(
     r"\b(?:running|training|gym) (?:buddy|pal|partner|mate)\b|"
     r"\b(?:the|this|some|another|that) (?:bloke|guy|man|woman|lady|fella|chap|person|old (?:man|lady|boy|girl))\b|"
     # "helped a woman who fell", "half my club has had a fever"
-    r"\ba (?:bloke|guy|man|woman|lady|fella|chap|person|runner|lad|lass|girl|boy|kid|marshal|cyclist) who\b|"
-    r"\b(?:half|most|all|some|loads|lots) (?:of )?(?:my|the|our) (?:club|team|running club|group|squad|office|family|household|house)\b"
+    r"(?<!as )\ba (?:bloke|guy|man|woman|lady|fella|chap|person|runner|lad|lass|girl|boy|kid|marshal|cyclist) who\b"
+    r"(?! (?:runs?|trains?|races?|'?s (?:had|been|run)|has (?:had|been)|is|am|was (?:always|never)|used to)\b)|"
+    r"\b(?:(?:half|most) (?:of )?|(?:all|some|loads|lots) of )(?:my|the|our) (?:club|team|running club|group|squad|office|family|household)\b"
 )
 PEOPLE = (r"friend|mate|sister|brother|mum|mom|dad|mother|father|wife|husband|partner|girlfriend|boyfriend|flatmate|housemate|roommate|"
            r"coach|teammate|team ?mate|club ?mate|training partner|colleague|co-?worker|neighbou?r|cousin|aunt|auntie|aunty|"

@@ -1714,3 +1714,27 @@ def test_dev30_misses_and_a_pain_score_come_down_by_kind(message, flagged):
     leg colder than the right one; a hip not holding the user up; a score that has come down speaks
     against a worsening read by meaning."""
     assert (detect(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("both legs numb to the knees and peeing feels weird", True),
+    ("straight after training the hip ballooned up and it's really tender", True),
+    ("after running my hip is getting worse by the hour", True),
+    ("ran along the path and my knee buckled under me and i went down", True),
+    ("visibility went downhill on the fell run, hip okay", False),
+    ("fever 38.9 and rigors, sunburn on my shoulders though", True),
+    ("ended up in casualty after coming off the bike, hip badly bruised and can't walk", True),
+    ("watching netflix all night, couldn't sleep for hip pain, woke up drenched in sweat", True),
+    ("43, a woman who runs, deep groin pain every step and can't hop on that leg", True),
+    ("how to reduce swelling on a hip that's hot and red with a fever", True),
+    ("nothing seems to help the night sweats", True),
+    ("on the ice my shoe slips and i stumble a bit but never fall", False),
+    ("should a numb foot after running be checked? just reading up, though it's happened to me on the last 3 runs", True),
+])
+def test_the_figures_causes_and_screens_of_round_19_never_hide_a_real_sign(message, flagged):
+    """From a second code review: a figure must be tied to its own subject ("numb to" hills, not
+    to the knees; mileage, not a hip, balloons); a measured fever is never explained by sunburn;
+    "casualty" and "netflix" alone are no story on a screen; "a woman who runs" introduces the
+    user; "nothing's" negates only the word straight after it; the user saying it happened to
+    them undoes a general question however many clauses before."""
+    assert (detect(message) is not None) is flagged
