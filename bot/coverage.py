@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 from .config import Settings
-from .persons import ANIMALS, FIRST_PERSON, PEOPLE
+from .other_subjects import HIP_REGION, another_subject, not_a_runners_hip
 from .query import POINTS_BACK, Query
 from .question_words import EXERCISE_TOPICS, GENERIC_TOPICS, PAIN_WORDS, topics_of, without_topics
 from .text import norm
@@ -26,9 +26,6 @@ _OTHER_BODY_PART = re.compile(r"\b(?:achilles|heels?|plantar|arch(?:es)?|toes?|t
                               r"knees?|kneecaps?|patella\w*|(?:lower|upper|my) back|spine|"
                               r"shoulders?|necks?|elbows?|wrists?|hands?|fingers?|ribs?|side stitch\w*|stitch(?:es)?|"
                               r"chest|head ?aches?|stomach|tummy|belly|guts|arms?|throat|teeth|tooth|ears?|eyes?|face)\b")
-#: The hip and what the articles treat with it (the glutes, hamstrings, IT band, core).
-_HIP_REGION = re.compile(r"\bhips?\b|\bgroin|\bglute|\bbutt|\bpelvi|\bthigh|\bhamstring|\bquad|\bflexor|\bit ?band|"
-                         r"\bpiriformis|\bsciatic|\bcore\b|\blabr|\bbursa|\btrochanter")
 #: Words of a complaint or its care: a running question with one of these may be about a sore hip.
 _COMPLAINT = re.compile(r"\b(?:pain\w*|sore\w*|ach\w*|hurt\w*|injur\w*|tight\w*|stiff\w*|strain\w*|"
                         r"stretch\w*|strength\w*|exercis\w*|warm[- ]?ups?|cool[- ]?downs?|rehab\w*|physio\w*|"
@@ -40,7 +37,6 @@ _SELF_CARE = re.compile(r"\b(?:rest(?:ed|ing)|ic(?:e|ed|ing)|heat (?:pad|pack|th
 _ANOTHER_WAY = re.compile(r"\b(?:version|variation|alternative|modif\w*|easier|gentler|other way|different way|"
                           r"without (?:kneeling|lying|getting down|the floor|a mat))\b")
 #: Pain itself, as runners tell it.
-_PAIN = PAIN_WORDS
 #: The foot: often named with the hip ("foot strike"), so only a pain with it is not the hip's.
 _FOOT = re.compile(r"\b(?:foot|feet)\b")
 
@@ -48,75 +44,6 @@ _FOOT = re.compile(r"\b(?:foot|feet)\b")
 _RUNNING = re.compile(r"\b(?:run\w*|ran|jog\w*|interval\w*|tempo|hills?|hill repeats|sprint\w*|mileage|miles?|"
                       r"km|\d+ ?k|marathon\w*|parkrun|race\w*|racing|training|long run|track|trail\w*|"
                       r"overdo\w*|overtrain\w*|workouts?)\b")  # "been overdoing it and my hips are paying for it"
-#: "Hip" in another sense: hip hop, a hipster, a hip flask, "hip hip hooray".
-#: ...and a hip that is a thing or a size: a hip roof, a hip pack or belt, measuring one's hips for kit.
-_OTHER_SENSE = re.compile(r"\bhip[- ]?hop\w*|\bhipsters?\b|\bhip flasks?\b|\bhip,? hip\b|\bhip pockets?\b|"
-                          r"\brose ?hips?\b|"  # a fruit: "is rose hip tea good for you?"
-                          # the hips' shape for looks, not their health
-                          r"\b(?:wider|bigger|slimmer|smaller|narrower|rounder|curvier) hips\b|\bhip dips\b|"
-                          r"\bhip (?:roofs?|packs?|belts?|bags?|pouch\w*)\b|"
-                          # a size for kit, not the hip's mobility or strength
-                          r"\bmeasur\w* (?:my |your |the )?hips? (?:for|to (?:pick|choose|buy|get|find|order))\b|"
-                          r"\bhip (?:measurements?|sizes?|sizing) (?:for|chart|guide|between)\b")
-#: ...a song ("hips don't lie"), or the slang word in quotes, asked what it means.
-_SONG_OR_SLANG = re.compile(r"\bhips? don'?t lie\b|\blyrics\b|"
-                            # anchored: the look ahead runs once, not from every position of a long message
-                            r"^(?=.*\b(?:mean|means|meaning|slang|cool|trendy)\b)(?:.*(?:the word|something is|being) '?hip'?\b|.*'hip')")
-#: A product, brand or price to choose: the articles recommend no model, shop or budget. A brand
-#: counts only beside words that choose ("hoka or brooks?", "garmin vs coros", "worth the money"):
-#: "my garmin says my cadence is 158, could that cause my hip pain?" is a hip question.
-_BRANDS = r"hoka|brooks|nike|asics|saucony|adidas|new balance|mizuno|altra|garmin|coros|suunto|fitbit|theragun|hypervolt|hyperice"
-_PRODUCT_CHOICE = re.compile(
-    rf"\b(?:{_BRANDS})\b(?=.*\b(?:or|vs|versus|which|better|best|worth|recommend)\b)|(?<=\b(?:or|vs) )(?:{_BRANDS})\b|"
-    r"\b(?:which|what|best) brand\b|\binsurance\b|"
-    r"\b(?:under|below|less than|budget of) (?:[$£€] ?\d+|\d+ ?(?:dollars|quid|pounds|euros|bucks)\b)")
-#: Shopping words that name no hip: refused only when nothing of the hip or a complaint is beside them.
-_SHOPPING = re.compile(
-    r"\b(?:which|what) (?:[\w-]+ ){0,3}(?:should|would|could) (?:i|you) (?:buy|order)\b|"
-    r"\bwhere (?:can|do|should) i (?:buy|order|get (?:cheap|new|a pair))\b|\bwhere to buy\b|\bcheapest\b|"
-    r"\b(?:good|any|best) deals\b|\bdiscount\w*|\bcoupons?\b|"
-    r"\bwhich (?:[\w-]+ )?(?:app|watch|podcast)s?\b|\bwhat (?:[\w-]+ )?(?:app|watch|podcast)s? (?:should|would|do|is|are)\b|"
-    r"\brecommend (?:a|an|any|me a|me an|me some|some) (?:good |decent |cheap )?(?:[\w-]+ )?"
-    r"(?:watch|app|podcast|brand|foam roller|massage gun|headphones|playlist|book)\b")
-#: Results, records and the weather: "who won the boston marathon this year?", "will it rain tomorrow?".
-_NEWS = re.compile(r"\bwho (?:won|wins|is winning|holds|set|owns)\b|\bworld records?\b|\bweather\b|"
-                   r"\b(?:will|is) it (?:going to |gonna )?(?:rain|snow)\b")
-#: Weight and diet goals: "how many miles to lose 10 pounds?", "is intermittent fasting ok for runners?".
-_DIET_GOAL = re.compile(r"\b(?:lose|losing|drop|dropping|shed|shedding|burn|burning) (?:\d+ ?)?(?:pounds|lbs?|kg|kilos|stone|weight|fat|"
-                        r"calories|belly)\b|\bweight loss\b|\bintermittent fasting\b|\b(?:keto|vegan|paleo|carnivore) diet\b")
-#: Another sport, told with nothing of the hip or a complaint: "what's a good cycling cadence for a time trial".
-_OTHER_SPORT = re.compile(r"\b(?:basketball|soccer|football|rugby|tennis|golf|cycling|cyclist|time trial|swimming|rowing|crossfit|"
-                          r"hockey|netball|cricket|baseball|volleyball|skiing|climbing|boxing|martial arts|horse riding|squash|"
-                          r"badminton|padel)\b")
-#: An animal's hip: "my lab's hips", "our greyhound has bad hips", "my dog … her hip".
-_ANIMAL = rf"(?:(?:{ANIMALS}|lab)s?)"
-_ANIMAL_HIP = re.compile(rf"\b{_ANIMAL}(?:'s|s'| has| had| has got|'s got) (?:(?:bad|sore|weak|dodgy|stiff|old|back|arthritic) )?hips?\b|"
-                         rf"\b(?:my|our|the) {_ANIMAL}\b[^.?!]{{0,60}}?\b(?:(?:his|her|its|their) (?:(?:back|front|left|right|bad|sore|old|dodgy) )?"
-                         r"(?:hips?|joints)|diagnosed with hip)\b")
-#: An animal the message is about ("can dogs get that too? my greyhound seems stiff"), not an
-#: exercise named after one ("bird dogs", "cat-cow"): with no word of the user's own body nor a
-#: hip beside it ("is it ok to run with my dog with hip bursitis?"), the question is the animal's.
-_ANIMAL_TALK = re.compile(rf"(?<!bird )(?<!bird-)(?<!downward )(?<!upward )\b{_ANIMAL}(?:'s|s')?\b(?![- ](?:cow|pose|stretch))")
-#: Another person's hip operation: "my grandma is having a hip replacement", "dad's hip surgery".
-_THEIR_OPERATION = re.compile(rf"\b(?:(?:my|our|his|her|their) (?:[\w-]+ )?(?:{PEOPLE})s?|(?:{PEOPLE})(?:'s|s))\b[^.?!]{{0,60}}?"
-                              r"\bhip (?:replacement|resurfacing|arthroplasty|surgery|operation|op|dysplasia)\b")
-#: "My" before an animal: the owner speaks, but not of their own body.
-_MY_ANIMAL = re.compile(rf"\bmy (?:[\w-]+ )?{_ANIMAL}(?:s|'s)?\b")
-
-
-def not_a_runners_hip(text: str) -> bool:
-    """Whether every hip a (normalised) message names is not the library's subject: "hip" in
-    another sense (a hip hop playlist), an animal's hip, or another person's hip operation with
-    nothing said of the user's own body. The articles are about the hips of runners."""
-    if not _HIP_REGION.search(text):
-        return False
-    if _SONG_OR_SLANG.search(text) or not _HIP_REGION.search(_OTHER_SENSE.sub(" ", text)):
-        return True
-    theirs = _THEIR_OPERATION.sub(" ", _ANIMAL_HIP.sub(" ", text))
-    if theirs == text:
-        return False
-    # ...unless the user then speaks of a hip of their own ("…and my hip aches after runs too").
-    return not (_HIP_REGION.search(theirs) and FIRST_PERSON.search(_MY_ANIMAL.sub(" ", theirs)))
 
 
 #: Answer types that ask for care of what hurts: of another body part, not the library's to give.
@@ -130,7 +57,7 @@ def asks_apart(message: str) -> bool:
     nothing, name nothing the library covers and nothing of the hip or a complaint ("and how
     many carbs before race day?"; not "should i ice it?" nor "what about a foam roller?")."""
     own = norm(message)
-    return not (POINTS_BACK.search(own) or topics_of(own) or _HIP_REGION.search(own) or _COMPLAINT.search(own))
+    return not (POINTS_BACK.search(own) or topics_of(own) or HIP_REGION.search(own) or _COMPLAINT.search(own))
 
 
 def covers(query: Query, best: float, settings: Settings, unfamiliar: Callable[[str], float] | None = None) -> bool:
@@ -146,18 +73,12 @@ def covers(query: Query, best: float, settings: Settings, unfamiliar: Callable[[
     own = norm(query.text)  # the message alone: "what about my heel?" after a hip question is about a heel
     if not_a_runners_hip(own):
         return False  # a hip hop playlist, a labrador's hip dysplasia, a grandmother's hip replacement
-    hip_or_complaint = bool(_HIP_REGION.search(own) or _COMPLAINT.search(own))
-    if _PRODUCT_CHOICE.search(own) or (_SHOPPING.search(own) and not hip_or_complaint):
-        return False  # "hoka or brooks?", "best marathon shoes under $150": no article names a product or a price
-    if (_NEWS.search(own) or _DIET_GOAL.search(own)) and not hip_or_complaint:
-        return False  # "who won the boston marathon?", "how many miles a week to lose 10 pounds?": not in the articles
+    hip_or_complaint = bool(HIP_REGION.search(own) or _COMPLAINT.search(own))
     untopical = without_topics(own, gap=" | ")  # the message less its named things ("bird dogs", "heel striking")
     names_exercise = any(t in EXERCISE_TOPICS - GENERIC_TOPICS for t in topics_of(own))
-    if _ANIMAL_TALK.search(untopical) and not FIRST_PERSON.search(_MY_ANIMAL.sub(" ", own)) \
-            and not _HIP_REGION.search(own) and not names_exercise:
-        return False  # "can dogs get that too? my greyhound seems stiff": the animal's, not the user's
-    if _OTHER_SPORT.search(own) and not hip_or_complaint and not query.context:
-        return False  # "how do i improve my tennis backhand": another sport, nothing of the hip, no hip turn before
+    if another_subject(own, untopical, hip_or_complaint=hip_or_complaint, names_exercise=names_exercise,
+                       follows_a_turn=bool(query.context)):
+        return False  # a product or a price, results, a diet goal, an animal, another sport
     # A message about the hip in running, or a follow-up pointing back at a hip conversation, is
     # about the library's subject however many of its words the library never uses ("intervals
     # tues, hills weds … my hips are wrecked by friday"); the hip in another sport is not.
@@ -167,16 +88,16 @@ def covers(query: Query, best: float, settings: Settings, unfamiliar: Callable[[
     # to how well it matches).
     told = norm(f"{query.subject} {query.context}")
     follows_hip = bool(query.context and (
-        (_ANAPHOR.search(own) and (_HIP_REGION.search(told) or query.topics))
-        or (query.answer_type in _CARE and (_HIP_REGION.search(told) or _COMPLAINT.search(told) or _PAIN.search(told)
+        (_ANAPHOR.search(own) and (HIP_REGION.search(told) or query.topics))
+        or (query.answer_type in _CARE and (HIP_REGION.search(told) or _COMPLAINT.search(told) or PAIN_WORDS.search(told)
                                             or _SELF_CARE.search(told))
-            and not (_OTHER_BODY_PART.search(told) and not _HIP_REGION.search(told))  # not "my achilles…"
+            and not (_OTHER_BODY_PART.search(told) and not HIP_REGION.search(told))  # not "my achilles…"
             and unfamiliar is not None and unfamiliar(_COMPLAINT.sub(" ", own)) == 0.0)))
-    runners_hip = bool(_HIP_REGION.search(own) and _RUNNING.search(own))
+    runners_hip = bool(HIP_REGION.search(own) and _RUNNING.search(own))
     # A pain told with no body part at all ("only a mild ache, how many days till it settles?")
     # is taken to be the hip the user came here about. One told of a hip, with no running, may
     # be from another pastime ("hips ache after horse riding"): its unfamiliar words still count.
-    unplaced_pain = bool(_PAIN.search(own) and not (_HIP_REGION.search(own) or _OTHER_BODY_PART.search(own)
+    unplaced_pain = bool(PAIN_WORDS.search(own) and not (HIP_REGION.search(own) or _OTHER_BODY_PART.search(own)
                                                     or _FOOT.search(own)))
     if (best < s.weak_match and not named and not follows_hip and not runners_hip and not unplaced_pain
             and unfamiliar is not None and unfamiliar(query.search_text) >= s.unfamiliar_share):
@@ -191,15 +112,15 @@ def covers(query: Query, best: float, settings: Settings, unfamiliar: Callable[[
     named_here = (query.answer_type not in _CARE and names_exercise) or (
         bool(query.context) and query.answer_type in ("exercise_howto", "exercise_dose") and bool(_ANOTHER_WAY.search(own))
         and any(t not in GENERIC_TOPICS for t in query.topics))
-    hip_here = _HIP_REGION.search(without_topics(own, EXERCISE_TOPICS, gap=" | "))
+    hip_here = HIP_REGION.search(without_topics(own, EXERCISE_TOPICS, gap=" | "))
     if _OTHER_BODY_PART.search(untopical) and not (hip_here or named_here):
         return False  # "my achilles is stiff": the library is about hips
     if follows_hip:
         return True  # "what should i run on instead then?" after a hip question: the conversation's topic
-    if query.context and _OTHER_BODY_PART.search(told) and not (_HIP_REGION.search(told) or _HIP_REGION.search(own) or named):
+    if query.context and _OTHER_BODY_PART.search(told) and not (HIP_REGION.search(told) or HIP_REGION.search(own) or named):
         return False  # "should i see a physio?" after "my achilles has been sore for two weeks": the achilles' question
     text = norm(f"{query.subject} {query.search_text}")  # with the turn that told the subject
-    if best < s.weak_match and not (query.topics or _HIP_REGION.search(text) or _COMPLAINT.search(text)):
+    if best < s.weak_match and not (query.topics or HIP_REGION.search(text) or _COMPLAINT.search(text)):
         return False  # "how do I get faster at 5k?": running, but nothing of the hip
     if query.answer_type in ("exercise_dose", "exercise_howto") and any(t in EXERCISE_TOPICS for t in query.topics):
         return True  # "how long do i hold pigeon pose?": the library names the exercise, and how it is done

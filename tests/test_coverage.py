@@ -267,6 +267,17 @@ def test_a_body_part_beside_a_topic_or_given_as_a_limit_is_no_other_subject(chat
     assert chat.reply(message, turns).refused is refused
 
 
+def _refused_by_the_rules(chat, message: str, turns: list[str]) -> bool:
+    """Whether the reply refuses, judged with no answer memory: the shipped memory has graded
+    some of these very questions."""
+    kept = chat.composer.answer_memory
+    try:
+        chat.composer.use_memory(None)
+        return chat.reply(message, turns).refused
+    finally:
+        chat.composer.use_memory(kept)
+
+
 @pytest.mark.parametrize("turns, message, refused", [
     ([], "my dog limps on his back hip after playing fetch, what should i do?", True),
     (["what's hip bursitis?"], "can dogs get that too? my greyhound seems really stiff getting up", True),
@@ -283,12 +294,7 @@ def test_animals_fruit_looks_results_and_diet_goals_are_not_the_librarys(chat, t
     (not an exercise named after one, nor the user's fall over a dog); "hip" as a fruit or a shape
     wanted for looks; race results and the weather; weight and diet goals. Judged by the rules
     alone: the shipped memory has graded these very questions."""
-    kept = chat.composer.answer_memory
-    try:
-        chat.composer.use_memory(None)
-        assert chat.reply(message, turns).refused is refused
-    finally:
-        chat.composer.use_memory(kept)
+    assert _refused_by_the_rules(chat, message, turns) is refused
 
 
 @pytest.mark.parametrize("turns, message, refused", [
@@ -302,9 +308,4 @@ def test_a_care_follow_up_about_another_body_part_or_a_new_subject_is_refused(ch
     """A follow-up asking about care, in a conversation about the achilles or a toe, is that body
     part's question; "anything" opens a question of its own unless "anything i can do"; time off
     work is no rest."""
-    kept = chat.composer.answer_memory
-    try:
-        chat.composer.use_memory(None)
-        assert chat.reply(message, turns).refused is refused
-    finally:
-        chat.composer.use_memory(kept)
+    assert _refused_by_the_rules(chat, message, turns) is refused
