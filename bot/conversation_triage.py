@@ -17,7 +17,7 @@ from .affirmation import first_affirmed
 from .context import normalise, takes_back
 from .long_ago import over_long_ago
 from .causes import explained
-from .resolution import passed
+from .resolution import passed, reported_clear
 from .red_flag import RedFlag
 
 if TYPE_CHECKING:
@@ -51,7 +51,8 @@ def _read_with_next(triage: Triage, turns: Sequence[str], n: int) -> RedFlag | N
     flag = triage.check(turns[n])
     if flag is None or n + 1 >= len(turns):
         return flag
-    following = triage.prepare(turns[n + 1])
+    reply = _UPDATE.sub("", turns[n + 1])
+    following = triage.prepare(reply)
     if not following:
         return flag
     if takes_back(following[0].text):
@@ -62,9 +63,12 @@ def _read_with_next(triage: Triage, turns: Sequence[str], n: int) -> RedFlag | N
     long_over = over_long_ago(normalise(turns[n]), [c.text for c in following[:2]])
     over = long_over or passed(following, "")
     goes_on = bool(_GOES_ON.match(following[0].text))
-    if not (cause or over or goes_on):
+    # ...or reports back that all is well again ("update: it was cramp … hip feels normal"): the
+    # signs its all-clear speaks to are set aside, however the earlier turn put them.
+    clear = reported_clear(following)
+    if not (cause or over or goes_on or clear):
         return flag  # nothing in the next turn to set a sign aside: no need to read them joined
-    joined = triage.check(f"{turns[n].rstrip(' .!')} {turns[n + 1]}" if goes_on else f"{turns[n]}. {turns[n + 1]}")
+    joined = triage.check(f"{turns[n].rstrip(' .!')} {reply}" if goes_on else f"{turns[n]}. {reply}")
     still = set(joined.categories) if joined else set()
     alone = triage.check_patterns(turns[n])
     by_pattern = set(alone.categories) if alone else set()
@@ -73,12 +77,22 @@ def _read_with_next(triage: Triage, turns: Sequence[str], n: int) -> RedFlag | N
         lasts = not triage.by_id[category].resolvable and category in by_pattern
         # A turn that goes on with the sentence before is read with it: what the patterns found
         # there and the two turns read as one do not raise is set aside.
-        return (cause or long_over or (over and not lasts) or (goes_on and category in by_pattern)) and category not in still
+        return category in clear or (
+            (cause or long_over or (over and not lasts) or (goes_on and category in by_pattern)) and category not in still)
 
     kept = [k for k, c in enumerate(flag.categories) if not set_aside(c)]
     if not kept:
         return None
     return RedFlag(*(tuple(getattr(flag, name)[k] for k in kept) for name in ("reasons", "evidence", "categories")))
+
+
+#: What opens a turn that reports back on the one before ("update: it was cramp…", "sorry, should've
+#: said, I didn't actually go down", "actually, thinking about it, I just mis-stepped"): the report is
+#: read as the turn's opening.
+_UPDATE = re.compile(r"^\W*(?:(?:quick |small |little )?update|edit|fyi|ps|p\.s\.|news)\b\W*|"
+                     r"^\W*(?:sorry|apologies|oops)?\W*(?:i )?should(?:'?ve| have) (?:said|mentioned|explained)\W*|"
+                     r"^\W*(?:sorry|oops|apologies)\b\W*|"
+                     r"^\W*actually\W*(?:(?:now )?(?:thinking|looking) (?:about it|back)\W*)?", re.I)
 
 
 #: A turn that goes on with the sentence of the one before: "…couldn't walk properly yesterday" then
@@ -91,7 +105,11 @@ _GOES_ON = re.compile(r"^(?:because|cos|coz|cuz|(?:only|just) (?:because|cos|coz
 def _told_over_turns(triage: Triage, turns: Sequence[str], already: set[str]) -> RedFlag | None:
     """Categories whose rule reads the whole conversation: a child named in one sentence or
     message and their limp in another ("My son is 9." … "He's been limping")."""
-    parts = [clause for turn in turns for clause in triage.prepare(turn)]
+    read = [triage.prepare(turn) for turn in turns]
+    parts = [clause for turn in read for clause in turn]
+    # a later turn reporting back that all is well clears what the turns before it told
+    cleared_after = [frozenset().union(*(reported_clear(t) for t in read[n + 1:])) for n in range(len(read))]
+    turn_of = [n for n, turn in enumerate(read) for _ in turn]
     for category in triage.taxonomy.categories:
         rule = category.conversation
         if rule is None or category.id in already:
@@ -102,8 +120,8 @@ def _told_over_turns(triage: Triage, turns: Sequence[str], already: set[str]) ->
         speaker = any(rule.speaker.search(p.text) for p in parts)
         if not speaker and not any(rule.subject.search(text) for text, p in zip(named, parts) if not p.general):
             continue
-        for text, clause in zip(named, parts):
-            if clause.general or (clause.past and not category.past_counts):
+        for text, clause, n in zip(named, parts, turn_of):
+            if clause.general or (clause.past and not category.past_counts) or category.id in cleared_after[n]:
                 continue
             if not (speaker or rule.third_person.search(clause.text) or rule.subject.search(text)):
                 continue  # the user's own hip, in a conversation that mentions a child

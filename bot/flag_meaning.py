@@ -45,6 +45,16 @@ def mean_direction(vectors: np.ndarray) -> np.ndarray:
     return mean / max(float(np.linalg.norm(mean)), 1e-12)
 
 
+#: Stems of the exemplars that tell no sign themselves: grammar, time, place and the everyday
+#: words a sign is told with ("isn't", "nothing", "since", "week", "trail"). Left in, a clause that
+#: only denies a sign ("no locking or giving way or nothing") would seem to tell one.
+_TELLS_NO_SIGN = frozenset(
+    "isn aren don won his our mine nothi somet nowhe anoth even each could might doing gets gone felt went gave "
+    "look looks take takin try tryin using while since until withi throu thoug becau reaso old year years week "
+    "today yeste time hour three twice ago home place area right start still keeps says game club path trail car "
+    "bike free whole under toget hones absol count point step hold helps helpe put compa mid odd".split())
+
+
 class MeaningDetector:
     """Exemplar matching and the learned model over one taxonomy and one encoder; read-only
     once built, except for the memory (``Triage.use_memory`` swaps it)."""
@@ -61,7 +71,7 @@ class MeaningDetector:
         self._memory_floor, self._memory_contrast = settings.red_flag_memory_floor, settings.red_flag_memory_contrast
         self._max_clauses = settings.red_flag_max_clauses
         self._flag_words = (set().union(*(content_stems(e) for c in taxonomy.categories for e in c.exemplars))
-                            - set().union(*(content_stems(e) for e in taxonomy.not_red_flag)))
+                            - set().union(*(content_stems(e) for e in taxonomy.not_red_flag)) - _TELLS_NO_SIGN)
         owners, texts = [], []
         for n, category in enumerate(taxonomy.categories):
             owners += [n] * len(category.exemplars)

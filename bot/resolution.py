@@ -111,16 +111,42 @@ _ALL_CLEAR_SPEAKS_TO = tuple((re.compile(rf"\b(?:{words})\b(?!-?ish)(?!,? but\b)
      ("cannot_bear_weight", "locking_giving_way", "fracture_deformity", "trauma")),
     (r"doesn'?t wake me|sleep(?:ing)? (?:fine|ok|okay|well)", ("severe_pain", "stress_fracture")),
     (r"nothing hurts (?:today|now)|feel(?:ing)? (?:fine|great|good) (?:today|now)",
-     ("severe_pain", "stress_fracture", "rapid_worsening", "trauma", "locking_giving_way", "cannot_bear_weight")),
+     ("severe_pain", "stress_fracture", "rapid_worsening", "trauma", "locking_giving_way", "cannot_bear_weight", "infection")),
     (r"nothing hurts|painless|pain[- ]free", ("severe_pain", "stress_fracture", "rapid_worsening", "trauma")),
     (r"eases? (?:off )?(?:once|when|after) i'?m? ?warm\w*|eased off", ("trauma", "vascular", "rapid_worsening")),
     (r"feel(?:ing)? (?:fine|great|good) otherwise", ("infection",)),
     # getting better day by day, or a score come down: the opposite of a worsening
     (r"(?:a bit |a little |much |a lot |loads |way )?better (?:each|every) day|(?:each|every) day (?:it'?s |it has |has )?(?:been )?"
      r"(?:a bit |a little |much |a lot )?(?:better|easier)|easier again|(?:barely|hardly) notice it|"
+     r"(?:loads|lots|much|way|a lot|heaps|miles) better (?:today|now|again|this \w+)|"
      r"(?:down|dropped|fallen|fell) to (?:a |about |maybe )?[0-3] ?/ ?10|today (?:it'?s|it is) (?:a |about |maybe )?[0-2] ?/ ?10",
      ("rapid_worsening", "stress_fracture", "fracture_deformity", "severe_pain")),
 ))
+
+
+_WHOLLY_FINE = (r"(?:hip|hips|leg|legs|it|everything)(?: itself| themselves)?(?:'s| is| are| feels?| felt| was)? (?:completely |totally |absolutely |perfectly |100% |all )?"
+     r"(?:fine|normal|grand|good)(?: now| again| today| since)?(?=\s*(?:[,.;!?]|$|and\b|now\b|lol|haha))|"
+     r"feel(?:ing)? (?:totally|completely|absolutely|perfectly|100%) (?:fine|normal|well|grand|ok|okay)|"
+     r"walked (?:home |back |off )?(?:totally |completely )?normally|"
+     r"(?:walking|running|moving)(?: and (?:walking|running))? (?:totally |completely |perfectly |fine and )?normal(?:ly)?(?= now| again|\s*[,.;!?]|$)|"
+     r"no pain (?:anywhere|at all)(?: now| since)?(?=\s*(?:[,.;!?]|$))|(?:barely|hardly) noticeable")
+#: A later turn saying the leg, or the user, is wholly fine again ("hip feels normal", "feel totally
+#: fine", "walking and running totally normally now", "no pain anywhere"), and the signs of the turns
+#: before it that this speaks to. Only across turns: inside one message, "it was fine at the weekend,
+#: now walking is a struggle" tells a worsening.
+_REPORTED_CLEAR = (re.compile(rf"\b(?:{_WHOLLY_FINE})\b(?!-?ish)(?!,? but\b)"),
+                   frozenset(("cannot_bear_weight", "locking_giving_way", "severe_pain", "rapid_worsening", "stress_fracture",
+                              "infection", "child_limping")))
+
+
+def reported_clear(parts: list[Clause]) -> frozenset[str]:
+    """The categories a turn that reports back ("update: it was cramp, walked the dog for 40 mins no
+    problem, hip feels normal") clears: its all-clear speaks to them and nothing in it says a sign
+    stays or comes back ("…but still can't sleep")."""
+    if any(_persists(c.text) for c in parts):
+        return frozenset()
+    pattern, categories = _REPORTED_CLEAR
+    return cleared(parts) | (categories if any(_told(c.text, pattern) for c in parts) else frozenset())
 
 
 def cleared(parts: list[Clause]) -> frozenset[str]:

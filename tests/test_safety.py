@@ -1738,3 +1738,52 @@ def test_the_figures_causes_and_screens_of_round_19_never_hide_a_real_sign(messa
     user; "nothing's" negates only the word straight after it; the user saying it happened to
     them undoes a general question however many clauses before."""
     assert (detect(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("nae fever, nae chills, jist the hip's a bit stiff efter the hill reps", False),
+    ("No swellin, no bruisin, nothin to see at all, it's just a bit stiff in the mornin", False),
+    ("ma leg keeps giein way on the stairs", True),
+    ("nae idea why but I'm shiverin and ma hip is throbbin", True),
+])
+def test_scots_negation_and_dropped_gs_are_read_as_plain_english(message, flagged):
+    """From dev31: "nae" is "no" and "swellin'" is "swelling", so a Scots denial is a denial and
+    a Scots sign is a sign."""
+    assert (detect(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("turns, message, flagged", [
+    (["couldn't put any weight on my left leg after my run this morning"],
+     "update: it was cramp in my calf, stretched it out, walked the dog for 40 mins no problem. Hip feels normal. Electrolytes?", False),
+    (["Feeling shivery this morning and my hip aches"],
+     "Update: heating was off, house was freezing. Feel totally fine now. Should I run tonight?", False),
+    (["my son (11) was hobbling a bit after football"],
+     "update - it was his new boots rubbing, he's walking and running totally normally now, no pain anywhere. kids' shoes?", False),
+    (["Hip felt like it gave way when I stepped off the kerb"],
+     "Actually thinking about it I just mis-stepped, the hip itself was fine, walked home normally. Balance drills?", False),
+    (["couldn't put any weight on my left leg after my run this morning"], "update: still can't, what do I do", True),
+    (["hip was so sore last night I couldn't sleep"], "update: took a warm bath but still awake and it's agony", True),
+    (["my son (11) was hobbling a bit after football"], "update: he says it's fine but he's still limping", True),
+])
+def test_a_later_turn_reporting_all_is_well_clears_the_signs_it_speaks_to(triage, turns, message, flagged):
+    """From dev31: an "update:" turn whose all-clear speaks to the earlier sign ("hip feels normal",
+    "walking totally normally now") sets it aside; one that says the sign stays does not."""
+    assert (triage.detect_in_conversation(message, turns) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("hip's come up like a grapefruit on the side since this morning's intervals", True),
+    ("One leg feels like it's been in the freezer and it's a different colour, like candle wax", True),
+    ("I've been soaking through my pyjamas most nights and my hip aches", True),
+    ("Had a mole cut off my back a few years ago that turned out to be the bad kind. Hip achy for a month", True),
+    ("Each day it's like someone turns the dial up on my hip. Stretch more?", True),
+    ("I can't really feel the toilet paper when I wipe, like that whole area's been to the dentist", True),
+    ("the lump on my back turned out to be the harmless kind, hips just tight", False),
+    ("I turned the volume up on my music every run this week, hips feel fine", False),
+    ("my tummy came up like a balloon after the pasta party, hips fine", False),
+])
+def test_signs_told_only_by_a_likeness_are_named_by_rules(message, flagged):
+    """From dev31: a swelling "like a grapefruit", a leg "like candle wax", pyjamas soaked through,
+    a cancer called "the bad kind", pain turned up "each day" like a dial, and not feeling the toilet
+    paper; the likeness is tied to its body part and the sign, not to the words alone."""
+    assert (detect(message) is not None) is flagged
