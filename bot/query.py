@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .config import Settings
+from .text import content_stems
 from .question_words import (GENERIC_TOPICS, PAIN_WORDS, PERSISTING, PERSISTING_SEARCH, WHAT_NEXT, answer_type, modifiers_of, search_words, topics_of,
                              typed, without_topics)
 
@@ -104,7 +105,7 @@ _CHATTER = re.compile(r"\b(?:still|again|else|instead|though|tho|till|til|until|
                       r"lol|haha|gotcha|meanwhile|anyway|btw|also|really|actually|just|maybe|pls|please|"
                       # hedges and degrees: "roughly how long before i'm back to normal?"
                       r"roughly|approx\w*|about|around|basically|normal|normally|properly|fully|totally|completely|pretty|"
-                      r"quite|kinda|sorta|honestly|seriously|literally|ish|"
+                      r"quite|kinda|sorta|honestly|seriously|literally|ish|stuff|"
                       # function words an article rarely writes: "anything i can do at work? cant kneel"
                       r"anything(?= (?:i|you|we) (?:can|could) do\b| else\b)|exactly|cant|can't|dont|don't|wont|won't|im|i'm|ive|i've)\b",
                       re.I)
@@ -164,7 +165,13 @@ def leans_on_conversation(message: str, max_words: int = _DEFAULTS.followup_max_
     words = message.split()
     if not 0 < len(words) <= max_words or changes_subject(message) or names_its_own_subject(message, unknown):
         return False
-    return bool(_PRONOUN.search(message) or _FOLLOWUP_START.search(message) or _OWN_NEXT_STEP.search(message))
+    return bool(_PRONOUN.search(message) or _FOLLOWUP_START.search(message) or _OWN_NEXT_STEP.search(message)
+                or (len(words) <= _FRAGMENT_WORDS and unknown is not None and not unknown(_CHATTER.sub(" ", message))))
+
+
+#: A turn this short in the library's own words is a fragment of the conversation ("heat or ice",
+#: "why only after the fast stuff", "like my back?") when it cannot be answered alone.
+_FRAGMENT_WORDS = 6
 
 
 def lent_subject(turn: str, history: Sequence[str]) -> str:
@@ -191,11 +198,14 @@ def analyse(message: str, history: Sequence[str] = (), settings: Settings = _DEF
     topics = topics_of(message)
     context = subject = ""
     if history and (lean or is_followup(message, settings.followup_max_words, unknown)):
-        context = next((t for t in reversed(history) if topics_of(t)), history[-1])
         # The subject is often told a turn before the last ("front of my hip is sore" … "been
         # icing it" … "how long till it's better?"): whether the library covers the follow-up is
-        # judged with the last two turns as well.
+        # judged with the last two turns as well; and when no turn names a listed topic and the
+        # last says next to nothing ("should i ice my hip" … "for how long" … "how many times a
+        # day?"), they are the context too.
         subject = " ".join(history[-2:])
+        context = next((t for t in reversed(history) if topics_of(t)),
+                       history[-1] if len(content_stems(history[-1])) > 1 else subject)
         if any(t not in GENERIC_TOPICS for t in topics):
             # "and how many bird dogs?" after "how long should I hold the side plank?", "what
             # about shoes?" after "how do I prevent hip pain?": the earlier turn lends the words

@@ -161,3 +161,21 @@ def test_pain_that_goes_on_asked_what_next_is_answered_with_when_to_get_it_check
 
 def test_a_habit_kept_up_for_weeks_asked_what_next_is_no_question_of_pain_that_goes_on(chat):
     assert chat.understand("been doing clamshells for 3 weeks, what else can i add for my glutes?").answer_type != "see_doctor"
+
+
+@pytest.mark.parametrize("turns, message", [
+    (["my hip is sore after today's run"], "heat or ice"),
+    (["should i ice my hip", "for how long"], "how many times a day"),
+])
+def test_a_short_fragment_in_the_librarys_own_words_is_read_with_the_conversation(chat, turns, message):
+    """From answers_dev29: a turn of a few words the library itself uses ("heat or ice") cannot be
+    answered alone but is no new subject: it is read with the conversation, and when the turns
+    before name no listed topic and the last says next to nothing ("for how long"), the last two
+    turns lend it their words."""
+    reply = chat.reply(message, turns)
+    assert not reply.refused
+    assert "ice" in chat.understand(message, turns, lean=True).search_text
+
+
+def test_a_short_turn_of_words_the_library_never_uses_is_still_refused(chat):
+    assert chat.reply("best marathon in europe?", ["my hip is sore after today's run"]).refused
