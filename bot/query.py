@@ -34,10 +34,11 @@ _FOLLOWUP_START = re.compile(
 )
 _PRONOUN = re.compile(r"\b(?:it|that|this|those|these|them|they|one|ones|there|each|either|instead)\b|\b(?:then|now)\W*$|"
                       r"\bthe whole (?:thing|lot|routine|session|workout)\b", re.I)  # "how long should the whole thing take?"
-#: Words that make a short message about something even when no listed topic is named.
+#: Words that make a short message about something even when no listed topic is named. Not "run" or
+#: "running": every turn is about running ("am i done running?" after "got diagnosed with FAI").
 _SUBJECT = re.compile(
     r"\b(?:hip|hips|groin|glute\w*|hamstring\w*|quad\w*|knee|back|thigh|leg|pain|ache\w*|sore\w*|tight\w*|"
-    r"run|running|runner\w*|doctor|physio\w*|rest|ice|heat|injur\w*|recover\w*|train\w*)\b", re.I
+    r"doctor|physio\w*|rest|ice|heat|injur\w*|recover\w*|train\w*)\b", re.I
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 _ASKING = re.compile(

@@ -40,9 +40,13 @@ ANSWER_TYPES: tuple[tuple[str, str], ...] = (
     ("can_i_run", r"\b(?:can|could|should|shall) i (?:still |keep |go )?(?:run|jog|race|train)|\b(?:ok|okay|safe|fine|alright|bad) "
                   r"(?:to|for me to) (?:run|jog|race|keep running|train)|\brun(?:ning)? (?:through|on) (?:it|the pain)|"
                   r"\b(?:back to|return to|start) (?:running|run)|\bskip (?:my|the|tomorrow'?s|today'?s)? ?(?:run|race|session)|"
-                  r"\bkeep running\b|\btake a break from running\b"),
+                  r"\bkeep running\b|\btake a break from running\b|"
+                  # "race or skip?", "am i done running?", "so no more running?"
+                  r"\b(?:race|run|running) or (?:skip|rest|not|sit (?:it|this) out)\b|\bskip (?:it|the race)\b|"
+                  r"\b(?:done|finished) (?:with )?running\b|\bno more running\b|\b(?:give up|quit) running (?:for good|forever|altogether)\b"),
     ("recovery_time", r"\bhow long (?:until|till|til|before|does|will|is|to|for)\b|\bwhen (?:will|can|should) (?:it|i|this)\b.{0,30}"
-                      r"\b(?:heal|better|go away|recover|run|back)|\brecovery time\b|\bhow many (?:days|weeks)\b"),
+                      r"\b(?:heal|better|go away|recover|run|back)|\brecovery time\b|\bhow many (?:days|weeks)\b|"
+                      r"\b(?:days|weeks) or (?:weeks|months|days)\b"),
     ("see_doctor", r"\b(?:doctor|gp|physio\w*|physical therapist|professional|specialist|get (?:it|this) (?:checked|looked at)|"
                    r"see (?:someone|a pro)|medical (?:help|attention|advice)|x-?ray|mri|scan)\b"),
     ("prevention", r"\bprevent\w*|\bavoid\w*|\bstop (?:it|this|that|them)? ?(?:from )?(?:coming back|happening|recurring)|"

@@ -179,3 +179,17 @@ def test_a_short_fragment_in_the_librarys_own_words_is_read_with_the_conversatio
 
 def test_a_short_turn_of_words_the_library_never_uses_is_still_refused(chat):
     assert chat.reply("best marathon in europe?", ["my hip is sore after today's run"]).refused
+
+
+@pytest.mark.parametrize("turns, message, topic, kind", [
+    (["got diagnosed with FAI last month"], "am i done running?", "FAI", "can_i_run"),
+    (["i have a 10k on saturday", "hip flexor is sore"], "race or skip", "hip flexors", "can_i_run"),
+    (["sore hip flexors after a hilly run"], "days or weeks?", "hip flexors", "recovery_time"),
+])
+def test_a_short_turn_about_running_on_asks_within_the_earlier_topic(chat, turns, message, topic, kind):
+    """From answers_dev29: "running" names no subject of a turn's own (every turn is about it), so
+    "am i done running?" after a diagnosis asks about that diagnosis; "race or skip" asks whether to
+    run, "days or weeks?" how long."""
+    query = chat.understand(message, turns)
+    assert topic in query.topics
+    assert query.answer_type == kind
