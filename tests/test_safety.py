@@ -326,6 +326,12 @@ def test_regional_words_and_everyday_words_for_a_child_are_read_as_plain_english
     ("nothing touches it, never had pain like this", "nothing touches it, never had pain like this"),
     ("a lump came up, it was not there at the warm up", "a lump came up, it was not there at the warm up"),
     ("my hip and knee both ache", "my hip and knee both ache"),
+    # from dev31: the body part or person named before the denial, a list the denial governs
+    ("my hip's not hot, not red, not puffy at all, looks like the other one", "looks like the other one"),
+    ("my son  15  has no limp and no pain, just tight hamstrings", "just tight hamstrings"),
+    ("my hip's no locking or giving way or nothing, it's a bit stiff", "it's a bit stiff"),
+    ("no lump, no colour change, just a dull ache", "just a dull ache"),
+    ("no way can i walk on it, it's swollen", "no way can i walk on it, it's swollen"),
 ])
 def test_the_meaning_based_detectors_read_a_clause_without_the_signs_it_denies(text, kept):
     """A denied sign is dropped; a denied function or relief ("not able to walk", "nothing
