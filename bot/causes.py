@@ -40,7 +40,7 @@ _SO = re.compile(r"\b(?:so|which meant|meaning|and then)\b")
 #: A comparison, not a cause: numb "like it's been to the dentist", shivery "like a hangover",
 #: sweating "as if it was a heatwave", "worse than" a hangover. Read as a likeness, a cause said with
 #: "like" ("things like the electric blanket") no longer explains a sign: the safe side to err on.
-_LIKENED = re.compile(r"\b(?:like|as if|as though) (?:it'?s|it has|it had|it was|i'?ve|i have|i had|i'?d|i was|they'?ve|they had|"
+_LIKENED = re.compile(r"\b(?:like|as if|as though) (?:it'?s|it has|it had|it was|i'?ve|i have|i had|i'?d|i was|they'?ve|they had|s?he'?s|s?he has|s?he had|s?he was|you'?ve|you have|you'?d|"
                       r"(?:that|the|this|my) (?:whole )?[\w]+(?:'s| has| had| was| is))"
                       r"(?: [\w']+){0,3} $|\b(?:like|as if|as though|similar to|same as|worse than)(?: (?:a|an|the|some|one|"
                       r"bad|real|massive|proper|big|heavy|nasty|mild|monster|killer|horrible|awful))* $")

@@ -120,12 +120,12 @@ def _told_over_turns(triage: Triage, turns: Sequence[str], already: set[str]) ->
         speaker = any(rule.speaker.search(p.text) for p in parts)
         if not speaker and not any(rule.subject.search(text) for text, p in zip(named, parts) if not p.general):
             continue
-        for text, clause, n in zip(named, parts, turn_of):
+        for at, (text, clause, n) in enumerate(zip(named, parts, turn_of)):
             if clause.general or (clause.past and not category.past_counts) or category.id in cleared_after[n]:
                 continue
             if not (speaker or rule.third_person.search(clause.text) or rule.subject.search(text)):
                 continue  # the user's own hip, in a conversation that mentions a child
             sign = first_affirmed(rule.signs, clause.text, category, clause.hypothetical_at)
-            if sign:
+            if sign and not explained(category, parts[at:], sign):  # "…limped after a stone got in her shoe"
                 return RedFlag((category.reason,), (sign,), (category.id,))
     return None

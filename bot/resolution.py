@@ -83,9 +83,11 @@ def _told(text: str, pattern: re.Pattern) -> bool:
 #: An all-clear whose subject is the sign itself, in either of the two clauses after the sign's:
 #: "… but it was the cleat position, sorted now and it's totally normal", "… the doctor did a scan
 #: and it's healed now".
-_IT_OVER = re.compile(rf"\b(?:it|it'?s|its|that|that'?s|everything|everything'?s|the (?:swelling|numbness|tingling|bruis\w+|pain|feeling))"
-                      rf"\s+(?:(?:has|had|is|was)\s+)?(?:all\s+|totally\s+|completely\s+)?(?:{SAID_OVER.pattern})|"
-                      rf"\beverything(?:'s| is| feels) (?:totally |completely |all |back to )?normal\b")
+_IT_OVER = re.compile(rf"\b(?:it|it'?s|its|that|that'?s|they|they'?re|everything|everything'?s|the (?:swelling|numbness|tingling|bruis\w+|pain|feeling))"
+                      rf"\s+(?:(?:has|had|is|was|were|are)\s+)?(?:all\s+|totally\s+|completely\s+)?(?:{SAID_OVER.pattern})|"
+                      rf"\beverything(?:'s| is| feels) (?:totally |completely |all |back to )?normal\b|"
+                      # a clause that is only the all-clear: "…, stamped it awake, normal now"
+                      rf"^(?:and |but |then )?(?:all |totally |completely )?(?:fine|normal|ok|okay|good) (?:again )?now$")
 
 
 def _persists(text: str) -> bool:

@@ -1793,3 +1793,17 @@ def test_signs_told_only_by_a_likeness_are_named_by_rules(message, flagged):
     a cancer called "the bad kind", pain turned up "each day" like a dial, and not feeling the toilet
     paper; the likeness is tied to its body part and the sign, not to the words alone."""
     assert (detect(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("My daughter (13) limped on Tuesday after a stone got in her shoe, took it out and she's running normally", False),
+    ("teen daughter walking funny, dipping on one side like she's got a stone in her shoe, for the past few days", True),
+    ("my son has been limping for a week, the new boots were rubbing but he's still limping with them off", True),
+    ("My legs felt weak and wobbly after the 20 miler, is that fatigue? They were back to normal by the evening", False),
+    ("my legs went weak and they were back to normal after a minute but it happened again today", True),
+])
+def test_a_childs_limp_can_have_an_ordinary_cause_and_a_sign_can_pass_in_a_later_clause(message, flagged):
+    """From dev31: a stone in the shoe explains a child's limp (but not a likeness to one, nor a
+    limp that stays after the boots are off); "they were back to normal" a clause later closes a
+    weakness, unless it came back."""
+    assert (detect(message) is not None) is flagged
