@@ -1802,8 +1802,8 @@ def test_signs_told_only_by_a_likeness_are_named_by_rules(message, flagged):
     ("My legs felt weak and wobbly after the 20 miler, is that fatigue? They were back to normal by the evening", False),
     ("my legs went weak and they were back to normal after a minute but it happened again today", True),
 ])
-def test_a_childs_limp_can_have_an_ordinary_cause_and_a_sign_can_pass_in_a_later_clause(message, flagged):
+def test_a_childs_limp_can_have_an_ordinary_cause_and_a_sign_can_pass_in_a_later_clause(triage, message, flagged):
     """From dev31: a stone in the shoe explains a child's limp (but not a likeness to one, nor a
     limp that stays after the boots are off); "they were back to normal" a clause later closes a
     weakness, unless it came back."""
-    assert (detect(message) is not None) is flagged
+    assert (triage.detect_in_conversation(message) is not None) is flagged
