@@ -36,7 +36,9 @@ ANSWER_TYPES: tuple[tuple[str, str], ...] = (
                       r"secs?|minutes?|mins?|a week|per week|each side)\b|\b(?:sets? (?:and|n|&) reps?|how many reps?|"
                       r"how many sets?|how long (?:do|should) i hold|hold (?:it|them|each|the stretch) for how long|how often)\b|"
                       r"\bhow (?:many|much)\b.{0,40}\bshould i do\b|\bhow long should\b.{0,30}\bbe\b|"
-                      r"\b(?:just )?once or (?:a few|several|more)\b"),
+                      r"\b(?:just )?once or (?:a few|several|more)\b|"
+                      # a turn that is only the dose asked for: "reps?", "and sets?", "how many?"
+                      r"^(?:and |so |ok |okay )?(?:sets|reps|repetitions|sets (?:and|n|&) reps|how many|how often|duration)\W*$"),
     ("can_i_run", r"\b(?:can|could|should|shall) i (?:still |keep |go )?(?:run|jog|race|train)|\b(?:ok|okay|safe|fine|alright|bad) "
                   r"(?:to|for me to) (?:run|jog|race|keep running|train)|\brun(?:ning)? (?:through|on) (?:it|the pain)|"
                   r"\b(?:back to|return to|start) (?:running|run)|\bskip (?:my|the|tomorrow'?s|today'?s)? ?(?:run|race|session)|"
@@ -49,13 +51,17 @@ ANSWER_TYPES: tuple[tuple[str, str], ...] = (
                       r"\b(?:days|weeks) or (?:weeks|months|days)\b"),
     ("see_doctor", r"\b(?:doctor|gp|physio\w*|physical therapist|professional|specialist|get (?:it|this) (?:checked|looked at)|"
                    r"see (?:someone|a pro)|medical (?:help|attention|advice)|x-?ray|mri|scan)\b"),
+    # "and if it doesn't?", "what if it's not better by then?": what to do when it does not pass
+    ("see_doctor", r"\bif (?:it|that|this|the pain|the soreness|they) (?:doesn'?t|does not|won'?t|will not|isn'?t|is not|hasn'?t|"
+                   r"has not|'?s not|still (?:hurts|doesn'?t))\b(?! hurt)|\bif not\W*$"),
     ("prevention", r"\bprevent\w*|\bavoid\w*|\bstop (?:it|this|that|them)? ?(?:from )?(?:coming back|happening|recurring)|"
                    r"\bkeep (?:it|this) from|\bcoming back\b|\bin (?:the )?future\b|\bagain\b"),
     ("exercise_howto", r"\bhow (?:do|to|should|would|can) (?:i |you )?(?:do|perform|stretch|strengthen|foam roll|roll|activate)\b|"
                        r"\b(?:what|which|any|best|good) (?:\w+ ){0,2}(?:exercises?|stretch\w*|drills?|moves?|strength\w*|routine)\b|"
                        r"\bproper form\b|\bhow do (?:i|you) do\b|\bhow to\W*$|\bform check\b|\btechnique\b"),
     ("cause", r"\bwhy\b|\bcaus\w*|\breasons?\b|\bwhat makes\b|\btrigger\w*|\bdue to\b|\bwhat'?s behind\b"),
-    ("treatment", r"\bwhat (?:should|can|do|could) i do\b|\bhow (?:do|can|should) i (?:treat|fix|ease|get rid|help|manage|deal)|"
+    ("treatment", r"\bwhat (?:should|can|do|could) i do\b|\bhow (?:do|can|should) i (?:treat|fix|ease|get rid|help|manage|deal|"
+                  r"loosen|release|relax|sort|settle|calm)|"
                   r"\btreat\w*|\brelie\w*|\bhelp\b|\bfix\b|\bease\b|\bget rid\b|\bice\b|\bheat\b|\bmanage\w*|\bstay fit\b|\bin the meantime\b"),
     # Pain said to go on, when nothing more particular is asked ("it still hurts", not "it still hurts
     # when i do pigeon pose, how do i do it properly?").

@@ -30,6 +30,13 @@ from bot.question_words import answer_type
     ("do i do each stretch just once or a few times?", "exercise_dose"),
     ("should i ignore minor tightness in my hip or deal with it now", "yes_no"),
     ("static vs dynamic stretching, which one goes before my run", "comparison"),
+    # answers_dev29 and the seen sets' follow-ups: a turn that is only the dose, a pain that may not
+    # pass, a verb of easing
+    ("reps?", "exercise_dose"),
+    ("and sets?", "exercise_dose"),
+    ("and if it doesn't?", "see_doctor"),
+    ("what if it's not better by friday?", "see_doctor"),
+    ("so how do i loosen them?", "treatment"),
 ])
 def test_answer_types(question, kind):
     assert answer_type(question) == kind
