@@ -46,4 +46,8 @@ _LIKENED = re.compile(r"\b(?:like|as if|as though) (?:it'?s|it has|it had|it was
                       r"bad|real|massive|proper|big|heavy|nasty|mild|monster|killer|horrible|awful))* $")
 #: A cause the user doubts: "thought it was the new duvet" says it was not.
 _DOUBTED = re.compile(r"\b(?:thought|assumed|figured|blamed|put it down to|hoped|could it be|could that be|maybe|is it|might it be|"
-                      r"probably|surely|must be|i guess|i reckon|hopefully)\b")
+                      r"probably|surely|must be|i guess|i reckon|hopefully|"
+                      # a cause ruled out, or tried and not the answer: "nothing to do with the mattress",
+                      # "even after buying a new mattress"
+                      r"nothing to do with|not (?:because of|from|due to|the)|(?:isn'?t|wasn'?t|is not|was not) (?:the|from|because)|"
+                      r"even (?:after|with|on|in|though|since))\b")

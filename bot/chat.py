@@ -33,6 +33,14 @@ from .type_model import TypeModel
 #: What a red flag is answered with, whatever it asked: when to get help.
 CARE_QUESTION = "when should I see a doctor about hip pain"
 CARE = analyse(CARE_QUESTION)
+#: ...and for pain getting worse, the passages that say so ("if the pain persists or worsens…").
+WORSENING_CARE = analyse("hip pain that persists or worsens, when to consult a healthcare professional")
+
+
+def care_for(flag: RedFlag) -> Query:
+    """When-to-get-help for a red flag: the passages on worsening pain when that is the sign found,
+    else the general ones."""
+    return WORSENING_CARE if "rapid_worsening" in flag.categories else CARE
 
 
 class Chat:
@@ -58,7 +66,8 @@ class Chat:
         single_query_threads()
         self.retriever = Retriever(index, self.settings)
         self.triage = Triage(encoder=self.encoder, settings=self.settings)
-        self.encoder.keep(CARE.search_text)  # searched on every red flag: one model run saved on each
+        for care in (CARE, WORSENING_CARE):
+            self.encoder.keep(care.search_text)  # searched on every red flag: one model run saved on each
         # "wat does dynamic streching mean": a slip in a word the articles use hides it from
         # the topics, the keywords and the answer-type cues alike.
         self.speller = library_speller((c.text for c in index.chunks), self.encoder.vocabulary())
@@ -114,10 +123,11 @@ class Chat:
             query = self.understand(message, history)
             # A red flag in this message is answered with when to get help, whatever it asks:
             # exercises matched on "leg" or "walk" are no use to someone who cannot stand.
-            if self.triage.check(message) is not None:
-                query = CARE
+            here = self.triage.check(message)
+            if here is not None:
+                query = care_for(here)
             composed = self._compose(query, disclaimer, notice, reasons)
-            if composed.kind == "refusal" and history and not query.context and query is not CARE \
+            if composed.kind == "refusal" and history and not query.context and query not in (CARE, WORSENING_CARE) \
                     and leans_on_conversation(message, s.followup_max_words, self.retriever.keywords.unknown_words):
                 # "would heat be better?" after "I'm icing my tight hips": a short turn the library
                 # cannot answer alone is read once more with the conversation it belongs to.
@@ -125,8 +135,8 @@ class Chat:
                 second = self._compose(leaning, disclaimer, notice, reasons)
                 if second.kind != "refusal":
                     query, composed = leaning, second
-            if flag and composed.kind == "refusal" and query is not CARE:  # a red flag is never refused
-                query = CARE
+            if flag and composed.kind == "refusal" and query not in (CARE, WORSENING_CARE):  # a red flag is never refused
+                query = care_for(flag)
                 composed = self._compose(query, disclaimer, notice, reasons)
         return Answer(
             composed.markdown, composed.kind, composed.citations, composed.quotes,

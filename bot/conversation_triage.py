@@ -65,7 +65,10 @@ def _read_with_next(triage: Triage, turns: Sequence[str], n: int) -> RedFlag | N
     goes_on = bool(_GOES_ON.match(following[0].text))
     # ...or reports back that all is well again ("update: it was cramp … hip feels normal"): the
     # signs its all-clear speaks to are set aside, however the earlier turn put them.
-    clear = reported_clear(following)
+    clear = reported_clear(following) if _UPDATE.match(turns[n + 1]) else frozenset()
+    # ...but never a measured fever ("38.7 and the shakes" then "hip feels normal now")
+    if "infection" in clear and triage.by_id["infection"].never_explained.search(normalise(turns[n])):
+        clear = clear - {"infection"}
     if not (cause or over or goes_on or clear):
         return flag  # nothing in the next turn to set a sign aside: no need to read them joined
     joined = triage.check(f"{turns[n].rstrip(' .!')} {reply}" if goes_on else f"{turns[n]}. {reply}")
@@ -89,10 +92,14 @@ def _read_with_next(triage: Triage, turns: Sequence[str], n: int) -> RedFlag | N
 #: What opens a turn that reports back on the one before ("update: it was cramp…", "sorry, should've
 #: said, I didn't actually go down", "actually, thinking about it, I just mis-stepped"): the report is
 #: read as the turn's opening.
-_UPDATE = re.compile(r"^\W*(?:(?:quick |small |little )?update|edit|fyi|ps|p\.s\.|news)\b\W*|"
+_UPDATE = re.compile(r"^\W*(?:(?:quick |small |little )?update|edit|fyi|ps|p\.s\.|news|(?:it )?turn(?:s|ed) out|well)\b\W*|"
                      r"^\W*(?:sorry|apologies|oops)?\W*(?:i )?should(?:'?ve| have) (?:said|mentioned|explained)\W*|"
                      r"^\W*(?:sorry|oops|apologies)\b\W*|"
                      r"^\W*actually\W*(?:(?:now )?(?:thinking|looking) (?:about it|back)\W*)?", re.I)
+
+
+#: A child's sign that is a limp, not a leg the child will not use.
+_LIMP = re.compile(r"\b(?:limp\w*|hobbl\w*|favou?r\w*)")
 
 
 #: A turn that goes on with the sentence of the one before: "…couldn't walk properly yesterday" then
@@ -108,7 +115,8 @@ def _told_over_turns(triage: Triage, turns: Sequence[str], already: set[str]) ->
     read = [triage.prepare(turn) for turn in turns]
     parts = [clause for turn in read for clause in turn]
     # a later turn reporting back that all is well clears what the turns before it told
-    cleared_after = [frozenset().union(*(reported_clear(t) for t in read[n + 1:])) for n in range(len(read))]
+    reports = [reported_clear(t) if _UPDATE.match(turn) else frozenset() for turn, t in zip(turns, read)]
+    cleared_after = [frozenset().union(*reports[n + 1:]) for n in range(len(read))]
     turn_of = [n for n, turn in enumerate(read) for _ in turn]
     for category in triage.taxonomy.categories:
         rule = category.conversation
@@ -126,6 +134,7 @@ def _told_over_turns(triage: Triage, turns: Sequence[str], already: set[str]) ->
             if not (speaker or rule.third_person.search(clause.text) or rule.subject.search(text)):
                 continue  # the user's own hip, in a conversation that mentions a child
             sign = first_affirmed(rule.signs, clause.text, category, clause.hypothetical_at)
-            if sign and not explained(category, parts[at:], sign):  # "…limped after a stone got in her shoe"
+            # a limp, and only a limp, may have an ordinary cause: "…limped after a stone got in her shoe"
+            if sign and not (_LIMP.search(sign) and explained(category, parts[at:], sign)):
                 return RedFlag((category.reason,), (sign,), (category.id,))
     return None

@@ -34,11 +34,12 @@ _FOLLOWUP_START = re.compile(
 )
 _PRONOUN = re.compile(r"\b(?:it|that|this|those|these|them|they|one|ones|there|each|either|instead)\b|\b(?:then|now)\W*$|"
                       r"\bthe whole (?:thing|lot|routine|session|workout)\b", re.I)  # "how long should the whole thing take?"
-#: Words that make a short message about something even when no listed topic is named. Not "run" or
-#: "running": every turn is about running ("am i done running?" after "got diagnosed with FAI").
+#: Words that make a short message about something even when no listed topic is named ("running at
+#: night?"), but not a question whether to go on running ("am i done running?" after "got diagnosed
+#: with FAI"): every turn of the conversation is about that (``_own_subject``).
 _SUBJECT = re.compile(
     r"\b(?:hip|hips|groin|glute\w*|hamstring\w*|quad\w*|knee|back|thigh|leg|pain|ache\w*|sore\w*|tight\w*|"
-    r"doctor|physio\w*|rest|ice|heat|injur\w*|recover\w*|train\w*)\b", re.I
+    r"run|running|runner\w*|doctor|physio\w*|rest|ice|heat|injur\w*|recover\w*|train\w*)\b", re.I
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 _ASKING = re.compile(
@@ -147,7 +148,16 @@ def is_followup(message: str, max_words: int = _DEFAULTS.followup_max_words,
     specific = [t for t in own if t not in ("stretches", "exercises")]
     if specific:
         return bool(_FOLLOWUP_START.search(message)) and len(words) <= 5  # "and for the glutes?"
-    return bool(_FOLLOWUP_START.search(message) or _PRONOUN.search(message)) or not (own or _SUBJECT.search(message))
+    return bool(_FOLLOWUP_START.search(message) or _PRONOUN.search(message)) or not (own or _own_subject(message))
+
+
+def _own_subject(message: str) -> bool:
+    """Whether a short message names a subject word, running aside when it asks whether to run."""
+    text = _RUN_WORDS.sub(" ", message) if answer_type(message) == "can_i_run" else message
+    return bool(_SUBJECT.search(text))
+
+
+_RUN_WORDS = re.compile(r"\b(?:run|running|runner\w*)\b", re.I)
 
 
 #: The user asking about their own next step: "can i still…", "would heat be better?", "how long till…",
@@ -167,7 +177,14 @@ def leans_on_conversation(message: str, max_words: int = _DEFAULTS.followup_max_
     if not 0 < len(words) <= max_words or changes_subject(message) or names_its_own_subject(message, unknown):
         return False
     return bool(_PRONOUN.search(message) or _FOLLOWUP_START.search(message) or _OWN_NEXT_STEP.search(message)
-                or (len(words) <= _FRAGMENT_WORDS and unknown is not None and not unknown(_CHATTER.sub(" ", message))))
+                or (len(words) <= _FRAGMENT_WORDS and _asks_something(message) and unknown is not None
+                    and not unknown(_CHATTER.sub(" ", message))))
+
+
+def _asks_something(message: str) -> bool:
+    """A fragment that asks a known kind of question or names a subject ("heat or ice", "why only
+    after the fast stuff"), not a bare word ("sex?", "rain?")."""
+    return answer_type(message) != "general" or bool(topics_of(message) or _SUBJECT.search(_RUN_WORDS.sub(" ", message)))
 
 
 #: A turn this short in the library's own words is a fragment of the conversation ("heat or ice",
@@ -206,7 +223,7 @@ def analyse(message: str, history: Sequence[str] = (), settings: Settings = _DEF
         # day?"), they are the context too.
         subject = " ".join(history[-2:])
         context = next((t for t in reversed(history) if topics_of(t)),
-                       history[-1] if len(content_stems(history[-1])) > 1 else subject)
+                       history[-1] if len(content_stems(history[-1])) > 1 or kind == "general" else subject)
         if any(t not in GENERIC_TOPICS for t in topics):
             # "and how many bird dogs?" after "how long should I hold the side plank?", "what
             # about shoes?" after "how do I prevent hip pain?": the earlier turn lends the words

@@ -12,6 +12,7 @@ import re
 
 from .affirmation import negated
 from .context import Clause
+from .statements import asks
 
 #: A sign that has already passed ("went numb … went away when I loosened them", "then fine").
 #: A sign said to have lasted seconds or minutes has passed too ("shivery for 10 mins").
@@ -126,29 +127,38 @@ _ALL_CLEAR_SPEAKS_TO = tuple((re.compile(rf"\b(?:{words})\b(?!-?ish)(?!,? but\b)
 ))
 
 
-_WHOLLY_FINE = (r"(?:hip|hips|leg|legs|it|everything)(?: itself| themselves)?(?:'s| is| are| feels?| felt| was)? (?:completely |totally |absolutely |perfectly |100% |all )?"
+_WHOLLY_FINE = (r"(?<!other )(?<!good )(?<!left )(?<!right )(?:hip|hips|leg|legs|it|everything)(?: itself| themselves)?(?:'s| is| are| feels?| felt| was)? (?:completely |totally |absolutely |perfectly |100% |all )?"
      r"(?:fine|normal|grand|good)(?: now| again| today| since)?(?=\s*(?:[,.;!?]|$|and\b|now\b|lol|haha))|"
      r"feel(?:ing)? (?:totally|completely|absolutely|perfectly|100%) (?:fine|normal|well|grand|ok|okay)|"
      r"walked (?:home |back |off )?(?:totally |completely )?normally|"
-     r"(?:walking|running|moving)(?: and (?:walking|running))? (?:totally |completely |perfectly |fine and )?normal(?:ly)?(?= now| again|\s*[,.;!?]|$)|"
+     r"(?:walking|running|moving)(?: and (?:walking|running))? (?:totally |completely |perfectly |fine and )?(?:normal(?:ly)?|fine|ok|okay)(?= now| again|\s*[,.;!?]|$)|"
      r"no pain (?:anywhere|at all)(?: now| since)?(?=\s*(?:[,.;!?]|$))|(?:barely|hardly) noticeable")
 #: A later turn saying the leg, or the user, is wholly fine again ("hip feels normal", "feel totally
 #: fine", "walking and running totally normally now", "no pain anywhere"), and the signs of the turns
 #: before it that this speaks to. Only across turns: inside one message, "it was fine at the weekend,
 #: now walking is a struggle" tells a worsening.
 _REPORTED_CLEAR = (re.compile(rf"\b(?:{_WHOLLY_FINE})\b(?!-?ish)(?!,? but\b)"),
-                   frozenset(("cannot_bear_weight", "locking_giving_way", "severe_pain", "rapid_worsening", "stress_fracture",
-                              "infection", "child_limping")))
+                   frozenset(("cannot_bear_weight", "locking_giving_way", "severe_pain", "rapid_worsening", "infection",
+                              "child_limping")))  # not a stress fracture, whose pain eases with rest
 
 
 def reported_clear(parts: list[Clause]) -> frozenset[str]:
     """The categories a turn that reports back ("update: it was cramp, walked the dog for 40 mins no
-    problem, hip feels normal") clears: its all-clear speaks to them and nothing in it says a sign
-    stays or comes back ("…but still can't sleep")."""
-    if any(_persists(c.text) for c in parts):
+    problem, hip feels normal") clears: said of the leg or the user, as a statement, in the present,
+    with nothing in the turn saying a sign stays, comes back or is only partly gone ("…it's just the
+    nights", "during the day it's fine"). The caller asks it only of a turn that opens as a report
+    ("update:", "actually…"): "is it normal?" or "my husband says it's fine" report nothing."""
+    if any(_persists(c.text) or _PARTLY.search(c.text) for c in parts):
         return frozenset()
     pattern, categories = _REPORTED_CLEAR
-    return cleared(parts) | (categories if any(_told(c.text, pattern) for c in parts) else frozenset())
+    told = [c for c in parts if not (asks(c.text) or c.general or c.past or c.hypothetical_at >= 0)]
+    return categories if any(_told(c.text, pattern) for c in told) else frozenset()
+
+
+#: An all-clear for only part of the time or of the leg: "it's just the nights", "during the day".
+_PARTLY = re.compile(r"\b(?:during|in) the day(?:time)?\b|\b(?:the|at|most|some) nights?\b|\bonly (?:when|at|during|in|if)\b|"
+                     r"\bexcept\b|\bapart from\b|\b(?:it'?s|it is) (?:more|mainly|mostly|just|only) (?:the|my|in|at|when)\b|"
+                     r"\bbut\b|\bthough\b|\bstill\b")
 
 
 def cleared(parts: list[Clause]) -> frozenset[str]:

@@ -200,3 +200,16 @@ def test_a_short_turn_about_running_on_asks_within_the_earlier_topic(chat, turns
     query = chat.understand(message, turns)
     assert topic in query.topics
     assert query.answer_type == kind
+
+
+@pytest.mark.parametrize("turns, message", [
+    (["should i ice my hip", "for how long"], "sex?"),
+    (["should i ice my hip", "for how long"], "rain?"),
+    (["my hip is sore after today's run"], "running at night?"),
+    (["how do I stretch my hip flexors?"], "running alone?"),
+])
+def test_a_bare_word_or_a_question_about_running_itself_is_no_fragment_of_the_conversation(chat, turns, message):
+    """From a code review: a fragment leans on the conversation only when it asks a known kind of
+    question or names a subject of the library ("heat or ice"); a bare word ("sex?") or running at
+    night is judged alone, and refused."""
+    assert chat.reply(message, turns).refused

@@ -9,6 +9,7 @@ someone else, general questions) for each category.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 
 import pytest
@@ -1807,3 +1808,41 @@ def test_a_childs_limp_can_have_an_ordinary_cause_and_a_sign_can_pass_in_a_later
     limp that stays after the boots are off); "they were back to normal" a clause later closes a
     weakness, unless it came back."""
     assert (triage.detect_in_conversation(message) is not None) is flagged
+
+
+def test_a_worsening_is_answered_with_the_passages_on_worsening_pain_and_other_flags_with_the_general_ones(chat):
+    """From the seen answer sets: "hip pain is getting worse not better, what should i do" is a
+    red flag whose own question is when to get help with pain that worsens; the disclaimer stays,
+    and the first quote says so. A fall gets the general when-to-get-help passages."""
+    worse = chat.reply("hip pain is getting worse every week not better, what should i do")
+    assert worse.disclaimer == DISCLAIMER
+    assert re.search(r"worse", worse.quotes[0].text, re.I)
+    fall = chat.reply("fell on ice and landed on my hip, what should i do")
+    assert fall.disclaimer == DISCLAIMER
+    assert not re.search(r"worse", fall.quotes[0].text, re.I)
+
+
+@pytest.mark.parametrize("turns, message, flagged", [
+    (["my hip keeps locking and giving way, I've nearly fallen twice on the stairs"], "is it normal?", True),
+    (["since this morning I can't put any weight on my right leg at all"], "my husband says it's fine.", True),
+    (["my son is 7 and has been limping since Tuesday, he won't put weight on his left leg"], "his other leg is fine", True),
+    (["deep hip pain at night that wakes me, and it aches even when I'm resting"], "update: hip feels normal, it's just the nights.", True),
+    (["I've had a fever of 38.7 and the shakes since yesterday and my hip really aches"], "update: hip feels normal now", True),
+    (["the pain in my hip is 9/10 today and I can't bear weight on it"], "yesterday it was fine.", True),
+    ([], "the hip pain wakes me at night even on the sofa, nothing to do with the mattress", True),
+    ([], "my daughter (6) won't walk on her right leg since this morning and cries when we touch the hip. "
+         "She had a stone in her shoe at the park.", True),
+    ([], "my left leg's not holding me up, and my hip aches after runs", True),
+    ([], "ah cannae pit nae weight on ma leg", True),
+    ([], "the shoes turned out to be the wrong kind for my feet, now my hips ache", False),
+    ([], "each run I ramp up the pace a bit, is that why my hip aches?", False),
+    ([], "my feet were like a block of ice on this morning's run, it was minus 5, hips a bit tight", False),
+    ([], "got soaked through my t-shirt in the rain on my long run, hips are stiff today", False),
+])
+def test_the_review_of_round_20_all_clears_causes_and_likenesses_never_hide_a_real_sign(triage, turns, message, flagged):
+    """From a code review of this round's rules: an all-clear counts across turns only in a turn
+    that reports back ("update:", "actually"), as the user's own statement about now, whole and
+    not partial; a cause ruled out or tried in vain explains nothing, and a stone in the shoe
+    explains a limp, not a leg a child will not use; a leg "not holding me up" is the sign; a Scots
+    "nae" before a sign's noun is "no", not before a verb; likenesses need their own subject."""
+    assert (triage.detect_in_conversation(message, turns) is not None) is flagged
