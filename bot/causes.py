@@ -29,6 +29,7 @@ def explained(category: Category, rest: list[Clause], sign: str = "") -> bool:
     # ...or before the sign, joined to it as its consequence: "the tent collapsed, so I barely slept"
     found += [(text, m) for m in category.explained_by.finditer(text, 0, start) if _SO.search(text[m.end():start])]
     return any(not negated(where, m.start()) and not _DOUBTED.search(where[max(0, m.start() - 30) : m.start()])
+               and not _RULED_OUT_AFTER.match(where, m.end())
                and not _LIKENED.search(where[max(0, m.start() - 40) : m.start()])
                for where, m in found)
 
@@ -40,10 +41,12 @@ _SO = re.compile(r"\b(?:so|which meant|meaning|and then)\b")
 #: A comparison, not a cause: numb "like it's been to the dentist", shivery "like a hangover",
 #: sweating "as if it was a heatwave", "worse than" a hangover. Read as a likeness, a cause said with
 #: "like" ("things like the electric blanket") no longer explains a sign: the safe side to err on.
-_LIKENED = re.compile(r"\b(?:like|as if|as though) (?:it'?s|it has|it had|it was|i'?ve|i have|i had|i'?d|i was|they'?ve|they had|s?he'?s|s?he has|s?he had|s?he was|you'?ve|you have|you'?d|"
+_LIKENED = re.compile(r"\b(?:like|as if|as though) (?:it'?s|it has|it had|it was|i'?ve|i have|i had|i'?d|i was|they'?ve|they had|s?he'?s|s?he has|s?he had|s?he was|you'?ve|you have|you'?d|there'?s|there was|there were|there is|"
                       r"(?:that|the|this|my) (?:whole )?[\w]+(?:'s| has| had| was| is))"
-                      r"(?: [\w']+){0,3} $|\b(?:like|as if|as though|similar to|same as|worse than)(?: (?:a|an|the|some|one|"
+                      r"(?: [\w']+){0,5} $|\b(?:like|as if|as though|similar to|same as|worse than)(?: (?:a|an|the|some|one|"
                       r"bad|real|massive|proper|big|heavy|nasty|mild|monster|killer|horrible|awful))* $")
+#: A cause ruled out straight after it is named: "the stone in his shoe had nothing to do with it".
+_RULED_OUT_AFTER = re.compile(r"[^.;!?]{0,25}?\b(?:had|has|have) nothing to do with|[^.;!?]{0,25}?\b(?:wasn'?t|isn'?t) (?:it|that|the (?:reason|cause|problem))\b")
 #: A cause the user doubts: "thought it was the new duvet" says it was not.
 _DOUBTED = re.compile(r"\b(?:thought|assumed|figured|blamed|put it down to|hoped|could it be|could that be|maybe|is it|might it be|"
                       r"probably|surely|must be|i guess|i reckon|hopefully|"

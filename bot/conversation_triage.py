@@ -51,8 +51,7 @@ def _read_with_next(triage: Triage, turns: Sequence[str], n: int) -> RedFlag | N
     flag = triage.check(turns[n])
     if flag is None or n + 1 >= len(turns):
         return flag
-    reply = _UPDATE.sub("", turns[n + 1])
-    following = triage.prepare(reply)
+    following = triage.prepare(turns[n + 1])
     if not following:
         return flag
     if takes_back(following[0].text):
@@ -65,13 +64,10 @@ def _read_with_next(triage: Triage, turns: Sequence[str], n: int) -> RedFlag | N
     goes_on = bool(_GOES_ON.match(following[0].text))
     # ...or reports back that all is well again ("update: it was cramp … hip feels normal"): the
     # signs its all-clear speaks to are set aside, however the earlier turn put them.
-    clear = reported_clear(following) if _UPDATE.match(turns[n + 1]) else frozenset()
-    # ...but never a measured fever ("38.7 and the shakes" then "hip feels normal now")
-    if "infection" in clear and triage.by_id["infection"].never_explained.search(normalise(turns[n])):
-        clear = clear - {"infection"}
+    clear = reported_clear(following) if _UPDATE.match(turns[n + 1]) and not stays_told(triage, turns[n]) else frozenset()
     if not (cause or over or goes_on or clear):
         return flag  # nothing in the next turn to set a sign aside: no need to read them joined
-    joined = triage.check(f"{turns[n].rstrip(' .!')} {reply}" if goes_on else f"{turns[n]}. {reply}")
+    joined = triage.check(f"{turns[n].rstrip(' .!')} {turns[n + 1]}" if goes_on else f"{turns[n]}. {turns[n + 1]}")
     still = set(joined.categories) if joined else set()
     alone = triage.check_patterns(turns[n])
     by_pattern = set(alone.categories) if alone else set()
@@ -92,10 +88,20 @@ def _read_with_next(triage: Triage, turns: Sequence[str], n: int) -> RedFlag | N
 #: What opens a turn that reports back on the one before ("update: it was cramp…", "sorry, should've
 #: said, I didn't actually go down", "actually, thinking about it, I just mis-stepped"): the report is
 #: read as the turn's opening.
-_UPDATE = re.compile(r"^\W*(?:(?:quick |small |little )?update|edit|fyi|ps|p\.s\.|news|(?:it )?turn(?:s|ed) out|well)\b\W*|"
+_UPDATE = re.compile(r"^\W*(?:(?:quick |small |little )?update|edit|fyi|ps|p\.s\.|news|(?:it )?turn(?:s|ed) out)\b\W*|"
                      r"^\W*(?:sorry|apologies|oops)?\W*(?:i )?should(?:'?ve| have) (?:said|mentioned|explained)\W*|"
                      r"^\W*(?:sorry|oops|apologies)\b\W*|"
                      r"^\W*actually\W*(?:(?:now )?(?:thinking|looking) (?:about it|back)\W*)?", re.I)
+
+
+def stays_told(triage: Triage, turn: str) -> bool:
+    """Whether an earlier turn tells a sign no later all-clear undoes: a collapse, a fever or a
+    temperature, lost bladder or bowel control or saddle numbness, a leg out of shape."""
+    return bool(_STAYS.search(normalise(turn)) or triage.by_id["infection"].never_explained.search(normalise(turn)))
+
+
+_STAYS = re.compile(r"\b(?:collaps\w*|crumpled|went down|bladder|bowels?|incontinen\w*|wet (?:myself|masel)|toilet paper|"
+                    r"when i wipe|saddle|shorter|turned out|twisted|deformed|out of place|fever\w*|temperature|temp)\b")
 
 
 #: A child's sign that is a limp, not a leg the child will not use.

@@ -25,7 +25,7 @@ _DENIAL = re.compile(r"^(?:(?:there'?s|there is|i have|i've|ive|i had|with|it'?s
 #: ...unless what it denies is a function, a relief or a comparison, whose absence is itself the sign:
 #: "not able to walk", "no feeling in my foot", "nothing touches it", "not even codeine", "never had pain like this".
 _LOST = re.compile(r"\b(?:abl\w*|even|reliev\w*|relief|help\w*|work\w*|touch\w*|eas\w*|budg\w*|shift\w*|improv\w*|"
-                   r"better|sleep\w*|slept|feel\w*|felt|sensation|strength|control|power|grip|put|bear\w*|weight|stand\w*|hold\w*|"
+                   r"better|sleep\w*|slept|feel\w*|felt|sensation|strength|control|power|grip|put|bear\w*|weight|stand\w*|hold\w*|pulse|"
                    r"walk\w*|mov\w*|lift\w*|bend\w*|straighten\w*|go(?:ing)? away|stop\w*|settl\w*|respond\w*|difference|"
                    r"(?<!colour )(?<!color )change|(?<!giving )(?<!gives )(?<!gave )(?<!give )way|chance|idea|sure|there|diet\w*|trying|reason|why|warning|joke|long|only|just|longer|anymore|more|"
                    r"until|since|before|like (?:this|it|that)|(?:this|so|as) bad)\b")

@@ -47,7 +47,7 @@ PERSISTS = re.compile(r"\b(?:still(?! (?:run|running|go|going|train|training|rac
                       r"after (?:a|one|\d+) (?:minute|min|sec\w*|moment)s?|once i))|won'?t go|worse|"
                       r"(?<!sitting )(?<!sat )(?<!kneeling )(?<!legged )(?<!driving )"  # how long the cause lasted, not the sign
                       r"(?<!fine )(?<!normal )(?<!good )(?<!okay )(?<!ok )(?<!great )(?<!happily )(?<!free )"  # ...or the all-clear
-                      r"for (?:weeks|months|ages|days|a (?:week|month)|\d+ (?:weeks|months|days)|(?:a few|several|two|three|four|five) days)|"
+                      r"for (?:weeks|months|ages|days|a (?:week|month)|\d+ (?:weeks|months|days)|(?:a few|several|two|three|four|five|six) (?:days|weeks|months))|"
                       r"(?:it'?s|it has|has) been (?:\d+|a few|several|two|three|four|five) days|\d+ days now|lasted|most (?:nights|days)|"
                       # ...or that it hurts now: "got up and finished the race, now it's agony"
                       r"(?:now|today|tonight) (?:it'?s |it |is |my [\w']+ (?:is|'s) )?(?:really |so |very |quite )?(?:sore|painful|agony|killing|hurts?|hurting|aching|throbbing|swollen)|"
@@ -137,9 +137,14 @@ _WHOLLY_FINE = (r"(?<!other )(?<!good )(?<!left )(?<!right )(?:hip|hips|leg|legs
 #: fine", "walking and running totally normally now", "no pain anywhere"), and the signs of the turns
 #: before it that this speaks to. Only across turns: inside one message, "it was fine at the weekend,
 #: now walking is a struggle" tells a worsening.
-_REPORTED_CLEAR = (re.compile(rf"\b(?:{_WHOLLY_FINE})\b(?!-?ish)(?!,? but\b)"),
-                   frozenset(("cannot_bear_weight", "locking_giving_way", "severe_pain", "rapid_worsening", "infection",
-                              "child_limping")))  # not a stress fracture, whose pain eases with rest
+_REPORTED_CLEAR = (
+    # the leg: not a fever, and not a stress fracture, whose pain eases with rest
+    (re.compile(rf"\b(?:{_WHOLLY_FINE})\b(?!-?ish)(?!,? but\b)"),
+     frozenset(("cannot_bear_weight", "locking_giving_way", "severe_pain", "rapid_worsening", "child_limping"))),
+    # the user as a whole: "feel totally fine" speaks to feeling unwell too
+    (re.compile(r"\bfeel(?:ing)? (?:totally|completely|absolutely|perfectly|100%) (?:fine|normal|well|grand|ok|okay)\b"),
+     frozenset(("infection",))),
+)
 
 
 def reported_clear(parts: list[Clause]) -> frozenset[str]:
@@ -150,13 +155,23 @@ def reported_clear(parts: list[Clause]) -> frozenset[str]:
     ("update:", "actually…"): "is it normal?" or "my husband says it's fine" report nothing."""
     if any(_persists(c.text) or _PARTLY.search(c.text) for c in parts):
         return frozenset()
-    pattern, categories = _REPORTED_CLEAR
     told = [c for c in parts if not (asks(c.text) or c.general or c.past or c.hypothetical_at >= 0)]
-    return categories if any(_told(c.text, pattern) for c in told) else frozenset()
+    found = frozenset().union(*(categories for pattern, categories in _REPORTED_CLEAR
+                                if any(_told(c.text, pattern) for c in told)))
+    # a child's limp is cleared only by what is said of the child ("he's walking totally normally"),
+    # not of the parent's own hip
+    if not any(_CHILD_SUBJECT.search(c.text) for c in told):
+        found -= {"child_limping"}
+    return found
+
+
+_CHILD_SUBJECT = re.compile(r"\b(?:he|she|he'?s|she'?s|his|her|they'?re|son|daughter|kid|child|boy|girl|lad)\b")
 
 
 #: An all-clear for only part of the time or of the leg: "it's just the nights", "during the day".
 _PARTLY = re.compile(r"\b(?:during|in) the day(?:time)?\b|\b(?:the|at|most|some) nights?\b|\bonly (?:when|at|during|in|if)\b|"
+                     r"\bwhen i\b|\bwhile\b|\b(?:sitting|lying|resting|in bed|at rest)\b|\bhappens\b|\bevery (?:week|few|other|now)\b|"
+                     r"\bstopped\b|\bavoid\w*|\bmoved\b|\bspread\w*|\bsee\b|"
                      r"\bexcept\b|\bapart from\b|\b(?:it'?s|it is) (?:more|mainly|mostly|just|only) (?:the|my|in|at|when)\b|"
                      r"\bbut\b|\bthough\b|\bstill\b")
 

@@ -1846,3 +1846,26 @@ def test_the_review_of_round_20_all_clears_causes_and_likenesses_never_hide_a_re
     explains a limp, not a leg a child will not use; a leg "not holding me up" is the sign; a Scots
     "nae" before a sign's noun is "no", not before a verb; likenesses need their own subject."""
     assert (triage.detect_in_conversation(message, turns) is not None) is flagged
+
+
+@pytest.mark.parametrize("turns, message, flagged", [
+    (["temp of thirty nine and my hip is killing me"], "update: feel totally fine", True),
+    (["since the hip and back pain started I can't control my bladder"], "update: feel totally fine now", True),
+    (["my daughter is 5 and won't walk on her left leg"], "update: my hip feels normal now, what stretches for me?", True),
+    (["shivering and feverish with a sore hot hip"], "update: hip's grand now", True),
+    (["the hip pain wakes me every night and nothing touches it, not even co-codamol"],
+     "update: barely noticeable when I'm sitting", True),
+    (["I can't put any weight on my leg since this morning"], "well it's all good, I'll rest it and see", True),
+    ([], "my 9 year old is limping, the stone in his shoe had nothing to do with it", True),
+    ([], "my 6yo was limping like there was a stone in her shoe but there wasn't", True),
+    ([], "every day I turn the dial up on my treadmill speed", False),
+    ([], "the ice pack leaked and soaked right through my pyjamas lol", False),
+    (["since this morning I can't put any weight on my left leg"], "update: she's fine now, I mean me, walking totally normally now", False),
+])
+def test_the_second_review_of_round_20_a_report_back_clears_only_what_it_speaks_of(triage, turns, message, flagged):
+    """From a second code review: a report back never clears a fever or temperature, lost bladder
+    control, a collapse or a leg out of shape; "feel fine" speaks to feeling unwell, a leg that is
+    fine does not; a parent's own hip says nothing of their child; fine only when sitting, or "all
+    good, I'll see", is no all-clear; a cause ruled out after it is named, or a stone only likened,
+    explains nothing; a dial turned up on a treadmill, and pyjamas soaked by an ice pack, are no sign."""
+    assert (triage.detect_in_conversation(message, turns) is not None) is flagged
