@@ -88,10 +88,9 @@ def _read_with_next(triage: Triage, turns: Sequence[str], n: int) -> RedFlag | N
 #: What opens a turn that reports back on the one before ("update: it was cramp…", "sorry, should've
 #: said, I didn't actually go down", "actually, thinking about it, I just mis-stepped"): the report is
 #: read as the turn's opening.
-_UPDATE = re.compile(r"^\W*(?:(?:quick |small |little )?update|edit|fyi|ps|p\.s\.|news|(?:it )?turn(?:s|ed) out)\b\W*|"
-                     r"^\W*(?:sorry|apologies|oops)?\W*(?:i )?should(?:'?ve| have) (?:said|mentioned|explained)\W*|"
-                     r"^\W*(?:sorry|oops|apologies)\b\W*|"
-                     r"^\W*actually\W*(?:(?:now )?(?:thinking|looking) (?:about it|back)\W*)?", re.I)
+_UPDATE = re.compile(r"^\W{0,5}(?:(?:(?:quick |small |little )?update|edit|fyi|ps|p\.s\.|news|(?:it )?turn(?:s|ed) out)\b|"
+                     r"(?:(?:sorry|apologies|oops)\W{1,5})?(?:i )?should(?:'?ve| have) (?:said|mentioned|explained)\b|"
+                     r"(?:sorry|oops|apologies|actually)\b)", re.I)  # bounded: a run of punctuation stays linear
 
 
 def stays_told(triage: Triage, turn: str) -> bool:
