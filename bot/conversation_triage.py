@@ -17,7 +17,8 @@ from .affirmation import first_affirmed
 from .context import normalise, takes_back
 from .long_ago import over_long_ago
 from .causes import explained
-from .resolution import passed, reported_clear
+from .resolution import passed
+from .report_back import opens_report, reported_clear, stays_told
 from .red_flag import RedFlag
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ def _read_with_next(triage: Triage, turns: Sequence[str], n: int) -> RedFlag | N
     goes_on = bool(_GOES_ON.match(following[0].text))
     # ...or reports back that all is well again ("update: it was cramp … hip feels normal"): the
     # signs its all-clear speaks to are set aside, however the earlier turn put them.
-    clear = reported_clear(following) if _UPDATE.match(turns[n + 1]) and not stays_told(triage, turns[n]) else frozenset()
+    clear = reported_clear(following) if opens_report(turns[n + 1]) and not stays_told(triage, turns[n]) else frozenset()
     if not (cause or over or goes_on or clear):
         return flag  # nothing in the next turn to set a sign aside: no need to read them joined
     joined = triage.check(f"{turns[n].rstrip(' .!')} {turns[n + 1]}" if goes_on else f"{turns[n]}. {turns[n + 1]}")
@@ -85,24 +86,6 @@ def _read_with_next(triage: Triage, turns: Sequence[str], n: int) -> RedFlag | N
     return RedFlag(*(tuple(getattr(flag, name)[k] for k in kept) for name in ("reasons", "evidence", "categories")))
 
 
-#: What opens a turn that reports back on the one before ("update: it was cramp…", "sorry, should've
-#: said, I didn't actually go down", "actually, thinking about it, I just mis-stepped"): the report is
-#: read as the turn's opening.
-_UPDATE = re.compile(r"^\W{0,5}(?:(?:(?:quick |small |little )?update|edit|fyi|ps|p\.s\.|news|(?:it )?turn(?:s|ed) out)\b|"
-                     r"(?:(?:sorry|apologies|oops)\W{1,5})?(?:i )?should(?:'?ve| have) (?:said|mentioned|explained)\b|"
-                     r"(?:sorry|oops|apologies|actually)\b)", re.I)  # bounded: a run of punctuation stays linear
-
-
-def stays_told(triage: Triage, turn: str) -> bool:
-    """Whether an earlier turn tells a sign no later all-clear undoes: a collapse, a fever or a
-    temperature, lost bladder or bowel control or saddle numbness, a leg out of shape."""
-    return bool(_STAYS.search(normalise(turn)) or triage.by_id["infection"].never_explained.search(normalise(turn)))
-
-
-_STAYS = re.compile(r"\b(?:collaps\w*|crumpled|went down|bladder|bowels?|incontinen\w*|wet (?:myself|masel)|toilet paper|"
-                    r"when i wipe|saddle|shorter|turned out|twisted|deformed|out of place|fever\w*|temperature|temp)\b")
-
-
 #: A child's sign that is a limp, not a leg the child will not use.
 _LIMP = re.compile(r"\b(?:limp\w*|hobbl\w*|favou?r\w*)")
 
@@ -120,7 +103,7 @@ def _told_over_turns(triage: Triage, turns: Sequence[str], already: set[str]) ->
     read = [triage.prepare(turn) for turn in turns]
     parts = [clause for turn in read for clause in turn]
     # a later turn reporting back that all is well clears what the turns before it told
-    reports = [reported_clear(t) if _UPDATE.match(turn) else frozenset() for turn, t in zip(turns, read)]
+    reports = [reported_clear(t) if opens_report(turn) else frozenset() for turn, t in zip(turns, read)]
     cleared_after = [frozenset().union(*reports[n + 1:]) for n in range(len(read))]
     turn_of = [n for n, turn in enumerate(read) for _ in turn]
     for category in triage.taxonomy.categories:

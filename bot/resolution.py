@@ -12,7 +12,6 @@ import re
 
 from .affirmation import negated
 from .context import Clause
-from .statements import asks
 
 #: A sign that has already passed ("went numb … went away when I loosened them", "then fine").
 #: A sign said to have lasted seconds or minutes has passed too ("shivery for 10 mins").
@@ -66,13 +65,13 @@ def passed(rest: list[Clause], sign: str) -> bool:
     first = rest[0].text
     after = _NEW_SUBJECT.split(first[first.find(sign.split(" … ")[-1]) :], maxsplit=1)[0]
     following = rest[1].text if len(rest) > 1 else ""
-    opens = (_OPENS_WITH_RESOLUTION.match(following) or any(_told(c.text, _IT_OVER) for c in rest[1:3])) \
+    opens = (_OPENS_WITH_RESOLUTION.match(following) or any(told(c.text, _IT_OVER) for c in rest[1:3])) \
         and not _WISH.search(following)
-    said = _told(after, RESOLVED)
-    return bool(said or opens) and not any(_persists(c.text) for c in rest[:3])
+    said = told(after, RESOLVED)
+    return bool(said or opens) and not any(persists(c.text) for c in rest[:3])
 
 
-def _told(text: str, pattern: re.Pattern) -> bool:
+def told(text: str, pattern: re.Pattern) -> bool:
     """Whether ``text`` tells of a resolution: not negated, not awaited ("how long till it's
     healed", "once it's back to normal") and not said of another thing ("the cut on my hand has
     healed")."""
@@ -91,7 +90,7 @@ _IT_OVER = re.compile(rf"\b(?:it|it'?s|its|that|that'?s|they|they'?re|everything
                       rf"^(?:and |but |then )?(?:all |totally |completely )?(?:fine|normal|ok|okay|good) (?:again )?now$")
 
 
-def _persists(text: str) -> bool:
+def persists(text: str) -> bool:
     return bool(PERSISTS.search(_NOT_AGAIN.sub(" ", text)))
 
 
@@ -100,7 +99,7 @@ def told_passed(rest: list[Clause]) -> bool:
     not negated, not about something else ("my cold is all better now"), and none says
     anything stays: for the learned model, which says whether a message is a red flag but
     not which sign. Not a brief duration: a catch that lasts seconds is the sign itself."""
-    return any(_told(c.text, SAID_OVER) for c in rest) and not any(_persists(c.text) for c in rest)
+    return any(told(c.text, SAID_OVER) for c in rest) and not any(persists(c.text) for c in rest)
 
 
 #: The user saying the leg works as it should, and the signs each such word speaks to: walking
@@ -127,60 +126,11 @@ _ALL_CLEAR_SPEAKS_TO = tuple((re.compile(rf"\b(?:{words})\b(?!-?ish)(?!,? but\b)
 ))
 
 
-_WHOLLY_FINE = (r"(?<!other )(?<!good )(?<!left )(?<!right )(?:hip|hips|leg|legs|it|everything)(?: itself| themselves)?(?:'s| is| are| feels?| felt| was)? (?:completely |totally |absolutely |perfectly |100% |all )?"
-     r"(?:fine|normal|grand|good)(?: now| again| today| since)?(?=\s*(?:[,.;!?]|$|and\b|now\b|lol|haha))|"
-     r"feel(?:ing)? (?:totally|completely|absolutely|perfectly|100%) (?:fine|normal|well|grand|ok|okay)|"
-     r"walked (?:home |back |off )?(?:totally |completely )?normally|"
-     r"(?:walking|running|moving)(?: and (?:walking|running))? (?:totally |completely |perfectly |fine and )?(?:normal(?:ly)?|fine|ok|okay)(?= now| again|\s*[,.;!?]|$)|"
-     r"no pain (?:anywhere|at all)(?: now| since)?(?=\s*(?:[,.;!?]|$))|(?:barely|hardly) noticeable")
-#: A later turn saying the leg, or the user, is wholly fine again ("hip feels normal", "feel totally
-#: fine", "walking and running totally normally now", "no pain anywhere"), and the signs of the turns
-#: before it that this speaks to. Only across turns: inside one message, "it was fine at the weekend,
-#: now walking is a struggle" tells a worsening.
-_REPORTED_CLEAR = (
-    # the leg: not a fever, and not a stress fracture, whose pain eases with rest
-    (re.compile(rf"\b(?:{_WHOLLY_FINE})\b(?!-?ish)(?!,? but\b)"),
-     frozenset(("cannot_bear_weight", "locking_giving_way", "severe_pain", "rapid_worsening", "child_limping"))),
-    # the user as a whole: "feel totally fine" speaks to feeling unwell too
-    (re.compile(r"\bfeel(?:ing)? (?:totally|completely|absolutely|perfectly|100%) (?:fine|normal|well|grand|ok|okay)\b"),
-     frozenset(("infection",))),
-)
-
-
-def reported_clear(parts: list[Clause]) -> frozenset[str]:
-    """The categories a turn that reports back ("update: it was cramp, walked the dog for 40 mins no
-    problem, hip feels normal") clears: said of the leg or the user, as a statement, in the present,
-    with nothing in the turn saying a sign stays, comes back or is only partly gone ("…it's just the
-    nights", "during the day it's fine"). The caller asks it only of a turn that opens as a report
-    ("update:", "actually…"): "is it normal?" or "my husband says it's fine" report nothing."""
-    if any(_persists(c.text) or _PARTLY.search(c.text) for c in parts):
-        return frozenset()
-    told = [c for c in parts if not (asks(c.text) or c.general or c.past or c.hypothetical_at >= 0)]
-    found = frozenset().union(*(categories for pattern, categories in _REPORTED_CLEAR
-                                if any(_told(c.text, pattern) for c in told)))
-    # a child's limp is cleared only by what is said of the child ("he's walking totally normally"),
-    # not of the parent's own hip
-    if not any(_CHILD_SUBJECT.search(c.text) for c in told):
-        found -= {"child_limping"}
-    return found
-
-
-_CHILD_SUBJECT = re.compile(r"\b(?:he|she|he'?s|she'?s|his|her|they'?re|son|daughter|kid|child|boy|girl|lad)\b")
-
-
-#: An all-clear for only part of the time or of the leg: "it's just the nights", "during the day".
-_PARTLY = re.compile(r"\b(?:during|in) the day(?:time)?\b|\b(?:the|at|most|some) nights?\b|\bonly (?:when|at|during|in|if)\b|"
-                     r"\bwhen i\b|\bwhile\b|\b(?:sitting|lying|resting|in bed|at rest)\b|\bhappens\b|\bevery (?:week|few|other|now)\b|"
-                     r"\bstopped\b|\bavoid\w*|\bmoved\b|\bspread\w*|\bsee\b|"
-                     r"\bexcept\b|\bapart from\b|\b(?:it'?s|it is) (?:more|mainly|mostly|just|only) (?:the|my|in|at|when)\b|"
-                     r"\bbut\b|\bthough\b|\bstill\b")
-
-
 def cleared(parts: list[Clause]) -> frozenset[str]:
     """The categories the user's own all-clear speaks to (``_ALL_CLEAR_SPEAKS_TO``), each said in
     a clause and not negated: a reading by meaning in one of them is outweighed."""
     return frozenset().union(*(categories for pattern, categories in _ALL_CLEAR_SPEAKS_TO
-                               if any(_told(c.text, pattern) for c in parts)))
+                               if any(told(c.text, pattern) for c in parts)))
 
 
 #: Something other than the leg named before a resolution ("my cold is all better now").
