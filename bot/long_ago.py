@@ -12,9 +12,9 @@ import re
 #: A time a month or more ago ("last year", "back in january", "three months ago") ...
 _MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
           r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b")
-_LONG_AGO = re.compile(rf"\b(?:last (?:year|season|spring|summer|autumn|fall|winter|month)|(?:back in|last|in) {_MONTH}|"
+_LONG_AGO = re.compile(rf"\b(?:last (?:year|season|spring|summer|autumn|fall|winter|month|term|semester)|(?:back in|last|in) {_MONTH}|"
                        r"back in (?:the )?(?:spring|summer|autumn|winter|\d{4})|in (?:19|20)\d\d|"
-                       r"(?:a|one) (?:month|year) ago|"
+                       r"(?:a|one) (?:month|year) ago|ages ago|a (?:good )?while (?:ago|back)|"
                        r"(?:a|one|two|three|four|five|six|several|a few|a couple of|\d+) (?:months|years) ago)\b")
 #: How long an all-clear has held, up to now: "well for three weeks now", "fine for a couple of months since".
 _SPAN = r"for (?:(?:a few|a couple of|several|many|two|three|four|five|six|seven|eight|\d+) )?(?:weeks|months|years|ages)"
@@ -23,12 +23,18 @@ _UNDENIED = (r"(?<!never )(?<!not )(?<!n't )(?<!never been )(?<!not been )(?<!n'
              r"(?<!not really been )(?<!n't really been )(?<!n't really felt )")
 #: ...and the sign told there as over, in its clause or the next ("…last year and it completely cleared
 #: with physio", "tripped last month. x-ray normal and it settled within a week"), with nothing saying it stays.
-_OVER_SINCE = re.compile(rf"\b(?:cleared|healed|recovered|resolved|settled|went away|gone|(?:all |fully |completely |totally )better|"
+_OVER_SINCE = re.compile(rf"\b(?:cleared|healed|recovered|resolved|settled|went away|gone|faded|disappeared|(?:all |fully |completely |totally )better|"
                          rf"{_UNDENIED}(?:been )?fine (?:since|ever since|now)|"
                          r"all good (?:now|since|ever since)|(?:fine|ok|okay|good|no (?:problems?|issues?|trouble)) for "
                          r"(?:years|months|ages)|never (?:happened|came back|returned|had it)(?: again| since)?|"
                          rf"{_UNDENIED}(?:fine|ok|okay|good|well|grand|healthy) {_SPAN} (?:now|since)|"
-                         r"(?:hasn'?t|has not|haven'?t|have not) (?:happened|come back|returned|had (?:it|any))(?: again| since)?)\b")
+                         r"(?:hasn'?t|has not|haven'?t|have not|'s no|is no) (?:happened|come back|returned|had (?:it|any))(?: again| since)?|"
+                         # a check that found nothing, a return to training, or none of the sign since:
+                         # "physio checked it, all clear", "back to full training for months", "no tingling at all for 8 months"
+                         r"all clear|sorted (?:it|out)|back to (?:full |normal |proper )?(?:training|running)|"
+                         rf"(?:no|zero) (?:[\w-]+ ){{0,2}}?(?:at all |whatsoever )?(?:since|{_SPAN})|zero (?:[\w-]+ )?(?:issues|problems|pain|niggles)|"
+                         r"pain[- ]free (?:since|ever since|for)|"
+                         r"went (?:within|in|after) (?:a|one|two|three|\d+|a few|a couple of) (?:days?|weeks?|months?))\b")
 #: An all-clear that runs up to now ("fine ever since", "all good for years now"): it says the sign is
 #: over, though "ever since" and "now" alone would say it stays.
 _CLEAR_UP_TO_NOW = re.compile(_UNDENIED +
@@ -53,6 +59,24 @@ _STAYS = re.compile(r"\b(?:still|again|keeps|apart from|except|other than|until|
 def over_long_ago(text: str, after: list[str]) -> bool:
     """Whether ``text`` tells of a time a month or more ago and it, or what comes ``after`` it,
     tells the sign as over since, with nothing saying it stays."""
+    ago = _LONG_AGO.search(text)
     told = [text, *after]
-    return (bool(_LONG_AGO.search(text)) and any(_OVER_SINCE.search(t) for t in told)
-            and not any(_STAYS.search(_CLEAR_UP_TO_NOW.sub(" ", t)) for t in told))
+    return (ago is not None and any(_OVER_SINCE.search(t) for t in told)
+            and not any(_STAYS.search(_stays_text(t)) for t in told)
+            # a worsening told then ("got worse over a few days last month") is the sign, not now
+            and not _WORSE.search(text, ago.end()) and not any(_WORSE.search(t) for t in after))
+
+
+def _stays_text(text: str) -> str:
+    """What may say the sign stays: the text without its all-clears, its wish that the sign not
+    come back ("exercises to stop it happening again") and "now and then", and without "worse"
+    (weighed apart, by where it stands)."""
+    return _WORSE.sub(" ", _NOT_STAYING.sub(" ", _CLEAR_UP_TO_NOW.sub(" ", text)))
+
+
+#: A worsening: after the time it was told at, or in a later clause, it is now.
+_WORSE = re.compile(r"\b(?:worse|worsening)\b")
+#: Not a sign staying: a plan against its return ("stop it coming back", "so it doesn't happen
+#: again") or an occasional habit ("now and then").
+_NOT_STAYING = re.compile(r"\b(?:stop|prevent|avoid|so|make sure)\b(?: [\w']+){0,3}? (?:happening|coming back|come back|"
+                          r"happen|coming on|recurring|returning)(?: again)?\b|\b(?:every )?now and (?:then|again)\b")

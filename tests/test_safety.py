@@ -1869,3 +1869,68 @@ def test_the_second_review_of_round_20_a_report_back_clears_only_what_it_speaks_
     good, I'll see", is no all-clear; a cause ruled out after it is named, or a stone only likened,
     explains nothing; a dial turned up on a treadmill, and pyjamas soaked by an ice pack, are no sign."""
     assert (triage.detect_in_conversation(message, turns) is not None) is flagged
+
+
+@pytest.mark.parametrize("turns, message, flagged", [
+    # an all-clear a day or more on, told in the same message or the next turn
+    ([], "After my first marathon I could barely walk for a day, legs like jelly, but by day 3 I was totally fine and walking normally.", False),
+    ([], "The pain at mile 23 was unreal, I was in bits, but I woke up grand the next morning and I've been fine all week.", False),
+    (["I couldn't walk properly for a day after my first ultra"], "all fine by the next day though, walking normally for a week now", False),
+    ([], "can't put a pick of weight on it since the 10 mile on sunday, I'm grand otherwise like", True),
+    ([], "couldn't walk for a day after the race and by tuesday it was worse", True),
+    # a sign long ago, checked and over since
+    ([], "took a tumble on the trail back in March, physio checked it the same week, all clear, and I've been back to full training for months", False),
+    ([], "Had sciatica with tingling down my leg last year, physio sorted it and there's been no tingling at all for 8 months. Just want exercises to stop it coming back.", False),
+    ([], "Hip pain got worse over a few days last month but then settled completely with rest and it's been fine for 3 weeks.", False),
+    ([], "Had a bad fall years ago, all healed, but I tripped over a kerb again last night and landed on the same hip.", True),
+    ([], "Had a pelvic stress fracture 2 years ago, fully healed. But the same deep ache has come back in the same spot and it hurts at night again.", True),
+    ([], "hip locked a few times last spring, went away after rehab, it's started locking again this week", True),
+])
+def test_a_sign_settled_days_on_or_long_over_is_set_aside_but_not_one_that_stays_or_returns(rules, turns, message, flagged):
+    """From dev32: a sign told as over a day or more on ("by day 3 totally fine", "woke up grand
+    the next morning") no longer counts for pain, weight-bearing, a cold leg or swelling; one told
+    long ago and over since ("back in March … all clear, back to full training") for any sign but a
+    history of cancer; not when it is back, worse, or "grand otherwise"."""
+    assert (rules.detect_in_conversation(message, turns) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("Race nerves kept me awake the night before, hips were fine.", False),
+    ("My neighbour's dog barking kept me up all night, but my hip's fine.", False),
+    ("the hip pain kept me awake, not the race nerves", True),
+    ("Lying in bed I can't lift my heel off the mattress on the sore side, it's like the leg is stuck to the sheet", True),
+    ("My knees buckled with joy when I saw the finish line lol. hips are just stiff.", False),
+    ("My ego's bruised after getting chicked at parkrun lol.", False),
+    ("I crashed hard after the race, slept 11 hours haha. Hip flexors tight today.", False),
+    ("I crashed hard on my bike after the race, slept badly, hip sore", True),
+    ("My pace is getting rapidly worse over the last few weeks. No pain, just slow.", False),
+    ("my hip pain is getting rapidly worse", True),
+    ("I can't lift my leg as high as my yoga teacher in the hip flexor stretch", False),
+    ("I can't lift my leg to get in the car", True),
+    ("I go for a jog at night and the front of my hip is sore after", False),
+    ("i run at night and my hip aches at night in bed", True),
+    ("i'm booked in for hip arthroscopy next month, how long is the hospital stay?", False),
+    ("had a hip arthroscopy 2 weeks ago and the wound is red", True),
+    ("im a uni student and my hip flexors are sore after runs", False),
+])
+def test_a_cause_that_is_the_signs_subject_a_figure_a_run_at_night_or_a_planned_operation_is_no_sign(rules, message, flagged):
+    """From dev32 and dev30: an everyday cause that is the subject of the sign ("race nerves kept
+    me awake") explains it, but not a place ("off the mattress"); a knee buckled with joy, a bruised
+    ego, crashing into sleep, a pace getting worse, a leg not lifted as high as a teacher's, a run
+    done at night, an operation still to come and a uni student are none of the signs their words
+    name; each literal twin still is."""
+    assert (rules.detect_in_conversation(message, []) is not None) is flagged
+
+
+@pytest.mark.parametrize("message", [
+    "hip pain not reducing even after taking Dolo 650",
+    "Biogesic not working for my hip pain",
+    "the brufen did nothing for my hip",
+    "whole night i could not sleep, hip paining",
+    "Hip is paining very badly since yesterday, took two Combiflam but no relief at all.",
+])
+def test_painkillers_by_their_brand_names_and_a_night_awake_in_indian_english_are_read(rules, message):
+    """From test31's one miss and dev32: a painkiller named by its brand in India, the Philippines
+    or Australia (Combiflam, Dolo, Biogesic, Brufen) is a painkiller; pain "not reducing" is not
+    easing; "whole night I could not sleep" is a night lost to pain."""
+    assert rules.detect_in_conversation(message, []) is not None
