@@ -36,7 +36,7 @@ _SONG_OR_SLANG = re.compile(r"\bhips? don'?t lie\b|\blyrics\b|"
 _BRANDS = r"hoka|brooks|nike|asics|saucony|adidas|new balance|mizuno|altra|garmin|coros|suunto|fitbit|theragun|hypervolt|hyperice"
 _PRODUCT_CHOICE = re.compile(
     rf"\b(?:{_BRANDS})\b(?=.*\b(?:or|vs|versus|which|better|best|worth|recommend)\b)|(?<=\b(?:or|vs) )(?:{_BRANDS})\b|"
-    r"\b(?:which|what|best) brand\b|\binsurance\b|"
+    r"\b(?:which|what|best) (?:[\w-]+ ){0,2}?brands?\b|\binsurance\b|"
     r"\b(?:under|below|less than|budget of) (?:[$£€] ?\d+|\d+ ?(?:dollars|quid|pounds|euros|bucks)\b)")
 #: Shopping words that name no hip: refused only when nothing of the hip or a complaint is beside them.
 _SHOPPING = re.compile(
@@ -52,6 +52,23 @@ _NEWS = re.compile(r"\bwho (?:won|wins|is winning|holds|set|owns)\b|\bworld reco
 #: Weight and diet goals: "how many miles to lose 10 pounds?", "is intermittent fasting ok for runners?".
 _DIET_GOAL = re.compile(r"\b(?:lose|losing|drop|dropping|shed|shedding|burn|burning) (?:\d+ ?)?(?:pounds|lbs?|kg|kilos|stone|weight|fat|"
                         r"calories|belly)\b|\bweight loss\b|\bintermittent fasting\b|\b(?:keto|vegan|paleo|carnivore) diet\b")
+#: Remedies, pregnancy and money the articles never speak of: a question about them has no answer
+#: there whatever hip it names ("does CBD cream work on sore hips?", "20 weeks pregnant, ok to keep
+#: running?", "can i claim my physio on my taxes?"). Every word here is absent from the five articles.
+_REMEDY = re.compile(r"\b(?:cbd|collagen|turmeric|curcumin|glucosamine|chondroitin|fish oil|omega[- ]?3s?|magnesium|prp|"
+                     r"platelet[- ]rich|acupunctur\w*|dry needl\w*|chiropract\w*|osteopath\w*|kinesio\w*|k-?tape|kt tape|"
+                     r"rock ?tape|taping|cupping|cryotherap\w*|tens (?:machine|unit)s?|shockwave|stem cells?|supplements?|"
+                     r"vitamins?|creams?|gels?)\b")
+#: ...unless the question also weighs a remedy the articles do name ("ice or a cbd cream?").
+_LIBRARY_REMEDY = re.compile(r"\b(?:ice|icing|heat|rest|stretch\w*|foam roll\w*|massag\w*|compression|elevat\w*|ibuprofen|"
+                             r"nsaids?|anti-?inflammator\w*|physio\w*|physical therap\w*|strength\w*|exercis\w*)\b")
+_PREGNANCY = re.compile(r"\b(?:pregnan\w*|post-?partum|post-?natal|pre-?natal|pelvic girdle pain|(?:weeks|months) pg)\b")
+_MONEY = re.compile(r"\bhow much (?:does|do|would|will|is|are|did)\b[^.?!]{0,40}\bcost|\bcosts? (?:per|an|a) (?:hour|session|visit)\b|"
+                    r"\bprices? (?:of|for|range|tag|per)\b|\bwhat(?:'s| is| are) the prices?\b|\bhow expensive\b|\btax(?:es| returns?| deductible| deductions?)?\b|\bmedicare\b|\bmedicaid\b|"
+                    r"\bhealth fund\b|\bco-?pays?\b|\bout of pocket\b")
+#: An everyday illness, asked about with no hip named: "ok to run with a head cold?".
+_ILLNESS = re.compile(r"\b(?:head|chest) cold\b|\ba cold\b(?! (?:weather|day|morning|night|snap|bath|plunge|shower|spell))|"
+                      r"\bsore throat\b|\bchest infection\b|\b(?:stomach|tummy) bug\b|\bcovid\b|\bthe flu\b")
 #: Another sport, told with nothing of the hip or a complaint: "what's a good cycling cadence for a time trial".
 _OTHER_SPORT = re.compile(r"\b(?:basketball|soccer|football|rugby|tennis|golf|cycling|cyclist|time trial|swimming|rowing|crossfit|"
                           r"hockey|netball|cricket|baseball|volleyball|skiing|climbing|boxing|martial arts|horse riding|squash|"
@@ -93,6 +110,10 @@ def another_subject(own: str, untopical: str, *, hip_or_complaint: bool, names_e
     price ("hoka or brooks?"), results or the weather, a diet goal, an animal (not an exercise named
     after one, ``untopical`` being the message less its named things), or another sport with no
     hip turn before. ``hip_or_complaint``: the message names the hip or a complaint."""
+    if (_REMEDY.search(own) and not _LIBRARY_REMEDY.search(own)) or _PREGNANCY.search(own) or _MONEY.search(own):
+        return True  # "does cbd cream work on sore hips?", "pregnant, ok to run?", "cost of a sports massage?"
+    if _ILLNESS.search(own) and not HIP_REGION.search(own):
+        return True  # "ok to run with a head cold or should i rest?": a rest for the cold, not a hip
     if _PRODUCT_CHOICE.search(own) or (_SHOPPING.search(own) and not hip_or_complaint):
         return True  # "hoka or brooks?", "best marathon shoes under $150": no article names a product or a price
     if (_NEWS.search(own) or _DIET_GOAL.search(own)) and not hip_or_complaint:

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 
 from .config import Settings
 from .text import content_stems
-from .question_words import (GENERIC_TOPICS, PAIN_WORDS, PERSISTING, PERSISTING_SEARCH, WHAT_NEXT, answer_type, modifiers_of, search_words, topics_of,
-                             typed, without_topics)
+from .question_words import (GENERIC_TOPICS, PAIN_WORDS, PERSISTING, PERSISTING_SEARCH, WHAT_NEXT, answer_type, exercises_in_order,
+                             modifiers_of, search_words, topics_of, typed, without_topics)
 
 _DEFAULTS = Settings()
 
@@ -205,6 +205,23 @@ def lent_subject(turn: str, history: Sequence[str]) -> str:
     return " ".join([*names, *modifiers_of(turn)])
 
 
+#: An exercise picked by where it stood in a list: "the last one", "the second exercise", "the latter".
+_POSITION = re.compile(r"\bthe (first|1st|second|2nd|third|3rd|last|final|latter|former)"
+                       r"(?: (?:one|exercise|stretch|move|drill)s?\b|(?= *(?:[?.!,]|$)))")
+_AT = {"first": 0, "1st": 0, "former": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "last": -1, "final": -1, "latter": -1}
+
+
+def _by_position(message: str, history: Sequence[str]) -> str | None:
+    """The exercise a follow-up picks by its place in the latest earlier turn that listed two or
+    more ("planks, side planks and bird dogs" … "how do you do the last one?"), or ``None``."""
+    pick = _POSITION.search(message.lower())
+    if pick is None:
+        return None
+    listed = next((names for turn in reversed(history) if len(names := exercises_in_order(turn)) > 1), [])
+    at = _AT[pick.group(1)]
+    return listed[at] if -len(listed) <= at < len(listed) else None
+
+
 def analyse(message: str, history: Sequence[str] = (), settings: Settings = _DEFAULTS, *, lean: bool = False,
             unknown: Callable[[str], list[str]] | None = None) -> Query:
     """The ``Query`` for a gated message and the earlier user turns of its conversation.
@@ -236,6 +253,8 @@ def analyse(message: str, history: Sequence[str] = (), settings: Settings = _DEF
             # turn lends what it was about, not what it asked.
             context = lent_subject(context, history)
         topics = tuple(dict.fromkeys([*topics, *topics_of(context)]))
+        if (chosen := _by_position(message, history)) is not None:
+            context, topics = chosen, (chosen,)  # "how do you do the last one?" after "planks, side planks and bird dogs"
         if kind == "general":
             kind = answer_type(context)
     search = f"{context} {message}" if context else message

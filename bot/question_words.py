@@ -48,7 +48,9 @@ ANSWER_TYPES: tuple[tuple[str, str], ...] = (
                   r"\b(?:done|finished) (?:with )?running\b|\bno more running\b|\b(?:give up|quit) running (?:for good|forever|altogether)\b"),
     ("recovery_time", r"\bhow long (?:until|till|til|before|does|will|is|to|for)\b|\bwhen (?:will|can|should) (?:it|i|this)\b.{0,30}"
                       r"\b(?:heal|better|go away|recover|run|back)|\brecovery time\b|\bhow many (?:days|weeks)\b|"
-                      r"\b(?:days|weeks) or (?:weeks|months|days)\b"),
+                      r"\b(?:days|weeks) or (?:weeks|months|days)\b|"
+                      # easing back in after a rest: "how do i get back into it?"
+                      r"\b(?:get|getting|ease|easing|build|building|come|coming) back (?:in|into (?:it|things|running|training))\b"),
     ("see_doctor", r"\b(?:doctor|gp|physio\w*|physical therapist|professional|specialist|get (?:it|this) (?:checked|looked at)|"
                    r"see (?:someone|a pro)|medical (?:help|attention|advice)|x-?ray|mri|scan)\b"),
     # "and if it doesn't?", "what if it's not better by then?": what to do when it does not pass
@@ -59,14 +61,16 @@ ANSWER_TYPES: tuple[tuple[str, str], ...] = (
     ("exercise_howto", r"\bhow (?:do|to|should|would|can) (?:i |you )?(?:do|perform|stretch|strengthen|foam roll|roll|activate)\b|"
                        r"\b(?:what|which|any|best|good) (?:\w+ ){0,2}(?:exercises?|stretch\w*|drills?|moves?|strength\w*|routine)\b|"
                        r"\bproper form\b|\bhow do (?:i|you) do\b|\bhow to\W*$|\bform check\b|\btechnique\b"),
-    ("cause", r"\bwhy\b|\bcaus\w*|\breasons?\b|\bwhat makes\b|\btrigger\w*|\bdue to\b|\bwhat'?s behind\b"),
+    ("cause", r"\bis there a (?:link|connection)\b|\b(?:linked|related|connected) to\b|\bhow does (?:that|this|it) (?:work|happen)\b|\bwhy\b|\bcaus\w*|\breasons?\b|\bwhat makes\b|\btrigger\w*|\bdue to\b|\bwhat'?s behind\b"),
     ("treatment", r"\bwhat (?:should|can|do|could) i do\b|\bhow (?:do|can|should) i (?:treat|fix|ease|get rid|help|manage|deal|"
                   r"loosen|release|relax|sort|settle|calm)|"
                   r"\btreat\w*|\brelie\w*|\bhelp\b|\bfix\b|\bease\b|\bget rid\b|\bice\b|\bheat\b|\bmanage\w*|\bstay fit\b|\bin the meantime\b"),
     # Pain said to go on, when nothing more particular is asked ("it still hurts", not "it still hurts
     # when i do pigeon pose, how do i do it properly?").
     ("see_doctor", PERSISTS),
-    ("definition", r"\bwhat(?:'s| is| are|s| does)\b|\bmeaning\b|\bmean\b|\bdefin\w*"),
+    # ...and which muscles a name covers, and what they do: "which muscles are those?", "what do they do?"
+    ("definition", r"\bwhat(?:'s| is| are|s| does)\b|\bmeaning\b|\bmean\b|\bdefin\w*|"
+                   r"\bwhich muscles? (?:are|is|make up|makes up|does (?:it|that|this) (?:include|cover|mean))\b|\bwhat do (?:they|those|these|the [\w-]+) (?:actually )?do\b"),
     # A bare "or" ("should I ignore it or deal with it now?") asks yes or no, not which is better.
     ("comparison", r"\b(?:vs\.?|versus|better|difference between|compared to|rather than|which (?:one|is|should))\b"),
     ("yes_no", r"^(?:is|are|can|could|should|does|do|will|would|was|has|have)\b"),
@@ -192,6 +196,16 @@ def modifiers_of(text: str) -> list[str]:
         if before and before.group(1) not in STOP_WORDS and before.group(1) not in words:
             words.append(before.group(1))
     return words
+
+
+def exercises_in_order(text: str) -> list[str]:
+    """The particular exercises a text names, in the order it names them ("planks, side planks and
+    bird dogs"), a name inside a longer one not counted again ("planks" in "side planks")."""
+    text = norm(text)
+    spans = [(m.start(), m.end(), name) for name, pattern in _TOPIC_PATTERNS if name in EXERCISE_TOPICS - GENERIC_TOPICS
+             for m in pattern.finditer(text)]
+    kept = [(a, b, name) for a, b, name in spans if not any(c <= a and b <= d and d - c > b - a for c, d, _ in spans)]
+    return list(dict.fromkeys(name for _, _, name in sorted(kept)))
 
 
 def without_topics(text: str, only: frozenset[str] | None = None, gap: str = " ") -> str:

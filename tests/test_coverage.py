@@ -309,3 +309,23 @@ def test_a_care_follow_up_about_another_body_part_or_a_new_subject_is_refused(ch
     part's question; "anything" opens a question of its own unless "anything i can do"; time off
     work is no rest."""
     assert _refused_by_the_rules(chat, message, turns) is refused
+
+
+@pytest.mark.parametrize("turns, message, refused", [
+    ([], "which glucosamine brand is best for joints? bought a cheap one for my hips", True),
+    ([], "does CBD cream work on sore hips?", True),
+    ([], "acupuncture for runner's hip - worth it?", True),
+    ([], "pregnant with my second and my pelvis aches when i jog, is running ok?", True),
+    ([], "how much does a sports massage usually cost per hour? want one for my hips", True),
+    ([], "can i claim my physio visits for my hip on my taxes?", True),
+    ([], "is it ok to run with a head cold or should i rest?", True),
+    ([], "should i ice my sore hip or use a cbd cream?", False),
+    ([], "is a sports massage good for tight hip flexors?", False),
+    ([], "my hips feel cold and tight at the start of a run, how do i warm up?", False),
+])
+def test_remedies_pregnancy_money_and_everyday_illness_the_articles_never_name_are_refused(chat, turns, message, refused):
+    """From dev30 and the seen sets: supplements, creams and therapies none of the five articles
+    names, running while pregnant, prices, taxes and health funds, and a head cold are not the
+    library's, whatever hip the message names; a remedy weighed against one the articles do name
+    (ice), a massage, or cold hips are still its questions."""
+    assert _refused_by_the_rules(chat, message, turns) is refused

@@ -213,3 +213,31 @@ def test_a_bare_word_or_a_question_about_running_itself_is_no_fragment_of_the_co
     question or names a subject of the library ("heat or ice"); a bare word ("sex?") or running at
     night is judged alone, and refused."""
     assert chat.reply(message, turns).refused
+
+
+@pytest.mark.parametrize("turns, message, topic", [
+    (["my pt gave me planks, side planks and bird dogs for my hip"], "how do you do the last one?", "bird dog"),
+    (["my pt gave me planks, side planks and bird dogs for my hip"], "how long do i hold the first one?", "planks"),
+    (["my pt gave me planks, side planks and bird dogs for my hip"], "and the second exercise?", "side plank"),
+    (["glute bridges or clamshells, which is better?"], "how do i do the latter?", "clamshells"),
+])
+def test_a_follow_up_picking_an_exercise_by_its_place_in_a_list_takes_that_one(turns, message, topic):
+    """From dev30: "the last one" after a turn listing three exercises is the third, "the latter"
+    the second of two; the follow-up is about that exercise alone."""
+    assert analyse(message, turns).topics == (topic,)
+
+
+def test_a_place_in_a_list_with_no_list_before_it_borrows_as_any_follow_up_does():
+    query = analyse("how do you do the last one?", ["what stretches help tight hips?"])
+    assert "stretches" in query.topics
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("which muscles are those?", "definition"),
+    ("and what do they do?", "definition"),
+    ("is there a link?", "cause"),
+    ("how does that work?", "cause"),
+    ("how do i get back into it?", "recovery_time"),
+])
+def test_follow_up_wordings_from_dev30_get_their_answer_type_from_the_cue_rules(question, kind):
+    assert answer_type(question) == kind
