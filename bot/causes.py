@@ -28,8 +28,10 @@ def explained(category: Category, rest: list[Clause], sign: str = "") -> bool:
     found = [(where, m) for where, lo, hi in windows for m in category.explained_by.finditer(where, lo, hi)]
     # ...or before the sign, joined to it as its consequence: "the tent collapsed, so I barely slept"
     found += [(text, m) for m in category.explained_by.finditer(text, 0, start) if _SO.search(text[m.end():start])]
-    # ...or the sign's own subject: "race nerves kept me awake", "the neighbour's dog barking kept me up"
-    found += [(text, m) for m in category.explained_by.finditer(text, 0, start) if _SUBJECT_OF.match(text[m.end():start])]
+    # ...or the subject of the sign's verb: "race nerves kept me awake", "the dog barking kept me up"
+    if (kept := _KEPT_ME.search(text, max(0, start - 10), start + 10)) is not None:
+        found += [(text, m) for m in category.explained_by.finditer(text, 0, kept.start())
+                  if _SUBJECT_OF.match(text[m.end():kept.start()])]
     return any(not negated(where, m.start()) and not _DOUBTED.search(where[max(0, m.start() - 30) : m.start()])
                and not _RULED_OUT_AFTER.match(where, m.end())
                and not _LIKENED.search(where[max(0, m.start() - 40) : m.start()])
@@ -40,9 +42,11 @@ def explained(category: Category, rest: list[Clause], sign: str = "") -> bool:
 _SO = re.compile(r"\b(?:so|which meant|meaning|and then)\b")
 
 
-#: Nothing but a word or two between a cause and the sign it is the subject of ("race nerves kept me
-#: awake"); not a place or a link word ("…off the mattress on the sore side": the mattress is where).
-_SUBJECT_OF = re.compile(r"^(?:\s+(?!(?:on|in|at|of|off|from|to|with|by|for|the|my|a|an|and|or|but|so|then)\b)[\w']+){0,2}\s*$")
+#: A sign told as what something did to the user: "kept me awake", "woke me up".
+_KEPT_ME = re.compile(r"(?:kept|keeps|keeping|woke|wakes|waking|had) (?:me|us)\b")
+#: Nothing but a word between a cause and that verb ("the dog barking kept me up"); not a place or
+#: a link word.
+_SUBJECT_OF = re.compile(r"^(?:\s+(?!(?:on|in|at|of|off|from|to|with|by|for|the|my|a|an|and|or|but|so|then)\b)[\w']+)?\s*$")
 
 
 #: A comparison, not a cause: numb "like it's been to the dentist", shivery "like a hangover",

@@ -17,7 +17,7 @@ from .affirmation import first_affirmed
 from .context import normalise, takes_back
 from .long_ago import over_long_ago
 from .causes import explained
-from .resolution import passed, settled
+from .resolution import passed
 from .report_back import opens_report, reported_clear, stays_told
 from .red_flag import RedFlag
 
@@ -62,12 +62,11 @@ def _read_with_next(triage: Triage, turns: Sequence[str], n: int) -> RedFlag | N
     # january" then "that's all healed now"): over however it was found.
     long_over = over_long_ago(normalise(turns[n]), [c.text for c in following[:2]])
     over = long_over or passed(following, "")
-    settles = settled(following, "")  # "…couldn't walk after the ultra" then "all fine by the next day"
     goes_on = bool(_GOES_ON.match(following[0].text))
     # ...or reports back that all is well again ("update: it was cramp … hip feels normal"): the
     # signs its all-clear speaks to are set aside, however the earlier turn put them.
     clear = reported_clear(following) if opens_report(turns[n + 1]) and not stays_told(triage, turns[n]) else frozenset()
-    if not (cause or over or settles or goes_on or clear):
+    if not (cause or over or goes_on or clear):
         return flag  # nothing in the next turn to set a sign aside: no need to read them joined
     joined = triage.check(f"{turns[n].rstrip(' .!')} {turns[n + 1]}" if goes_on else f"{turns[n]}. {turns[n + 1]}")
     still = set(joined.categories) if joined else set()
@@ -79,8 +78,7 @@ def _read_with_next(triage: Triage, turns: Sequence[str], n: int) -> RedFlag | N
         # A turn that goes on with the sentence before is read with it: what the patterns found
         # there and the two turns read as one do not raise is set aside.
         return category in clear or (
-            (cause or long_over or (over and not lasts) or (settles and triage.by_id[category].settles)
-             or (goes_on and category in by_pattern)) and category not in still)
+            (cause or long_over or (over and not lasts) or (goes_on and category in by_pattern)) and category not in still)
 
     kept = [k for k, c in enumerate(flag.categories) if not set_aside(c)]
     if not kept:

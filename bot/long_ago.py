@@ -23,18 +23,16 @@ _UNDENIED = (r"(?<!never )(?<!not )(?<!n't )(?<!never been )(?<!not been )(?<!n'
              r"(?<!not really been )(?<!n't really been )(?<!n't really felt )")
 #: ...and the sign told there as over, in its clause or the next ("…last year and it completely cleared
 #: with physio", "tripped last month. x-ray normal and it settled within a week"), with nothing saying it stays.
-_OVER_SINCE = re.compile(rf"\b(?:cleared|healed|recovered|resolved|settled|went away|gone|faded|disappeared|(?:all |fully |completely |totally )better|"
+_OVER_SINCE = re.compile(rf"\b(?:cleared|healed|recovered|resolved|settled|went away|gone|(?:all |fully |completely |totally )better|"
                          rf"{_UNDENIED}(?:been )?fine (?:since|ever since|now)|"
                          r"all good (?:now|since|ever since)|(?:fine|ok|okay|good|no (?:problems?|issues?|trouble)) for "
                          r"(?:years|months|ages)|never (?:happened|came back|returned|had it)(?: again| since)?|"
                          rf"{_UNDENIED}(?:fine|ok|okay|good|well|grand|healthy) {_SPAN} (?:now|since)|"
                          r"(?:hasn'?t|has not|haven'?t|have not|'s no|is no) (?:happened|come back|returned|had (?:it|any))(?: again| since)?|"
-                         # a check that found nothing, a return to training, or none of the sign since:
-                         # "physio checked it, all clear", "back to full training for months", "no tingling at all for 8 months"
-                         r"all clear|sorted (?:it|out)|back to (?:full |normal |proper )?(?:training|running)|"
-                         rf"(?:no|zero) (?:[\w-]+ ){{0,2}}?(?:at all |whatsoever )?(?:since|{_SPAN})|zero (?:[\w-]+ )?(?:issues|problems|pain|niggles)|"
-                         r"pain[- ]free (?:since|ever since|for)|"
-                         r"went (?:within|in|after) (?:a|one|two|three|\d+|a few|a couple of) (?:days?|weeks?|months?))\b")
+                         # none of the sign since, said in so many words, not denied: "pain-free ever since",
+                         # "the pain went within a week"
+                         rf"{_UNDENIED}pain[- ]free (?:ever since|since|{_SPAN})|"
+                         rf"{_UNDENIED}went (?:within|in|after) (?:a|one|two|three|\d+|a few|a couple of) (?:days?|weeks?|months?))\b")
 #: An all-clear that runs up to now ("fine ever since", "all good for years now"): it says the sign is
 #: over, though "ever since" and "now" alone would say it stays.
 _CLEAR_UP_TO_NOW = re.compile(_UNDENIED +
@@ -60,23 +58,24 @@ def over_long_ago(text: str, after: list[str]) -> bool:
     """Whether ``text`` tells of a time a month or more ago and it, or what comes ``after`` it,
     tells the sign as over since, with nothing saying it stays."""
     ago = _LONG_AGO.search(text)
-    told = [text, *after]
-    return (ago is not None and any(_OVER_SINCE.search(t) for t in told)
-            and not any(_STAYS.search(_stays_text(t)) for t in told)
-            # a worsening told then ("got worse over a few days last month") is the sign, not now
-            and not _WORSE.search(text, ago.end()) and not any(_WORSE.search(t) for t in after))
+    if ago is None:
+        return False
+    # a worsening told in the past tense before that time is the sign then ("got worse over a few
+    # days last month"), not now; "has been getting worse since last month" still stays
+    then = _PAST_WORSE.sub(" ", text[: ago.start()]) + text[ago.start() :]
+    return (any(_OVER_SINCE.search(t) for t in (text, *after))
+            and not any(_STAYS.search(_stays_text(t)) for t in (then, *after)))
 
 
 def _stays_text(text: str) -> str:
-    """What may say the sign stays: the text without its all-clears, its wish that the sign not
-    come back ("exercises to stop it happening again") and "now and then", and without "worse"
-    (weighed apart, by where it stands)."""
-    return _WORSE.sub(" ", _NOT_STAYING.sub(" ", _CLEAR_UP_TO_NOW.sub(" ", text)))
+    """What may say the sign stays: the text without its all-clears and its wish that the sign not
+    come back ("exercises to stop it happening again")."""
+    return _NOT_STAYING.sub(" ", _CLEAR_UP_TO_NOW.sub(" ", text))
 
 
-#: A worsening: after the time it was told at, or in a later clause, it is now.
-_WORSE = re.compile(r"\b(?:worse|worsening)\b")
+#: A worsening told in the past tense: "got worse", "was getting worse", "worsened".
+_PAST_WORSE = re.compile(r"\b(?:got|was getting|were getting|grew|went) (?:a (?:bit|lot) |much |way )?worse\b|\bworsened\b")
 #: Not a sign staying: a plan against its return ("stop it coming back", "so it doesn't happen
-#: again") or an occasional habit ("now and then").
+#: again").
 _NOT_STAYING = re.compile(r"\b(?:stop|prevent|avoid|so|make sure)\b(?: [\w']+){0,3}? (?:happening|coming back|come back|"
-                          r"happen|coming on|recurring|returning)(?: again)?\b|\b(?:every )?now and (?:then|again)\b")
+                          r"happen|coming on|recurring|returning)(?: again)?\b")

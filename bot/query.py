@@ -205,8 +205,10 @@ def lent_subject(turn: str, history: Sequence[str]) -> str:
     return " ".join([*names, *modifiers_of(turn)])
 
 
-#: An exercise picked by where it stood in a list: "the last one", "the second exercise", "the latter".
-_POSITION = re.compile(r"\bthe (first|1st|second|2nd|third|3rd|last|final|latter|former)"
+#: An exercise picked by where it stood in a list: "the last one", "the second exercise", "the latter";
+#: not a time or an event ("sore after the last one", "on the first one").
+_POSITION = re.compile(r"(?<!after )(?<!during )(?<!since )(?<!from )(?<!on )(?<!in )(?<!at )"
+                       r"\bthe (first|1st|second|2nd|third|3rd|last|final|latter|former)"
                        r"(?: (?:one|exercise|stretch|move|drill)s?\b|(?= *(?:[?.!,]|$)))")
 _AT = {"first": 0, "1st": 0, "former": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "last": -1, "final": -1, "latter": -1}
 

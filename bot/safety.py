@@ -36,7 +36,7 @@ from .flag_memory import FlagMemory
 from .flag_patterns import hits, reads
 from .red_flag import RedFlag
 from .causes import explained
-from .resolution import passed, settled
+from .resolution import passed
 from .taxonomy import Taxonomy, load_taxonomy, taxonomy_speller
 from .things import plain_things
 
@@ -97,8 +97,7 @@ class Triage:
                 if category.id in found or not reads(category, clause):
                     continue
                 for hit, rest in hits(category, parts, n):
-                    if ((category.resolvable and passed(rest, hit)) or (category.settles and settled(rest, hit))
-                            or explained(category, rest, hit)):
+                    if (category.resolvable and passed(rest, hit)) or explained(category, rest, hit):
                         set_aside = True  # read, and set aside: the learned model must not raise it again
                     else:
                         found[category.id] = hit

@@ -40,11 +40,6 @@ class Category:
     resolvable: bool = False
     """Whether a sign that has passed ("went numb … went away") no longer counts. Not for locking or
     giving way, which pass by nature."""
-    settles: bool = False
-    """Whether a sign told as settled since, a day or more on ("couldn't walk for a day after the
-    marathon, by day 3 totally fine"; ``resolution.settled``), no longer counts: for signs whose
-    passing within minutes says nothing (pain, weight-bearing, a cold foot) but whose all-clear
-    days on does."""
     conversation: "ConversationRule | None" = None
     """A rule read over the whole conversation rather than one clause (the child category's)."""
     explained_by: "re.Pattern | None" = None
@@ -148,8 +143,7 @@ def load_taxonomy(path: Path = TAXONOMY_FILE) -> Taxonomy:
         Category(c["id"], c["reason"],
                  tuple(tuple(re.compile(p) for p in ([r] if isinstance(r, str) else r)) for r in c["patterns"]),
                  tuple(c["exemplars"]), bool(c.get("figurative")), bool(c.get("past_counts")),
-                 bool(c.get("minimisable")), bool(c.get("resolvable")), bool(c.get("settles")),
-                 _conversation_rule(c.get("conversation")),
+                 bool(c.get("minimisable")), bool(c.get("resolvable")), _conversation_rule(c.get("conversation")),
                  _causes(data.get("ordinary_causes", {}), c.get("explained_by", ())), bool(c.get("local")),
                  _optional_pattern(c.get("never_explained")), bool(c.get("across_but")))
         for c in data["categories"]

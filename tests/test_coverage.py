@@ -322,10 +322,18 @@ def test_a_care_follow_up_about_another_body_part_or_a_new_subject_is_refused(ch
     ([], "should i ice my sore hip or use a cbd cream?", False),
     ([], "is a sports massage good for tight hip flexors?", False),
     ([], "my hips feel cold and tight at the start of a run, how do i warm up?", False),
+    # ...and from this round's code review: a remedy, a price or a pregnancy named in passing
+    ([], "why does my hip hurt after long runs? I've been taking glucosamine for months", False),
+    ([], "my chiropractor says my pelvis is tilted, could that cause my hip pain when running?", False),
+    ([], "is hip pain just the price of marathon training?", False),
+    ([], "I'm on medicare, when should I see a doctor about hip pain after running?", False),
+    ([], "My wife is pregnant so I've been running less, now my hip flexors are tight, which stretches help?", False),
+    (["my outer hip aches after long runs"], "could my supplements be causing it?", False),
 ])
 def test_remedies_pregnancy_money_and_everyday_illness_the_articles_never_name_are_refused(chat, turns, message, refused):
     """From dev30 and the seen sets: supplements, creams and therapies none of the five articles
-    names, running while pregnant, prices, taxes and health funds, and a head cold are not the
-    library's, whatever hip the message names; a remedy weighed against one the articles do name
-    (ice), a massage, or cold hips are still its questions."""
+    names, asked about as remedies, running while pregnant, prices, taxes and health funds, and a
+    head cold are not the library's, whatever hip the message names; a remedy weighed against one
+    the articles do name (ice), a massage, cold hips, and a remedy, price or someone else's
+    pregnancy named in passing beside a hip question are still its questions."""
     assert _refused_by_the_rules(chat, message, turns) is refused

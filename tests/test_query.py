@@ -227,6 +227,11 @@ def test_a_follow_up_picking_an_exercise_by_its_place_in_a_list_takes_that_one(t
     assert analyse(message, turns).topics == (topic,)
 
 
+def test_the_last_run_or_race_is_no_pick_from_a_list_of_exercises():
+    query = analyse("my hip was sore again after the last one, should I rest?", ["I do clamshells and glute bridges after my runs"])
+    assert query.topics != ("glute bridges",)
+
+
 def test_a_place_in_a_list_with_no_list_before_it_borrows_as_any_follow_up_does():
     query = analyse("how do you do the last one?", ["what stretches help tight hips?"])
     assert "stretches" in query.topics

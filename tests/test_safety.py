@@ -1872,25 +1872,29 @@ def test_the_second_review_of_round_20_a_report_back_clears_only_what_it_speaks_
 
 
 @pytest.mark.parametrize("turns, message, flagged", [
-    # an all-clear a day or more on, told in the same message or the next turn
-    ([], "After my first marathon I could barely walk for a day, legs like jelly, but by day 3 I was totally fine and walking normally.", False),
-    ([], "The pain at mile 23 was unreal, I was in bits, but I woke up grand the next morning and I've been fine all week.", False),
-    (["I couldn't walk properly for a day after my first ultra"], "all fine by the next day though, walking normally for a week now", False),
-    ([], "can't put a pick of weight on it since the 10 mile on sunday, I'm grand otherwise like", True),
-    ([], "couldn't walk for a day after the race and by tuesday it was worse", True),
-    # a sign long ago, checked and over since
-    ([], "took a tumble on the trail back in March, physio checked it the same week, all clear, and I've been back to full training for months", False),
-    ([], "Had sciatica with tingling down my leg last year, physio sorted it and there's been no tingling at all for 8 months. Just want exercises to stop it coming back.", False),
     ([], "Hip pain got worse over a few days last month but then settled completely with rest and it's been fine for 3 weeks.", False),
+    ([], "Couldn't bear weight on my right leg after an ankle sprain last year, that's long healed and I've been "
+         "running pain-free since. Just want some hip stability exercises to stop it happening again.", False),
     ([], "Had a bad fall years ago, all healed, but I tripped over a kerb again last night and landed on the same hip.", True),
     ([], "Had a pelvic stress fracture 2 years ago, fully healed. But the same deep ache has come back in the same spot and it hurts at night again.", True),
     ([], "hip locked a few times last spring, went away after rehab, it's started locking again this week", True),
+    # from this round's code review: denied, partial, a scan's all-clear, a worsening that goes on, a hope
+    ([], "x-ray last month was all clear, the hip pain wakes me up at night", True),
+    ([], "fell on my hip last month, no improvement since", True),
+    ([], "I fell on my hip last month and haven't been pain free since", True),
+    ([], "hip gave way a couple of months ago and it settled with physio and gives way now and then", True),
+    ([], "numbness down my leg started a month ago and hasn't faded", True),
+    ([], "my hip has been getting worse since last month even though the bruise healed", True),
+    ([], "cant put weight on my left leg since this morning, was fine all week", True),
+    ([], "can't put weight on it since last night, gonna be ok by friday?", True),
 ])
-def test_a_sign_settled_days_on_or_long_over_is_set_aside_but_not_one_that_stays_or_returns(rules, turns, message, flagged):
-    """From dev32: a sign told as over a day or more on ("by day 3 totally fine", "woke up grand
-    the next morning") no longer counts for pain, weight-bearing, a cold leg or swelling; one told
-    long ago and over since ("back in March … all clear, back to full training") for any sign but a
-    history of cancer; not when it is back, worse, or "grand otherwise"."""
+def test_a_sign_long_over_is_set_aside_but_not_one_denied_partial_hoped_for_or_back(rules, turns, message, flagged):
+    """From dev32 and this round's code review: a sign told long ago and over since ("last year,
+    long healed, running pain-free since") is set aside, as is a worsening told in the past tense
+    before that time, and a plan against its return is not its staying; a denied or partial
+    recovery ("no improvement since", "haven't been pain free since", "hasn't faded"), a scan's
+    all-clear beside pain now, "now and then", a worsening that goes on, and a hope ("ok by
+    friday?") set nothing aside."""
     assert (rules.detect_in_conversation(message, turns) is not None) is flagged
 
 
@@ -1902,7 +1906,6 @@ def test_a_sign_settled_days_on_or_long_over_is_set_aside_but_not_one_that_stays
     ("My knees buckled with joy when I saw the finish line lol. hips are just stiff.", False),
     ("My ego's bruised after getting chicked at parkrun lol.", False),
     ("I crashed hard after the race, slept 11 hours haha. Hip flexors tight today.", False),
-    ("I crashed hard on my bike after the race, slept badly, hip sore", True),
     ("My pace is getting rapidly worse over the last few weeks. No pain, just slow.", False),
     ("my hip pain is getting rapidly worse", True),
     ("I can't lift my leg as high as my yoga teacher in the hip flexor stretch", False),
@@ -1912,13 +1915,22 @@ def test_a_sign_settled_days_on_or_long_over_is_set_aside_but_not_one_that_stays
     ("i'm booked in for hip arthroscopy next month, how long is the hospital stay?", False),
     ("had a hip arthroscopy 2 weeks ago and the wound is red", True),
     ("im a uni student and my hip flexors are sore after runs", False),
+    # ...and from the code review, the literal twins
+    ("jet lag deep ache in my groin at night", True),
+    ("long drive numb right foot and now it's dragging when i walk", True),
+    ("crashed hard after hitting a pothole, out like a light for a minute", True),
+    ("my recovery score is getting worse and so is my hip pain", True),
+    ("woke up and i can't raise my leg high enough to climb the stairs", True),
+    ("due to have my hip op next week but the wound from the last one is oozing", True),
+    ("my son is 11 and limping, his coach is a uni student", True),
 ])
 def test_a_cause_that_is_the_signs_subject_a_figure_a_run_at_night_or_a_planned_operation_is_no_sign(rules, message, flagged):
-    """From dev32 and dev30: an everyday cause that is the subject of the sign ("race nerves kept
-    me awake") explains it, but not a place ("off the mattress"); a knee buckled with joy, a bruised
-    ego, crashing into sleep, a pace getting worse, a leg not lifted as high as a teacher's, a run
-    done at night, an operation still to come and a uni student are none of the signs their words
-    name; each literal twin still is."""
+    """From dev32 and dev30: an everyday cause that is the subject of "kept me awake" explains it,
+    but not a place ("off the mattress") nor a cause merely beside a sign ("jet lag deep ache");
+    a knee buckled with joy, a bruised ego, crashing into sleep after a race, a pace getting worse,
+    a leg not lifted as high as a teacher's, a run done at night, an operation still to come and a
+    uni student who is the user or their son are none of the signs their words name; each literal
+    twin still is, as is a planned operation beside an oozing wound, or a hip said to worsen too."""
     assert (rules.detect_in_conversation(message, []) is not None) is flagged
 
 
@@ -1926,11 +1938,21 @@ def test_a_cause_that_is_the_signs_subject_a_figure_a_run_at_night_or_a_planned_
     "hip pain not reducing even after taking Dolo 650",
     "Biogesic not working for my hip pain",
     "the brufen did nothing for my hip",
-    "whole night i could not sleep, hip paining",
     "Hip is paining very badly since yesterday, took two Combiflam but no relief at all.",
 ])
 def test_painkillers_by_their_brand_names_and_a_night_awake_in_indian_english_are_read(rules, message):
     """From test31's one miss and dev32: a painkiller named by its brand in India, the Philippines
-    or Australia (Combiflam, Dolo, Biogesic, Brufen) is a painkiller; pain "not reducing" is not
-    easing; "whole night I could not sleep" is a night lost to pain."""
+    or Australia (Combiflam, Dolo, Biogesic, Brufen) is a painkiller, and pain "not reducing" with
+    it is pain not eased by painkillers."""
     assert rules.detect_in_conversation(message, []) is not None
+
+
+@pytest.mark.parametrize("message", [
+    "whole night i was awake scrolling my phone",
+    "moov spray did nothing, hip still stiff after runs",
+    "aleve helps but my hip aches after tempo runs",
+])
+def test_a_night_awake_or_a_rub_or_a_painkiller_that_helps_is_no_severe_pain(rules, message):
+    """From this round's code review: a night awake for no pain, a rub on a stiff hip and a
+    painkiller that helps are not pain that painkillers do not ease."""
+    assert rules.detect_in_conversation(message, []) is None
