@@ -33,7 +33,8 @@ _CONTRAST = re.compile(rf"\s(?:{_CONTRAST_WORDS})\s")
 _PIECE = re.compile(rf"(.*?)({_CLAUSE_END.pattern}|$)", re.S)
 _HYPOTHETICAL = re.compile(
     r"\b(?:what if|in case|suppose|supposing|hypothetically|what happens when|what would|would it be|"
-    r"should i worry (?:if|about)|is it bad if|how would i know|if i (?:ever|were to|was to|did)|"
+    r"should i worry (?:if|about)|is it bad if(?! (?:i|my [\w-]+) (?:can'?t|cannot|can not|am|'m|have|has|keep|keeps|still|"
+    r"feel|feels|get|gets|'ve|haven'?t|don'?t|do not|won'?t)\b)|how would i know|if i (?:ever|were to|was to|did)|"
     r"if (?:you|someone|somebody|one|a runner|runners)(?:'s)? |if(?:\s+\S+){0,8}?\s+(?:ever|would|could|might)\b|"
     r"\b(?:do|handle|deal with|manage|treat|prepare for)\b(?:\s+\S+){0,3}?\s+if (?:i|you|we) (?:ever )?(?:get|start|develop)\b"
     r"(?![^.?!]{0,60}\b(?:right now|now|at the moment|currently|since|every|like i do|which i do|already)\b)|"
@@ -99,10 +100,14 @@ _NOW = re.compile(r"\b(?:now|nowadays|these days|today|tonight|last night|this (
 
 
 #: "isn't lifting the way it used to": a body part that moves less than it did is how it is now. Only
-#: a movement of "it" or "they" (the foot, the legs): "can't sleep like I used to" is a habit, and
-#: "doesn't lock the way it used to" tells a sign that has gone.
+#: a movement of "it" or "they" (the foot, the legs), or a sign's own verb the user can no longer do
+#: ("can't hold my pee like i used to"): "can't sleep like I used to" is a habit, and "doesn't lock
+#: the way it used to" tells a sign that has gone.
 _COMPARED = re.compile(r"\b(?:lift\w*|mov\w*|bend\w*|hold\w*|bear\w*|work\w*|clear\w*|straighten\w*|pick\w* up|rais\w*)"
-                       r"(?: [\w']+){0,2} (?:the way|like|as) (?:it|they) $")
+                       r"(?: [\w']+){0,2} (?:the way|like|as) (?:it|they) $|"
+                       # ...or what the user can no longer do with it: "can't hold my pee like i used to"
+                       r"\b(?:can'?t|cannot|can not|couldn'?t|unable to|struggl\w* to|not able to) (?:hold|lift|move|bear|bend|straighten|"
+                       r"raise|feel|control)(?: (?!(?:as|so)\b)[\w']+){0,2} (?:the way|like|as) i $")
 
 
 def _in_past(piece: str) -> bool:

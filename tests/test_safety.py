@@ -1956,3 +1956,21 @@ def test_a_night_awake_or_a_rub_or_a_painkiller_that_helps_is_no_severe_pain(rul
     """From this round's code review: a night awake for no pain, a rub on a stiff hip and a
     painkiller that helps are not pain that painkillers do not ease."""
     assert rules.detect_in_conversation(message, []) is None
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("Is it bad if I can't move the leg at all? Like I try to swing it forward and it just won't go.", True),
+    ("My hip feels unstable, like it's going to slip out, and it has actually given way on me a few times now.", True),
+    ("can't hold my pee like I used to and there's a numb patch around my butt since my hip started hurting", True),
+    ("monday it was a 2, today (thurs) it's more like an 8, and i haven't done anything different", True),
+    ("is it bad if I run on a sore hip flexor?", False),
+    ("is it bad if i ever fall on it?", False),
+    ("i can't sleep like i used to since the baby came, hips are just stiff", False),
+    ("my pace was a 4 min/km, now it's 6 min/km", False),
+])
+def test_test32s_misses_read_by_kind_a_real_sign_asked_with_if_given_way_like_i_used_to_and_a_rising_score(rules, message, flagged):
+    """Changed after test32's one run, and said so: a sign of the user's own asked as "is it bad if I
+    can't…" is told, not supposed; "has given way" is giving way; a sign's verb the user can no
+    longer do "like I used to" is now; a pain score rising from a low number to a high one by today
+    is a rapid worsening. A habit compared with the past, a "what if", and paces are none."""
+    assert (rules.detect_in_conversation(message, []) is not None) is flagged
