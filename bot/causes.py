@@ -43,7 +43,7 @@ _SO = re.compile(r"\b(?:so|which meant|meaning|and then)\b")
 
 
 #: A sign told as what something did to the user: "kept me awake", "woke me up".
-_KEPT_ME = re.compile(r"(?:kept|keeps|keeping|woke|wakes|waking|had) (?:me|us)\b")
+_KEPT_ME = re.compile(r"(?:kept|keeps|keeping|woke|wakes|waking) (?:me|us)\b")
 #: Nothing but a word between a cause and that verb ("the dog barking kept me up"); not a place or
 #: a link word.
 _SUBJECT_OF = re.compile(r"^(?:\s+(?!(?:on|in|at|of|off|from|to|with|by|for|the|my|a|an|and|or|but|so|then)\b)[\w']+)?\s*$")

@@ -33,8 +33,11 @@ _CONTRAST = re.compile(rf"\s(?:{_CONTRAST_WORDS})\s")
 _PIECE = re.compile(rf"(.*?)({_CLAUSE_END.pattern}|$)", re.S)
 _HYPOTHETICAL = re.compile(
     r"\b(?:what if|in case|suppose|supposing|hypothetically|what happens when|what would|would it be|"
-    r"should i worry (?:if|about)|is it bad if(?! (?:i|my [\w-]+) (?:can'?t|cannot|can not|am|'m|have|has|keep|keeps|still|"
-    r"feel|feels|get|gets|'ve|haven'?t|don'?t|do not|won'?t)\b)|how would i know|if i (?:ever|were to|was to|did)|"
+    r"should i worry (?:if|about)|"
+    # "is it bad if I ever fall / I run on it": a what-if or a plan; "is it bad if it hurts when I hop",
+    # "…if my calf is swollen", "…if I've lost 5 kilos" tell what is so now
+    r"is it (?:bad|ok|okay|normal|fine|safe|a problem|serious) if (?:i |you |we )(?:ever|were|was|did|would|will|should|go|run|keep|"
+    r"start|try|do|race|train|skip|take|stretch|ice|use|wear|eat|miss|carry on|push)\b|how would i know|if i (?:ever|were to|was to|did)|"
     r"if (?:you|someone|somebody|one|a runner|runners)(?:'s)? |if(?:\s+\S+){0,8}?\s+(?:ever|would|could|might)\b|"
     r"\b(?:do|handle|deal with|manage|treat|prepare for)\b(?:\s+\S+){0,3}?\s+if (?:i|you|we) (?:ever )?(?:get|start|develop)\b"
     r"(?![^.?!]{0,60}\b(?:right now|now|at the moment|currently|since|every|like i do|which i do|already)\b)|"
@@ -110,10 +113,22 @@ _COMPARED = re.compile(r"\b(?:lift\w*|mov\w*|bend\w*|hold\w*|bear\w*|work\w*|cle
                        r"raise|feel|control)(?: (?!(?:as|so)\b)[\w']+){0,2} (?:the way|like|as) i $")
 
 
+#: "used to" as the measure of how things are now: "like I used to", "compared to how they used to
+#: fit", "isn't the colour it used to be", "not as strong as it used to be". Read as now, even where
+#: it tells a sign that has gone ("doesn't lock the way it used to"): the safe side to err on.
+_THEN_AND_NOW = re.compile(r"(?<!sleep )(?<!sleeping )\b(?:like|the way|how|compared (?:to|with)(?: how)?)(?: [\w']+){0,3} (?:i|it|they|we|he|she)\s*$|"
+                           r"\bthe [\w-]+ (?:it|they|i)\s*$")
+#: ...but not a sign said to have gone that way ("doesn't go numb the way it used to") nor sleep
+#: compared with the past ("can't sleep like i used to before races"): habits, read as before.
+_GONE_OR_SLEEP = re.compile(r"\b(?:doesn'?t|don'?t|isn'?t|aren'?t|no longer|never|not)\b(?: [\w']+){1,3} (?:the way|like|as|how)|\bsleep\w*\b")
+
+
 def _in_past(piece: str) -> bool:
     """Whether a clause is about the past; not a habit that "used to" be one way and "now" is worse."""
     found = [m for m in _HISTORICAL.finditer(piece)
-             if not (m.group(0) == "used to" and _COMPARED.search(piece[max(0, m.start() - 48) : m.start()]))]
+             if not (m.group(0) == "used to" and (_COMPARED.search(piece[max(0, m.start() - 48) : m.start()])
+                                                 or (_THEN_AND_NOW.search(piece[max(0, m.start() - 40) : m.start()])
+                                                     and not _GONE_OR_SLEEP.search(piece[max(0, m.start() - 60) : m.start()]))))]
     if not found:
         return False
     only_habit = all(m.group(0) == "used to" for m in found)
