@@ -32,11 +32,14 @@ _CONTRAST = re.compile(rf"\s(?:{_CONTRAST_WORDS})\s")
 #: A clause and the separator that ends it (so a question mark can be told from a full stop).
 _PIECE = re.compile(rf"(.*?)({_CLAUSE_END.pattern}|$)", re.S)
 _HYPOTHETICAL = re.compile(
-    r"\b(?:what if|in case|suppose|supposing|hypothetically|what happens when|what would|would it be|"
+    r"\b(?:what if|in case|suppose|supposing|hypothetically|what happens when|what would|"
+    # "would it be serious if there's one tender spot…" asks about what is so; "…if I ever fell" supposes
+    r"would it be(?! (?:bad|serious|normal|ok|okay|a problem|worrying|concerning|dangerous) if (?!(?:i|you|we|my [\w-]+) (?:ever|were|was|did|"
+    r"would|will|should|go|run|keep|start|try|do|race|train|skip|take)\b))|"
     r"should i worry (?:if|about)|"
     # "is it bad if I ever fall / I run on it": a what-if or a plan; "is it bad if it hurts when I hop",
     # "…if my calf is swollen", "…if I've lost 5 kilos" tell what is so now
-    r"is it (?:bad|ok|okay|normal|fine|safe|a problem|serious) if (?:i |you |we )(?:ever|were|was|did|would|will|should|go|run|keep|"
+    r"is it (?:bad|ok|okay|normal|fine|safe|a problem|serious) if (?:i |you |we |my [\w-]+ )(?:ever|were|was|did|would|will|should|go|run|keep|"
     r"start|try|do|race|train|skip|take|stretch|ice|use|wear|eat|miss|carry on|push)\b|how would i know|if i (?:ever|were to|was to|did)|"
     r"if (?:you|someone|somebody|one|a runner|runners)(?:'s)? |if(?:\s+\S+){0,8}?\s+(?:ever|would|could|might)\b|"
     r"\b(?:do|handle|deal with|manage|treat|prepare for)\b(?:\s+\S+){0,3}?\s+if (?:i|you|we) (?:ever )?(?:get|start|develop)\b"
@@ -99,7 +102,8 @@ _HISTORICAL = re.compile(
 #: A time of the last day or so, after a sign told long ago: the sign is told again, now.
 _RECENT = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|yesterday|last night)\b")
 #: The present, after a habit told in the past: "it used to turn up at mile 8 … now at mile 1".
-_NOW = re.compile(r"\b(?:now|nowadays|these days|today|tonight|last night|this (?:week|morning)|yesterday|lately)\b")
+_NOW = re.compile(r"\b(?:now|nowadays|these days|today|tonight|last night|this (?:week|morning)|yesterday|lately|"
+                  r"since (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|last night|the weekend|this morning|then))\b")
 
 
 #: "isn't lifting the way it used to": a body part that moves less than it did is how it is now. Only
@@ -113,11 +117,13 @@ _COMPARED = re.compile(r"\b(?:lift\w*|mov\w*|bend\w*|hold\w*|bear\w*|work\w*|cle
                        r"raise|feel|control)(?: (?!(?:as|so)\b)[\w']+){0,2} (?:the way|like|as) i $")
 
 
+#: A strength or steadiness less than it was: "not as strong as it used to be".
+_LESS_THAN = r"\bnot (?:as|so|nearly as) (?:strong|good|steady|stable|solid|reliable|responsive|coordinated|sure) as (?:it|they|i)\s*$"
 #: "used to" as the measure of how things are now: "like I used to", "compared to how they used to
 #: fit", "isn't the colour it used to be", "not as strong as it used to be". Read as now, even where
 #: it tells a sign that has gone ("doesn't lock the way it used to"): the safe side to err on.
 _THEN_AND_NOW = re.compile(r"(?<!sleep )(?<!sleeping )\b(?:like|the way|how|compared (?:to|with)(?: how)?)(?: [\w']+){0,3} (?:i|it|they|we|he|she)\s*$|"
-                           r"\bthe [\w-]+ (?:it|they|i)\s*$")
+                           r"\bthe [\w-]+(?: [\w']+){0,3} (?:it|they|i)\s*$|" + _LESS_THAN)
 #: ...but not a sign said to have gone that way ("doesn't go numb the way it used to") nor sleep
 #: compared with the past ("can't sleep like i used to before races"): habits, read as before.
 _GONE_OR_SLEEP = re.compile(r"\b(?:doesn'?t|don'?t|isn'?t|aren'?t|no longer|never|not)\b(?: [\w']+){1,3} (?:the way|like|as|how)|\bsleep\w*\b")
@@ -128,7 +134,8 @@ def _in_past(piece: str) -> bool:
     found = [m for m in _HISTORICAL.finditer(piece)
              if not (m.group(0) == "used to" and (_COMPARED.search(piece[max(0, m.start() - 48) : m.start()])
                                                  or (_THEN_AND_NOW.search(piece[max(0, m.start() - 40) : m.start()])
-                                                     and not _GONE_OR_SLEEP.search(piece[max(0, m.start() - 60) : m.start()]))))]
+                                                     and (re.search(_LESS_THAN, piece[max(0, m.start() - 40) : m.start()])
+                                                          or not _GONE_OR_SLEEP.search(piece[max(0, m.start() - 60) : m.start()])))))]
     if not found:
         return False
     only_habit = all(m.group(0) == "used to" for m in found)

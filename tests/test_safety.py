@@ -1974,3 +1974,31 @@ def test_test32s_misses_read_by_kind_a_real_sign_asked_with_if_given_way_like_i_
     longer do "like I used to" is now; a pain score rising from a low number to a high one by today
     is a rapid worsening. A habit compared with the past, a "what if", and paces are none."""
     assert (rules.detect_in_conversation(message, []) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("I don't feel the bike saddle like I used to, it's kind of numb down there since my hip and back flared up", True),
+    ("my left leg isn't the colour it used to be, it's pale and cold compared to the right one", True),
+    ("the leg's not as strong as it used to be, like proper weak, and the foot keeps slapping down", True),
+    ("my lad used to run everywhere, since sunday he's limping and won't go on his scooter", True),
+    ("used to sleep fine, now the hip wakes me every night", True),
+    ("is it bad if my calf is swollen and sore after the flight home from the marathon?", True),
+    ("would it be serious if there's one spot on my hip bone that's super tender to touch and hopping kills?", True),
+    ("never used to catch, now it clicks and locks and I have to stop dead", True),
+    ("hip pain was a 2 monday, 5 wednesday, about an 8 today", True),
+    ("2/10 last week, 6/10 now, and it's getting harder to run", True),
+    ("lost about 6kg without trying and the hip aches", True),
+    ("I can't sleep like I used to before races, any tips for hip stretches?", False),
+    ("foot doesn't go numb the way it used to since I changed my laces", False),
+    ("is it bad if i ever fall on it?", False),
+    ("been a steady 2/10 for weeks, just a niggle in the hip flexor", False),
+    ("the foam in my old trainers has totally given out, could that be why my hip aches a bit after runs?", False),
+])
+def test_test34s_and_test35s_kinds_used_to_as_a_measure_signs_asked_in_a_question_frame_and_rising_scores(rules, message, flagged):
+    """Changed after test34's and test35's one runs, and said so: "used to" as the measure of how
+    things are now ("like I used to", "isn't the colour it used to be", "not as strong as it used to
+    be") is the present, but not sleep or a sign said to have gone that way; "is it bad if" and
+    "would it be serious if" ask about what is so unless a plan or a supposition follows; "it locks"
+    is the hip locking; a pain score rising from 0–4 to 6–10 over the days told, beside a word of
+    pain, is a worsening, but a steady "2/10" is not; worn-out foam "given out" is no sign."""
+    assert (rules.detect_in_conversation(message, []) is not None) is flagged
