@@ -34,8 +34,8 @@ _PIECE = re.compile(rf"(.*?)({_CLAUSE_END.pattern}|$)", re.S)
 _HYPOTHETICAL = re.compile(
     r"\b(?:what if|in case|suppose|supposing|hypothetically|what happens when|what would|"
     # "would it be serious if there's one tender spot…" asks about what is so; "…if I ever fell" supposes
-    r"would it be(?! (?:bad|serious|normal|ok|okay|a problem|worrying|concerning|dangerous) if (?!(?:i|you|we|my [\w-]+) (?:ever|were|was|did|"
-    r"would|will|should|go|run|keep|start|try|do|race|train|skip|take)\b))|"
+    r"would it be(?! (?:bad|serious|normal|ok|okay|a problem|worrying|concerning|dangerous) (?:that|if (?!(?:i|you|we|my [\w-]+) (?:ever|were|was|did|"
+    r"would|will|should|go|run|keep|start|try|do|race|train|skip|take)\b)))|"
     r"should i worry (?:if|about)|"
     # "is it bad if I ever fall / I run on it": a what-if or a plan; "is it bad if it hurts when I hop",
     # "…if my calf is swollen", "…if I've lost 5 kilos" tell what is so now
@@ -103,7 +103,8 @@ _HISTORICAL = re.compile(
 _RECENT = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|yesterday|last night)\b")
 #: The present, after a habit told in the past: "it used to turn up at mile 8 … now at mile 1".
 _NOW = re.compile(r"\b(?:now|nowadays|these days|today|tonight|last night|this (?:week|morning)|yesterday|lately|"
-                  r"since (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|last night|the weekend|this morning|then))\b")
+                  r"since (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|last night|the weekend|this morning|then|the \w+)|"
+                  r"this time|any ?more|at the moment|currently|right now)\b")
 
 
 #: "isn't lifting the way it used to": a body part that moves less than it did is how it is now. Only
@@ -118,7 +119,8 @@ _COMPARED = re.compile(r"\b(?:lift\w*|mov\w*|bend\w*|hold\w*|bear\w*|work\w*|cle
 
 
 #: A strength or steadiness less than it was: "not as strong as it used to be".
-_LESS_THAN = r"\bnot (?:as|so|nearly as) (?:strong|good|steady|stable|solid|reliable|responsive|coordinated|sure) as (?:it|they|i)\s*$"
+_LESS_THAN = (r"\b(?:not|isn'?t|aren'?t|wasn'?t|no longer|nowhere near) (?:as|so|nearly as|quite as) (?:strong|good|steady|stable|solid|"
+              r"reliable|responsive|coordinated|sure|straight|even) as (?:it|they|i)\s*$")
 #: "used to" as the measure of how things are now: "like I used to", "compared to how they used to
 #: fit", "isn't the colour it used to be", "not as strong as it used to be". Read as now, even where
 #: it tells a sign that has gone ("doesn't lock the way it used to"): the safe side to err on.

@@ -2002,3 +2002,20 @@ def test_test34s_and_test35s_kinds_used_to_as_a_measure_signs_asked_in_a_questio
     is the hip locking; a pain score rising from 0–4 to 6–10 over the days told, beside a word of
     pain, is a worsening, but a steady "2/10" is not; worn-out foam "given out" is no sign."""
     assert (rules.detect_in_conversation(message, []) is not None) is flagged
+
+
+@pytest.mark.parametrize("message", [
+    "my left leg isn't as strong as it used to be, can't push off properly and it's been like that for a fortnight",
+    "I used to be fine after a jab, this time the hip's hot and red and I've had chills all evening",
+    "the foot used to point straight ahead, since the fall it turns right out and the leg looks shorter",
+    "would it be serious that I'm getting night sweats and losing weight along with this hip pain?",
+    "would it be bad to run on it after slipping on the wet boardwalk and landing on my hip this morning?",
+    "is it normal I've had bother holding my wee since the back-and-hip pain started?",
+    "never used to catch, now it catches nearly every stride, like a sticky hinge",
+])
+def test_test36s_kinds_used_to_against_now_signs_dated_inside_a_question_and_catching_every_stride(rules, message):
+    """Changed after test36's one run, and said so: "this time", "since the fall", "isn't as strong
+    as it used to be" tell now against the past; "would it be serious that…" asks about what is so;
+    a sign dated to a real recent time ("this morning") is told whatever question frames it;
+    catching every stride and bother holding one's wee are signs."""
+    assert rules.detect_in_conversation(message, []) is not None
