@@ -103,7 +103,8 @@ _HISTORICAL = re.compile(
 _RECENT = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|yesterday|last night)\b")
 #: The present, after a habit told in the past: "it used to turn up at mile 8 … now at mile 1".
 _NOW = re.compile(r"\b(?:now|nowadays|these days|today|tonight|last night|this (?:week|morning)|yesterday|lately|"
-                  r"since (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|last night|the weekend|this morning|then|the \w+)|"
+                  r"since (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|last night|the weekend|this morning|then|"
+                  r"the (?:fall|accident|crash|collision|race|marathon|half|ultra|run|op|operation|surgery|injection|jab|scope|flight))|"
                   r"this time|any ?more|at the moment|currently|right now)\b")
 
 
