@@ -75,7 +75,9 @@ def _stays_text(text: str) -> str:
 
 #: A worsening told in the past tense: "got worse", "was getting worse", "worsened".
 _PAST_WORSE = re.compile(r"\b(?:got|was getting|were getting|grew|went) (?:a (?:bit|lot) |much |way )?worse\b|\bworsened\b")
-#: Not a sign staying: a plan against its return ("stop it coming back", "so it doesn't happen
-#: again").
-_NOT_STAYING = re.compile(r"\b(?:stop|prevent|avoid|so|make sure)\b(?: [\w']+){0,3}? (?:happening|coming back|come back|"
-                          r"happen|coming on|recurring|returning)(?: again)?\b")
+#: Not a sign staying: a plan against its return ("exercises to stop it coming back", "so it doesn't
+#: happen again"); not "I can't stop it coming back", which says it does.
+_NOT_STAYING = re.compile(r"(?<!can't )(?<!cant )(?<!cannot )(?<!couldn't )(?<!nothing )(?<!unable to )(?<!trying to )"
+                          r"\b(?:stop|prevent|avoid|make sure)\b(?: [\w']+){0,3}? (?:happening|coming back|come back|"
+                          r"happen|coming on|recurring|returning)(?: again)?\b|"
+                          r"\bso (?:that )?(?:it|this|that) (?:doesn'?t|won'?t|does not|will not|never) (?:happen|come back|return|recur)s?(?: again)?\b")

@@ -1887,6 +1887,7 @@ def test_the_second_review_of_round_20_a_report_back_clears_only_what_it_speaks_
     ([], "my hip has been getting worse since last month even though the bruise healed", True),
     ([], "cant put weight on my left leg since this morning, was fine all week", True),
     ([], "can't put weight on it since last night, gonna be ok by friday?", True),
+    ([], "my hip locked last year, it healed with physio, so now it keeps coming back every winter", True),
 ])
 def test_a_sign_long_over_is_set_aside_but_not_one_denied_partial_hoped_for_or_back(rules, turns, message, flagged):
     """From dev32 and this round's code review: a sign told long ago and over since ("last year,
