@@ -14,6 +14,7 @@ import re
 
 from .persons import someone_else
 from .taxonomy import Category
+from .tense import DATED
 
 #: "nothing's" only straight before the sign ("nothing's swollen"), not across a verb ("nothing
 #: seems to help the night sweats"): the window ends where the sign starts.
@@ -111,11 +112,6 @@ WORSENING = "rapid_worsening"
 _AWAITED = re.compile(r"\b(?:until|till|til|unless|in case|or if|if ever) (?:it|this|that|the pain|things|my hips?) (?:actually |really )?$")
 
 
-#: A real, recent time: a sign dated to it is told, whatever question frames it.
-_DATED = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|yesterday|last night|"
-                    r"on (?:mon|tues|wednes|thurs|fri|satur|sun)day|since (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|last night))\b")
-
-
 def first_affirmed(pattern: re.Pattern, text: str, category: Category, hypothetical_at: int = -1) -> str | None:
     """The first match that is not negated, not someone else's, not under a hypothetical cue
     that comes before it, and not a figure of speech."""
@@ -124,7 +120,7 @@ def first_affirmed(pattern: re.Pattern, text: str, category: Category, hypotheti
             continue
         if category.id != CHILD and someone_else(text, m.start(), m.end(), _NEG_WINDOW_CHARS):
             continue
-        if (0 <= hypothetical_at < m.start() and not _DATED.search(text, m.end())) \
+        if (0 <= hypothetical_at < m.start() and not DATED.search(text, m.end())) \
                 or _PURPOSE_BEFORE.search(text[max(0, m.start() - 50) : m.start()]):
             continue  # supposed, not told; but a sign dated to a real day is told ("would it be bad to run after slipping … this morning?")
         if category.id == WORSENING and _AWAITED.search(text[max(0, m.start() - 40) : m.start()]):

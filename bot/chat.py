@@ -18,7 +18,8 @@ from .answer_memory import AnswerMemory
 from .coverage import asks_apart
 from .reply import Answer, Composed
 from .templates import PROMPT, prefix_block
-from .query import leans_on_conversation, Query, analyse
+from .followups import leans_on_conversation
+from .query import Query, analyse
 from .config import Settings
 from .gate import admit
 from .index_build import build_index
@@ -35,6 +36,8 @@ CARE_QUESTION = "when should I see a doctor about hip pain"
 CARE = analyse(CARE_QUESTION)
 #: ...and for pain getting worse, the passages that say so ("if the pain persists or worsens…").
 WORSENING_CARE = analyse("hip pain that persists or worsens, when to consult a healthcare professional")
+#: Every when-to-get-help query: a query already one of them is never tried again as another.
+CARE_QUERIES = (CARE, WORSENING_CARE)
 
 
 def care_for(flag: RedFlag) -> Query:
@@ -66,7 +69,7 @@ class Chat:
         single_query_threads()
         self.retriever = Retriever(index, self.settings)
         self.triage = Triage(encoder=self.encoder, settings=self.settings)
-        for care in (CARE, WORSENING_CARE):
+        for care in CARE_QUERIES:
             self.encoder.keep(care.search_text)  # searched on every red flag: one model run saved on each
         # "wat does dynamic streching mean": a slip in a word the articles use hides it from
         # the topics, the keywords and the answer-type cues alike.
@@ -127,7 +130,7 @@ class Chat:
             if here is not None:
                 query = care_for(here)
             composed = self._compose(query, disclaimer, notice, reasons)
-            if composed.kind == "refusal" and history and not query.context and query not in (CARE, WORSENING_CARE) \
+            if composed.kind == "refusal" and history and not query.context and query not in CARE_QUERIES \
                     and leans_on_conversation(message, s.followup_max_words, self.retriever.keywords.unknown_words):
                 # "would heat be better?" after "I'm icing my tight hips": a short turn the library
                 # cannot answer alone is read once more with the conversation it belongs to.
@@ -135,7 +138,7 @@ class Chat:
                 second = self._compose(leaning, disclaimer, notice, reasons)
                 if second.kind != "refusal":
                     query, composed = leaning, second
-            if flag and composed.kind == "refusal" and query not in (CARE, WORSENING_CARE):  # a red flag is never refused
+            if flag and composed.kind == "refusal" and query not in CARE_QUERIES:  # a red flag is never refused
                 query = care_for(flag)
                 composed = self._compose(query, disclaimer, notice, reasons)
         return Answer(

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .long_ago import over_long_ago
+from .tense import in_past
 from .looked_for import ANSWER_WORDS, answered_by_next, answered_in
 from .persons import FIRST_PERSON, names_other
 from .reported import advice_in, says_user_has_it, talks_about
@@ -93,58 +94,6 @@ _CONDITION = re.compile(r"^(?:and |so |but )?(?:if|assuming|supposing) (?:i |you
 #: A figure of speech marked as one: "can't feel my quads (figuratively)", "dead legs, not literally".
 _MARKED_FIGURE = re.compile(r"(?<!not )(?<!not speaking )(?<!not being )\b(?:figuratively|metaphorically)\b|\bnot literally\b")
 QUESTION_START = re.compile(r"^(?:what|when|how|which|who|why|is|are|do|does|should|can|could|would|at what)\b")
-_HISTORICAL = re.compile(
-    r"\b(?:(?<!never )(?<!didn't )(?<!didnt )(?<!did not )(?<!not )used to|years ago|as a (?:kid|child|teen|teenager)|when i was (?:a kid|a child|young|little|\d+)|"
-    # "in the past" alone, not a recent stretch up to now ("in the past 3 days", "in the past week")
-    r"in the past(?!(?:\s+[\w']+){0,2}\s+(?:days?|nights?|weeks?|wks?|hours?|hrs?|minutes?|mins?|months?|years?|fortnight|runs?|sessions?)\b)|back in (?:school|the day)|(?:about |over |more than )?(?:a|one|\d+) years? ago|"
-    r"(?:fully|completely|all) (?:healed|recovered)|(?:healed|recovered) (?:up|fine|fully|completely))\b"
-)
-#: A time of the last day or so, after a sign told long ago: the sign is told again, now.
-_RECENT = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|yesterday|last night)\b")
-#: The present, after a habit told in the past: "it used to turn up at mile 8 … now at mile 1".
-_NOW = re.compile(r"\b(?:now|nowadays|these days|today|tonight|last night|this (?:week|morning)|yesterday|lately|"
-                  r"since (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|last night|the weekend|this morning|then|"
-                  r"the (?:fall|accident|crash|collision|race|marathon|half|ultra|run|op|operation|surgery|injection|jab|scope|flight))|"
-                  r"this time|any ?more|at the moment|currently|right now)\b")
-
-
-#: "isn't lifting the way it used to": a body part that moves less than it did is how it is now. Only
-#: a movement of "it" or "they" (the foot, the legs), or a sign's own verb the user can no longer do
-#: ("can't hold my pee like i used to"): "can't sleep like I used to" is a habit, and "doesn't lock
-#: the way it used to" tells a sign that has gone.
-_COMPARED = re.compile(r"\b(?:lift\w*|mov\w*|bend\w*|hold\w*|bear\w*|work\w*|clear\w*|straighten\w*|pick\w* up|rais\w*)"
-                       r"(?: [\w']+){0,2} (?:the way|like|as) (?:it|they) $|"
-                       # ...or what the user can no longer do with it: "can't hold my pee like i used to"
-                       r"\b(?:can'?t|cannot|can not|couldn'?t|unable to|struggl\w* to|not able to) (?:hold|lift|move|bear|bend|straighten|"
-                       r"raise|feel|control)(?: (?!(?:as|so)\b)[\w']+){0,2} (?:the way|like|as) i $")
-
-
-#: A strength or steadiness less than it was: "not as strong as it used to be".
-_LESS_THAN = (r"\b(?:not|isn'?t|aren'?t|wasn'?t|no longer|nowhere near) (?:as|so|nearly as|quite as) (?:strong|good|steady|stable|solid|"
-              r"reliable|responsive|coordinated|sure|straight|even) as (?:it|they|i)\s*$")
-#: "used to" as the measure of how things are now: "like I used to", "compared to how they used to
-#: fit", "isn't the colour it used to be", "not as strong as it used to be". Read as now, even where
-#: it tells a sign that has gone ("doesn't lock the way it used to"): the safe side to err on.
-_THEN_AND_NOW = re.compile(r"(?<!sleep )(?<!sleeping )\b(?:like|the way|how|compared (?:to|with)(?: how)?)(?: [\w']+){0,3} (?:i|it|they|we|he|she)\s*$|"
-                           r"\bthe [\w-]+(?: [\w']+){0,3} (?:it|they|i)\s*$|" + _LESS_THAN)
-#: ...but not a sign said to have gone that way ("doesn't go numb the way it used to") nor sleep
-#: compared with the past ("can't sleep like i used to before races"): habits, read as before.
-_GONE_OR_SLEEP = re.compile(r"\b(?:doesn'?t|don'?t|isn'?t|aren'?t|no longer|never|not)\b(?: [\w']+){1,3} (?:the way|like|as|how)|\bsleep\w*\b")
-
-
-def _in_past(piece: str) -> bool:
-    """Whether a clause is about the past; not a habit that "used to" be one way and "now" is worse."""
-    found = [m for m in _HISTORICAL.finditer(piece)
-             if not (m.group(0) == "used to" and (_COMPARED.search(piece[max(0, m.start() - 48) : m.start()])
-                                                 or (_THEN_AND_NOW.search(piece[max(0, m.start() - 40) : m.start()])
-                                                     and (re.search(_LESS_THAN, piece[max(0, m.start() - 40) : m.start()])
-                                                          or not _GONE_OR_SLEEP.search(piece[max(0, m.start() - 60) : m.start()])))))]
-    if not found:
-        return False
-    only_habit = all(m.group(0) == "used to" for m in found)
-    # ...nor a sign told of today after the old one: "numb foot two years ago, fine since, until
-    # today when the whole leg went numb".
-    return not ((only_habit and _NOW.search(piece, found[-1].end())) or _RECENT.search(piece, found[-1].end()))
 
 
 #: Body parts away from the hip and leg, and those near them: a clause naming only the first kind
@@ -220,7 +169,7 @@ def clauses(text: str) -> list[Clause]:
             or talks_about(piece)
         other = names_other(piece) and not FIRST_PERSON.search(piece)
         elsewhere = bool(_ELSEWHERE.search(piece)) and not _names_lower_body(piece)
-        out.append(Clause(piece, general, cue.start() if cue else -1, other, _in_past(piece), elsewhere,
+        out.append(Clause(piece, general, cue.start() if cue else -1, other, in_past(piece), elsewhere,
                           after_contrast=after_contrast))
     # A clause marked as a figure of speech ("can't feel my quads (figuratively)") or taken back by
     # the next ("crashed hard at mile 17. not literally, i just bonked") tells no sign.

@@ -12,7 +12,8 @@ from collections.abc import Callable
 
 from .config import Settings
 from .other_subjects import HIP_REGION, another_subject, not_a_runners_hip
-from .query import POINTS_BACK, Query
+from .followups import POINTS_BACK
+from .query import Query
 from .question_words import EXERCISE_TOPICS, GENERIC_TOPICS, PAIN_WORDS, topics_of, without_topics
 from .text import norm
 

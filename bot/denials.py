@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from .context import WORD
 
 #: Items of a list: "not swollen, not hot and no fever" (not "or", which a denial governs: "no fever or chills").
 _ITEM = re.compile(r",\s{0,3}|\s{1,3}(?:and|but|plus)\s{1,3}")  # bounded: a run of spaces stays linear

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from bot.query import analyse, asking_part, is_followup, leans_on_conversation
+from bot.followups import is_followup, leans_on_conversation
+from bot.query import analyse, asking_part
 from bot.question_words import answer_type
 
 
