@@ -30,6 +30,9 @@ from .question_words import (GENERIC_TOPICS, PAIN_WORDS, PERSISTING, PERSISTING_
 _DEFAULTS = Settings()
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+#: A quantity asked in a turn that names no type of its own ("nice. how many?", "reps/sets?", "how
+#: long per side?"): of an exercise the last turn asked how to do, it asks the dose.
+_QUANTITY = re.compile(r"\bhow (?:many|much|long|often)\b|\b(?:reps?|sets?|repetitions?|per side|each side)\b", re.IGNORECASE)
 _ASKING = re.compile(
     r"\?\s*$|^(?:what|why|how|when|which|where|who|is|are|can|could|should|shall|do|does|will|would|any)\b|"
     r"\b(?:tips|advice|recommend\w*|suggest\w*|wondering|help me)\b", re.I
@@ -103,6 +106,8 @@ def analyse(message: str, history: Sequence[str] = (), settings: Settings = _DEF
             context, topics = chosen, (chosen,)  # "how do you do the last one?" after "planks, side planks and bird dogs"
         if kind == "general":
             kind = answer_type(context)
+            if kind == "exercise_howto" and _QUANTITY.search(message):
+                kind = "exercise_dose"  # "thx! how many?" after "how do i do bird dogs?"
     search = f"{context} {message}" if context else message
     told = f"{subject} {question}"
     goes_on = bool(PERSISTING.search(told))

@@ -247,3 +247,34 @@ def test_a_place_in_a_list_with_no_list_before_it_borrows_as_any_follow_up_does(
 ])
 def test_follow_up_wordings_from_dev30_get_their_answer_type_from_the_cue_rules(question, kind):
     assert answer_type(question) == kind
+
+
+@pytest.mark.parametrize("question", [
+    "its been 3 days and my hip flexor is still sore. is that normal or should it be gone by now??",
+    "my hip soreness just isn't going away, it's been weeks now. shouldnt it have healed by now?",
+    "ugh its been 2 weeks and my hip flexor is still a bit sore. is that a normal timeline or what",
+])
+def test_asking_whether_soreness_is_taking_too_long_asks_the_recovery_time(question):
+    assert analyse(question).answer_type == "recovery_time"
+
+
+@pytest.mark.parametrize("question", [
+    "how do i stop my hip flexors getting sore after every run",
+    "desk worker here, how do i keep my hip flexors from tightening up",
+    "anything i can do so my hip flexors dont get tight and start hurting on runs?",
+])
+def test_keeping_soreness_from_starting_asks_prevention_not_treatment(question):
+    assert answer_type(question) == "prevention"
+
+
+@pytest.mark.parametrize("earlier, message", [
+    ("how do i do bird dogs?", "thx! how many?"),
+    ("how do i do the kneeling hip flexor stretch", "cool, how long per side?"),
+    ("how do I do a seated hip flexor raise?", "reps and sets?"),
+])
+def test_a_quantity_asked_after_how_to_do_an_exercise_asks_its_dose(earlier, message):
+    assert analyse(message, [earlier]).answer_type == "exercise_dose"
+
+
+def test_a_quantity_asked_after_a_question_that_is_no_exercise_keeps_that_type():
+    assert analyse("how long?", ["should i rest my sore hip flexor?"]).answer_type != "exercise_dose"
