@@ -21,6 +21,8 @@ _FOLLOWUP_START = re.compile(
     r"^(?:and|what about|how about|also|ok(?:ay)?|so|then|but|same|what if|is that|are those|should i|"
     r"how many|how long|how often|how do i stop|what now|now what|what next|what then)\b", re.I
 )
+#: A turn asking the earlier question again of its own thing: "…, same thing?", "…, same for that?".
+_SAME_ASKED = re.compile(r"\bsame (?:thing|deal|for|with|again|idea|answer)\b|\b(?:too|as well)\W*$", re.I)
 _PRONOUN = re.compile(r"\b(?:it|that|this|those|these|them|they|one|ones|there|each|either|instead)\b|\b(?:then|now)\W*$|"
                       r"\bthe whole (?:thing|lot|routine|session|workout)\b", re.I)  # "how long should the whole thing take?"
 #: Words that make a short message about something even when no listed topic is named ("running at
@@ -97,8 +99,8 @@ def is_followup(message: str, max_words: int = _DEFAULTS.followup_max_words,
         return False
     own = topics_of(message)
     specific = [t for t in own if t not in ("stretches", "exercises")]
-    if specific:
-        return bool(_FOLLOWUP_START.search(message)) and len(words) <= 5  # "and for the glutes?"
+    if specific:  # "and for the glutes?", "what about a labral tear, same thing?"
+        return bool(_FOLLOWUP_START.search(message)) and (len(words) <= 5 or bool(_SAME_ASKED.search(message)))
     return bool(_FOLLOWUP_START.search(message) or _PRONOUN.search(message)) or not (own or _own_subject(message))
 
 
@@ -115,7 +117,7 @@ _RUN_WORDS = re.compile(r"\b(?:run|running|runner\w*)\b", re.I)
 #: "who can check it?".
 _OWN_NEXT_STEP = re.compile(r"\b(?:can|could|should|would|will|do|am) i\b|\bhow (?:long|fast|soon|quickly)\b|"
                             r"\bwho (?:can|could|should|would|will)\b|"  # "who can check my form though?"
-                            r"\bwould \w+(?: \w+)? be (?:better|worse|ok|okay|fine)\b|\binstead\b", re.I)
+                            r"\bwould (?:\w+ ){1,3}be (?:any |much |a bit |a lot )?(?:better|worse|ok|okay|fine|easier)\b|\binstead\b", re.I)
 
 
 def leans_on_conversation(message: str, max_words: int = _DEFAULTS.followup_max_words,

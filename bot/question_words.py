@@ -43,6 +43,7 @@ ANSWER_TYPES: tuple[tuple[str, str], ...] = (
                   r"(?:to|for me to) (?:run|jog|race|keep running|train)|\brun(?:ning)? (?:through|on) (?:it|the pain)|"
                   r"\b(?:back to|return to|start) (?:running|run)|\bskip (?:my|the|tomorrow'?s|today'?s)? ?(?:run|race|session)|"
                   r"\bkeep running\b|\btake a break from running\b|"
+                  r"\b(?:is|'s) running (?:still |even |really )?(?:ok|okay|safe|fine|alright|possible|allowed)\b|"
                   # "race or skip?", "am i done running?", "so no more running?"
                   r"\b(?:race|run|running) or (?:skip|rest|not|sit (?:it|this) out)\b|\bskip (?:it|the race)\b|"
                   r"\b(?:done|finished) (?:with )?running\b|\bno more running\b|\b(?:give up|quit) running (?:for good|forever|altogether)\b"),
@@ -56,7 +57,7 @@ ANSWER_TYPES: tuple[tuple[str, str], ...] = (
                       # easing back in after a rest: "how do i get back into it?"
                       r"\b(?:get|getting|ease|easing|build|building|come|coming) back (?:in|into (?:it|things|running|training))\b"),
     ("see_doctor", r"\b(?:doctor|gp|physio\w*|physical therapist|professional|specialist|get (?:it|this) (?:checked|looked at)|"
-                   r"see (?:someone|a pro)|medical (?:help|attention|advice)|x-?ray|mri|scan)\b"),
+                   r"see (?:someone|a pro)|medical (?:help|attention|advice)|x-?ray|mri|scan|docs?|get (?:that|them) (?:checked|looked at))\b"),
     # "and if it doesn't?", "what if it's not better by then?": what to do when it does not pass
     ("see_doctor", r"\bif (?:it|that|this|the pain|the soreness|they) (?:doesn'?t|does not|won'?t|will not|isn'?t|is not|hasn'?t|"
                    r"has not|'?s not|still (?:hurts|doesn'?t))\b(?! hurt)|\bif not\W*$"),

@@ -278,3 +278,21 @@ def test_a_quantity_asked_after_how_to_do_an_exercise_asks_its_dose(earlier, mes
 
 def test_a_quantity_asked_after_a_question_that_is_no_exercise_keeps_that_type():
     assert analyse("how long?", ["should i rest my sore hip flexor?"]).answer_type != "exercise_dose"
+
+
+def test_a_follow_up_asking_the_same_of_its_own_thing_borrows_the_earlier_question():
+    query = analyse("what about a labral tear, same thing?", ["how do you treat FAI"])
+    assert query.answer_type == "treatment" and "labral tear" in query.topics
+
+
+def test_asking_whether_another_way_of_running_would_be_better_leans_on_the_conversation():
+    assert leans_on_conversation("would running on grass be any better?")
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("when should i see a doc about it then", "see_doctor"),
+    ("should i get that checked out?", "see_doctor"),
+    ("ok so is running still ok with that", "can_i_run"),
+])
+def test_runners_shorthand_for_a_doctor_or_for_running_on_gets_its_answer_type(question, kind):
+    assert answer_type(question) == kind
