@@ -99,8 +99,9 @@ def is_followup(message: str, max_words: int = _DEFAULTS.followup_max_words,
         return False
     own = topics_of(message)
     specific = [t for t in own if t not in ("stretches", "exercises")]
-    if specific:  # "and for the glutes?", "what about a labral tear, same thing?"
-        return bool(_FOLLOWUP_START.search(message)) and (len(words) <= 5 or bool(_SAME_ASKED.search(message)))
+    if specific:  # "and for the glutes?", "what about a labral tear, same thing?", "and if it's the front of the hip?"
+        return bool(_FOLLOWUP_START.search(message)) and (len(words) <= 5 or bool(_SAME_ASKED.search(message))
+                                                          or answer_type(message) == "general")
     return bool(_FOLLOWUP_START.search(message) or _PRONOUN.search(message)) or not (own or _own_subject(message))
 
 

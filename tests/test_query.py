@@ -296,3 +296,8 @@ def test_asking_whether_another_way_of_running_would_be_better_leans_on_the_conv
 ])
 def test_runners_shorthand_for_a_doctor_or_for_running_on_gets_its_answer_type(question, kind):
     assert answer_type(question) == kind
+
+
+def test_a_follow_up_naming_its_own_thing_but_asking_nothing_of_its_own_borrows_the_question():
+    query = analyse("and if it's the front of the hip?", ["whats the best stretch for tight hips after running?"])
+    assert query.answer_type == "exercise_howto" and "hip flexors" in query.topics
