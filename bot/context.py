@@ -27,7 +27,10 @@ _CONTRAST_WORDS = "but|though|although|yet"
 _CLAUSE_END = re.compile(
     # a full stop between digits is a decimal point ("38.6", "2.5 miles"), not the clause's end
     rf"(?:[;!?\n]|\.(?!\d)|(?<!\d)\.)+|\s(?:{_CONTRAST_WORDS}|however|whereas|except)\s|"
-    r",\s*(?=(?:what|how|would|should|could|can|is|are|do|does|any|or)\b)"  # "…can't walk, what would you do?"
+    r",\s*(?=(?:what|how|would|should|could|can|is|are|do|does|any|or)\b)|"  # "…can't walk, what would you do?"
+    # "is it ok if i do my long run saturday when the hip's been hurting at night": what has been so
+    # is told, not supposed, whatever question or plan it is put beside
+    r",?\s(?=(?:when|while|even though|given(?: that)?|considering|seeing as) (?:\S+ ){0,3}?(?:has|have|\S+'s|\S+'ve) been\b)"
 )
 _CONTRAST = re.compile(rf"\s(?:{_CONTRAST_WORDS})\s")
 #: A clause and the separator that ends it (so a question mark can be told from a full stop).
@@ -47,6 +50,9 @@ _HYPOTHETICAL = re.compile(
     r"(?![^.?!]{0,60}\b(?:right now|now|at the moment|currently|since|every|like i do|which i do|already)\b)|"
     r"^(?:say|imagine|let'?s say|picture this)\b|for future reference|just so i know|in (?:the )?future)"
 )
+#: The user saying a supposed sign is theirs: "…if you can't weight bear, which is where I am now".
+_THAT_IS_ME = re.compile(r"\b(?:which|that)(?:'s| is) (?:where|what|how) i(?:'m| am| have| feel)\b|"
+                         r"\b(?:and|which) (?:that'?s|is) me(?: now| right now| at the moment)?\b|\bwhich i (?:have|do) (?:now|right now)\b")
 #: The hip, the leg and what is near them.
 _LOWER_BODY_WORDS = (r"hips?|groin|pelvis|legs?|thighs?|knees?|calf|calves|shins?|ankles?|foot|feet|toes?|heels?|hamstrings?|quads?|"
                      r"bum|butt|buttocks?|glutes?|backside|back|spine|sciatic\w*")
@@ -155,6 +161,8 @@ def clauses(text: str) -> list[Clause]:
             continue
         asked = "?" in end
         cue = _HYPOTHETICAL.search(piece)
+        if cue and _THAT_IS_ME.search(piece, cue.end()):
+            cue = None  # "get help if you can't weight bear, which is where I am now": supposed, then told
         reported, quoting = advice_in(piece, end, quoting)
         if out and says_user_has_it(piece):
             # "I read night sweats can be a sign… I've been having them"; "should a numb foot be

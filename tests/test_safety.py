@@ -2020,3 +2020,37 @@ def test_test36s_kinds_used_to_against_now_signs_dated_inside_a_question_and_cat
     a sign dated to a real recent time ("this morning") is told whatever question frames it;
     catching every stride and bother holding one's wee are signs."""
     assert rules.detect_in_conversation(message, []) is not None
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("hip sort of catches and then gives, happened on every run this week", True),
+    ("feels like it'll slip out and it has gone from under me twice on the trails this week", True),
+    ("Every few strides the hip just gives, like it's about to collapse", True),
+    ("started as a 4 after parkrun, now it's a solid 9 three days later", True),
+    ("it's roughly doubled every day, 2 then 4 now 8", True),
+    ("started off mild, then moderate, now it's horrendous - all in about four days", True),
+    ("is it ok if i do my long run saturday when the hip's been properly hurting at night, even lying still?", True),
+    ("the foam gives a bit under my heel on the treadmill", False),
+    ("she gives it everything at parkrun, my hips are just tight after", False),
+    ("mileage went 2 to 4 to 6 now 8 km per run, hips a bit tight", False),
+    ("started as a 2 and now it's a 3, bit sore after intervals", False),
+    # signs the refitted learned model no longer reads, each now read by the rules
+    ("my toenails have gone bluey purple and are ice cold", True),
+    ("my gp said i might have an infection in the hip", True),
+    ("the nhs site says get help if you can't weight bear, which is where I am now", True),
+    ("fell a month ago, all good, apart from not being able to put weight on it", True),
+    ("what are the signs of an infection in the hip?", False),
+    ("if you can't weight bear, what would that mean", False),
+])
+def test_dev_misses_read_by_kind_a_hip_that_gives_a_score_rising_in_figures_or_words_and_what_has_been_beside_a_plan(
+        rules, message, flagged):
+    """The tuned-on sets' misses left at the start of round 22, each read as a kind: the hip "just
+    gives" or "has gone from under me"; a pain score rising "2 then 4 now 8" or "started as a 4 …
+    now a solid 9", or in words ("mild, then moderate, now horrendous"); what "has been" so, told
+    beside a plan ("is it ok if I do my long run when the hip's been hurting at night") is told, not
+    supposed. Foam that gives, someone who gives it everything, and distances rising are none.
+    With the learned model refitted on every seen set, four signs it had read are now read by the
+    rules: toenails gone "bluey purple", an infection in the hip the GP suspects, "not being able
+    to put weight on it", and a supposed sign the user then says is theirs ("which is where I am
+    now")."""
+    assert (rules.detect_in_conversation(message, []) is not None) is flagged
