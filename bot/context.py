@@ -30,7 +30,9 @@ _CLAUSE_END = re.compile(
     r",\s*(?=(?:what|how|would|should|could|can|is|are|do|does|any|or)\b)|"  # "…can't walk, what would you do?"
     # "is it ok if i do my long run saturday when the hip's been hurting at night": what has been so
     # is told, not supposed, whatever question or plan it is put beside
-    r",?\s(?=(?:when|while|even though|given(?: that)?|considering|seeing as) (?:\S+ ){0,3}?(?:has|have|\S+'s|\S+'ve) been\b)"
+    r",?\s(?=(?:when|while|even though|given(?: that)?|considering|seeing as) (?:\S+ ){0,3}?(?:has|have|\S+'s|\S+'ve) been\b)|"
+    # "my last op healed fine, this time the scar is red and oozing": what "this time" tells is now
+    r",\s*(?=this time\b(?! (?:last|next|of|tomorrow|yesterday)\b))"
 )
 _CONTRAST = re.compile(rf"\s(?:{_CONTRAST_WORDS})\s")
 #: A clause and the separator that ends it (so a question mark can be told from a full stop).

@@ -2041,6 +2041,8 @@ def test_test36s_kinds_used_to_against_now_signs_dated_inside_a_question_and_cat
     ("fell a month ago, all good, apart from not being able to put weight on it", True),
     ("what are the signs of an infection in the hip?", False),
     ("if you can't weight bear, what would that mean", False),
+    ("after my last op it healed fine, this time the scar on the hip is red and oozing and i'm shivery", True),
+    ("had a fever in march, this time last year, all fine now", False),
 ])
 def test_dev_misses_read_by_kind_a_hip_that_gives_a_score_rising_in_figures_or_words_and_what_has_been_beside_a_plan(
         rules, message, flagged):
@@ -2052,5 +2054,5 @@ def test_dev_misses_read_by_kind_a_hip_that_gives_a_score_rising_in_figures_or_w
     With the learned model refitted on every seen set, four signs it had read are now read by the
     rules: toenails gone "bluey purple", an infection in the hip the GP suspects, "not being able
     to put weight on it", and a supposed sign the user then says is theirs ("which is where I am
-    now")."""
+    now"). What "this time" tells after a past that went well is now."""
     assert (rules.detect_in_conversation(message, []) is not None) is flagged
