@@ -29,8 +29,10 @@ _CLAUSE_END = re.compile(
     rf"(?:[;!?\n]|\.(?!\d)|(?<!\d)\.)+|\s(?:{_CONTRAST_WORDS}|however|whereas|except)\s|"
     r",\s*(?=(?:what|how|would|should|could|can|is|are|do|does|any|or)\b)|"  # "…can't walk, what would you do?"
     # "is it ok if i do my long run saturday when the hip's been hurting at night": what has been so
-    # is told, not supposed, whatever question or plan it is put beside
-    r",?\s(?=(?:when|while|even though|given(?: that)?|considering|seeing as) (?:\S+ ){0,3}?(?:has|have|\S+'s|\S+'ve) been\b)|"
+    # of the user's own body is told, not supposed, beside a plan or a question ("when your hip has
+    # been…" in passed-on advice, "given i've been told…" tell nothing of it)
+    r",?\s(?=(?:when|while|even though|given(?: that)?|considering|seeing as) (?:(?:my|the|this|that)(?: \S+){0,2}? (?:has|have)|"
+    r"(?:my|the|this|that)(?: \S+){0,2}?'s|it'?s|it has|i'?ve|i have) been\b(?! (?:told|reading|hearing|wondering|thinking|advised|warned)\b))|"
     # "my last op healed fine, this time the scar is red and oozing": what "this time" tells is now
     r",\s*(?=this time\b(?! (?:last|next|of|tomorrow|yesterday)\b))"
 )
@@ -53,8 +55,9 @@ _HYPOTHETICAL = re.compile(
     r"^(?:say|imagine|let'?s say|picture this)\b|for future reference|just so i know|in (?:the )?future)"
 )
 #: The user saying a supposed sign is theirs: "…if you can't weight bear, which is where I am now".
-_THAT_IS_ME = re.compile(r"\b(?:which|that)(?:'s| is) (?:where|what|how) i(?:'m| am| have| feel)\b|"
-                         r"\b(?:and|which) (?:that'?s|is) me(?: now| right now| at the moment)?\b|\bwhich i (?:have|do) (?:now|right now)\b")
+_THAT_IS_ME = re.compile(r"\b(?:which|that)(?:'s| is) (?:where i(?:'m| am)|what i(?:'ve| have) got|what i have|how i feel)\b|"
+                         r"\b(?:and|which|,) ?(?:that'?s|is) me(?: now| right now| at the moment)?\b|\bwhich i (?:have|do) (?:now|right now)\b|"
+                         r"\bsounds (?:exactly )?like me\b")
 #: The hip, the leg and what is near them.
 _LOWER_BODY_WORDS = (r"hips?|groin|pelvis|legs?|thighs?|knees?|calf|calves|shins?|ankles?|foot|feet|toes?|heels?|hamstrings?|quads?|"
                      r"bum|butt|buttocks?|glutes?|backside|back|spine|sciatic\w*")

@@ -1,8 +1,9 @@
 """Follow-ups: whether a turn leans on the conversation, and what it borrows from an earlier turn.
 
 An elliptical or pronoun turn ("how many reps for those?", "and for the glutes?") takes its
-subject from the latest earlier turn that had one; a turn that names its own subject, or says it
-changes the subject, stands alone (conversational query rewriting, as in TREC CAsT). Read by
+subject from the latest earlier turn that had one; a turn that names its own subject and asks
+its own question, or says it changes the subject, stands alone ("and what about the IT band?" asks
+the earlier question of a new subject) (conversational query rewriting, as in TREC CAsT). Read by
 question analysis (``query.py``), which builds the ``Query`` from what these say, and by the chat
 (a short turn tried again with the conversation when it finds nothing alone).
 """
@@ -21,8 +22,11 @@ _FOLLOWUP_START = re.compile(
     r"^(?:and|what about|how about|also|ok(?:ay)?|so|then|but|same|what if|is that|are those|should i|"
     r"how many|how long|how often|how do i stop|what now|now what|what next|what then)\b", re.I
 )
-#: A turn asking the earlier question again of its own thing: "…, same thing?", "…, same for that?".
-_SAME_ASKED = re.compile(r"\bsame (?:thing|deal|for|with|again|idea|answer)\b|\b(?:too|as well)\W*$", re.I)
+#: A turn asking the earlier question again of its own thing: "…, same thing?", "does the same apply?"
+#: (not "is FAI the same thing as impingement?", which asks its own).
+_SAME_ASKED = re.compile(r"\bsame (?:thing|deal|for|with|again|idea|answer|appl(?:y|ies))\b(?! as\b)", re.I)
+#: A question word of the turn's own, after its opening ("so where exactly is the piriformis?").
+_OWN_QUESTION = re.compile(r"\b(?:where|what|which|who|why|when|how|is|are|does|do|can|could|should|will|would)\b", re.I)
 _PRONOUN = re.compile(r"\b(?:it|that|this|those|these|them|they|one|ones|there|each|either|instead)\b|\b(?:then|now)\W*$|"
                       r"\bthe whole (?:thing|lot|routine|session|workout)\b", re.I)  # "how long should the whole thing take?"
 #: Words that make a short message about something even when no listed topic is named ("running at
@@ -100,8 +104,9 @@ def is_followup(message: str, max_words: int = _DEFAULTS.followup_max_words,
     own = topics_of(message)
     specific = [t for t in own if t not in ("stretches", "exercises")]
     if specific:  # "and for the glutes?", "what about a labral tear, same thing?", "and if it's the front of the hip?"
-        return bool(_FOLLOWUP_START.search(message)) and (len(words) <= 5 or bool(_SAME_ASKED.search(message))
-                                                          or answer_type(message) == "general")
+        opening = _FOLLOWUP_START.search(message)
+        return bool(opening) and (len(words) <= 5 or bool(_SAME_ASKED.search(message))
+                                  or not (_OWN_QUESTION.search(message, opening.end()) or answer_type(message) != "general"))
     return bool(_FOLLOWUP_START.search(message) or _PRONOUN.search(message)) or not (own or _own_subject(message))
 
 

@@ -11,7 +11,7 @@ Runs on the gated message (``gate.admit``) and returns a ``Query``:
 - **the topic**: the body part, condition or exercise it is about;
 - **follow-ups**: an elliptical or pronoun turn ("how many reps for those?",
   "and for the glutes?") borrows the topic of the latest earlier turn that had
-  one; a turn that names its own topic stands alone. Which turns lean on the
+  one; a turn that names its own topic and asks its own question stands alone. Which turns lean on the
   conversation, and what they borrow, is ``followups.py``'s.
 """
 
@@ -32,7 +32,8 @@ _DEFAULTS = Settings()
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 #: A quantity asked in a turn that names no type of its own ("nice. how many?", "reps/sets?", "how
 #: long per side?"): of an exercise the last turn asked how to do, it asks the dose.
-_QUANTITY = re.compile(r"\bhow (?:many|much|long|often)\b|\b(?:reps?|sets?|repetitions?|per side|each side)\b", re.IGNORECASE)
+_QUANTITY = re.compile(r"\bhow (?:many|often)\b|\bhow long\b(?! (?:have|has|had|did|ago|until|till|before)\b)|"
+                       r"\bhow much (?:should i do|of each|time)\b|\b(?:reps?|sets?(?! ?up\b)|repetitions?|per side|each side)\b", re.IGNORECASE)
 _ASKING = re.compile(
     r"\?\s*$|^(?:what|why|how|when|which|where|who|is|are|can|could|should|shall|do|does|will|would|any)\b|"
     r"\b(?:tips|advice|recommend\w*|suggest\w*|wondering|help me)\b", re.I

@@ -51,23 +51,23 @@ ANSWER_TYPES: tuple[tuple[str, str], ...] = (
                       r"\b(?:heal|better|go away|recover|run|back)|\brecovery time\b|\bhow many (?:days|weeks)\b|"
                       r"\b(?:days|weeks) or (?:weeks|months|days)\b|"
                       # whether it is taking too long: "shouldn't it be gone by now?", "a normal timeline?"
-                      r"\bshould(?:n'?t)? (?:it|this|that|they) (?:be (?:gone|better|healed|over)|have (?:gone|healed|cleared|"
-                      r"settled|got(?:ten)? better))\b|\b(?:normal|typical|usual|set) (?:time ?frame|timeline|recovery time)\b|"
-                      r"\btake this long\b|"
+                      r"\bshould(?:n'?t)? (?:it|this|that|they|i) (?:be (?:gone|better|healed|over|fine)|have (?:gone|healed|cleared|"
+                      r"settled|got(?:ten)? better))(?= (?:by now|already|yet)\b|\W*$)|"
+                      r"\b(?:normal|typical|usual|set) (?:time ?frame|timeline|recovery time)\b|\btake this long\W*$|"
                       # easing back in after a rest: "how do i get back into it?"
                       r"\b(?:get|getting|ease|easing|build|building|come|coming) back (?:in|into (?:it|things|running|training))\b"),
     ("see_doctor", r"\b(?:doctor|gp|physio\w*|physical therapist|professional|specialist|get (?:it|this) (?:checked|looked at)|"
-                   r"see (?:someone|a pro)|medical (?:help|attention|advice)|x-?ray|mri|scan|docs?|get (?:that|them) (?:checked|looked at))\b"),
+                   r"see (?:someone|a pro)|medical (?:help|attention|advice)|x-?ray|mri|scan|(?:see|seeing|visit|go to) (?:a |the |my )?doc|"
+                   r"get (?:that|them) (?:checked|looked at))\b"),
     # "and if it doesn't?", "what if it's not better by then?": what to do when it does not pass
     ("see_doctor", r"\bif (?:it|that|this|the pain|the soreness|they) (?:doesn'?t|does not|won'?t|will not|isn'?t|is not|hasn'?t|"
                    r"has not|'?s not|still (?:hurts|doesn'?t))\b(?! hurt)|\bif not\W*$"),
     ("prevention", r"\bprevent\w*|\bavoid\w*|\bstop (?:it|this|that|them)? ?(?:from )?(?:coming back|happening|recurring)|"
-                   # keeping it from starting: "stop my hip flexors getting sore",
-                   # "so my hips don't get tight", "how do i keep that from turning into a real problem"
-                   r"\blong[- ]term\b|"
-                   r"\b(?:stop|keep) (?:my|the|your|them|it|that|this) (?:[\w-]+ ){0,2}(?:from )?(?:getting|tightening|turning|becoming)\b|"
-                   r"\bso (?:that )?(?:my|the|your|it|they) (?:[\w-]+ ){0,2}(?:don'?t|doesn'?t|do not|does not|won'?t|aren'?t|isn'?t) "
-                   r"(?:get|tighten|start|become|turn|feel)\b|"
+                   # keeping it from starting: "stop my hip flexors getting sore", "what can i do so my hips
+                   # don't get tight", "how do i keep that from turning into a real problem"
+                   r"\b(?:stop|keep) (?:my|the|your|them|it|that|this) (?:[\w-]+ ){0,2}(?:from )?(?:getting|tightening|becoming|turning into)\b|"
+                   r"\b(?:do|anything|something)\b(?: \S+){0,4}? so (?:that )?(?:my|the|your|it|they) (?:[\w-]+ ){0,2}"
+                   r"(?:don'?t|doesn'?t|do not|does not|won'?t|aren'?t|isn'?t) (?:get|tighten|start|become|turn|feel)\b|"
                    r"\bkeep (?:it|this) from|\bcoming back\b|\bin (?:the )?future\b|\bagain\b"),
     ("exercise_howto", r"\bhow (?:do|to|should|would|can) (?:i |you )?(?:do|perform|stretch|strengthen|foam roll|roll|activate)\b|"
                        r"\b(?:what|which|any|best|good) (?:\w+ ){0,2}(?:exercises?|stretch\w*|drills?|moves?|strength\w*|routine)\b|"

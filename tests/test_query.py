@@ -301,3 +301,19 @@ def test_runners_shorthand_for_a_doctor_or_for_running_on_gets_its_answer_type(q
 def test_a_follow_up_naming_its_own_thing_but_asking_nothing_of_its_own_borrows_the_question():
     query = analyse("and if it's the front of the hip?", ["whats the best stretch for tight hips after running?"])
     assert query.answer_type == "exercise_howto" and "hip flexors" in query.topics
+
+
+@pytest.mark.parametrize("earlier, message, not_kind", [
+    ([], "does running cause long-term hip damage?", "prevention"),
+    ([], "i stretch every day so my hips don't feel tight, but today they're killing me, what should i do?", "prevention"),
+    ([], "should it be better to ice or heat it?", "recovery_time"),
+    ([], "my doc says it's bursitis, what stretches help?", "see_doctor"),
+    (["how do i do side planks?"], "any tips for the set up?", "exercise_dose"),
+    (["how do i do bird dogs?"], "how long have people been doing it?", "exercise_dose"),
+    (["how long does runner's hip take to heal?"], "so where exactly is the piriformis muscle?", "recovery_time"),
+])
+def test_round_22s_cue_rules_hold_against_the_code_reviews_near_misses(earlier, message, not_kind):
+    """The review's wordings that round 22's first cue rules misread: a long-term worry, a habit
+    told with "so my hips don't", a choice between two remedies, a doctor's diagnosis before an
+    exercise question, a set-up or a history asked after an exercise, a question of its own."""
+    assert analyse(message, earlier).answer_type != not_kind

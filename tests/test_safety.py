@@ -2056,3 +2056,30 @@ def test_dev_misses_read_by_kind_a_hip_that_gives_a_score_rising_in_figures_or_w
     to put weight on it", and a supposed sign the user then says is theirs ("which is where I am
     now"). What "this time" tells after a past that went well is now."""
     assert (rules.detect_in_conversation(message, []) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("these new shoes are great, love the bounce it gives!", False),
+    ("the foam roller is quite soft, it gives when i lean on it, should i get a firmer one?", False),
+    ("honestly my motivation has gone from under me since the injury", False),
+    ("runs per week went 2 then 3 now 6, hips a bit tight after", False),
+    ("started at 4 miles a week, now 8, hips feel fine just tight", False),
+    ("my training block started out mild and now the hill sessions are horrific", False),
+    ("two of my toenails have gone purple after the marathon, will they fall off?", False),
+    ("my toenails are painted blue for race day lol, hips fine", False),
+    ("my doctor ruled out an infection in the hip, so what stretches can i do?", False),
+    ("is it possible to get an infection in the hip from running?", False),
+    ("i'm scared of not being able to walk properly when i'm older", False),
+    ("what if my hip gives way mid-race, that's what i'm scared of", False),
+    ("the nhs page says to see a gp when your hip has been hurting at night for weeks", False),
+    ("gp thinks my hip might be infected", True),
+    ("worried it's an infection, the hip is throbbing", True),
+    ("hip pain went 3 then 5 now 8 over the week", True),
+])
+def test_round_22s_rules_hold_against_the_code_reviews_near_misses(rules, message, flagged):
+    """A code review of round 22's rules found each new rule reading ordinary wordings: "it gives"
+    of a shoe or a mat, counts of runs rising, toenails after a marathon or painted, an infection
+    ruled out or asked about, a fear of not being able to walk, a feared sign ("that's what I'm
+    scared of") and advice about "your hip". Each rule now names the body, a pain word or the
+    user's own "that's me"; and a hip the GP thinks infected is read in more wordings."""
+    assert (rules.detect_in_conversation(message, []) is not None) is flagged
