@@ -2083,3 +2083,20 @@ def test_round_22s_rules_hold_against_the_code_reviews_near_misses(rules, messag
     scared of") and advice about "your hip". Each rule now names the body, a pain word or the
     user's own "that's me"; and a hip the GP thinks infected is read in more wordings."""
     assert (rules.detect_in_conversation(message, []) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("my hip's been sore after the trail run and now it's all red and hot and I've got the shakes", True),
+    ("the hip's red and hot since yesterday, ice or heat?", True),
+    ("got the shakes and feel fluey, hip aching deep inside", True),
+    ("feels like i'm coming down with something and the hip is throbbing", True),
+    ("it's a red shoe, does colour matter lol", False),
+    ("i get the shakes before every race, hips fine", False),
+    ("my mate thinks he's coming down with something", False),
+])
+def test_test33s_miss_read_by_kind_a_hot_red_hip_told_with_a_contraction_and_the_shakes(rules, message, flagged):
+    """Changed after red_flags_test33's one run, and said so: its one miss told a hot, red hip as
+    "it's all red and hot" (a contraction, which the rule's verbs did not include) and chills as
+    "the shakes … like I'm coming down with something". A red shoe, pre-race nerves and a mate's
+    illness are none."""
+    assert (rules.detect_in_conversation(message, []) is not None) is flagged
