@@ -20,6 +20,8 @@ from .tense import DATED
 #: seems to help the night sweats"): the window ends where the sign starts.
 _NEG = re.compile(
     r"\b(?:no|not|never|without|none|nor|neither|zero|denies|free of|absence of|nothing(?:'s| is| was| looks| seems| feels)(?= ?$)|"
+    # "nothing red or puffy": a list of signs denied together
+    r"nothing(?= (?:red|hot|warm|swollen|puffy|numb|tingly|cold|pale|blue|bruised),? (?:or|nor)\b)|"
     r"don'?t|doesn'?t|didn'?t|haven'?t|hasn'?t|hadn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|won'?t)\b"
 )
 #: Words that end a negation's reach inside a clause ("I didn't run today and I can't walk").

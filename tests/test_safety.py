@@ -2100,3 +2100,21 @@ def test_test33s_miss_read_by_kind_a_hot_red_hip_told_with_a_contraction_and_the
     "the shakes … like I'm coming down with something". A red shoe, pre-race nerves and a mate's
     illness are none."""
     assert (rules.detect_in_conversation(message, []) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("my legs and hips always feel warm straight after a run, cools off within half an hour, nothing red or puffy", False),
+    ("the hip is swollen, nothing red or hot though", True),
+    ("nothing seems to help the night sweats", True),
+])
+def test_test39s_false_alarms_read_by_kind_signs_denied_as_nothing(rules, message, flagged):
+    """From red_flags_test39's one run (now seen): "nothing red or puffy" denies the signs it lists,
+    but not a sign told beside it, nor "nothing seems to help"."""
+    assert (rules.detect_in_conversation(message, []) is not None) is flagged
+
+
+def test_a_hip_that_was_infected_is_no_suspicion_now_but_one_that_might_be_is():
+    """test39: "worried my hip was infected", then denied, is a worry or the past; the infection
+    pattern reads "might be / is / looks infected", not "was"."""
+    assert detect("worried my hip was infected") is None
+    assert detect("gp thinks my hip might be infected") is not None
