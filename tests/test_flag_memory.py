@@ -5,8 +5,11 @@ import pytest
 
 from bot.flag_memory import FLAG_MEMORY_FILE, FlagMemory
 
-#: Flagged by meaning alone without the memory (like an ordinary question of answers_test15.jsonl).
-ORDINARY = "deep ache in my bum, pretty sure it's piriformis, what helps?"
+#: Flagged by meaning alone without the memory (a hard negative of red_flags_dev28.jsonl; the learned
+#: network refitted in round 22 reads few ordinary questions as red flags, this is one of them).
+ORDINARY = "The ache is in my buttock but it doesn't travel down the leg and there's no numbness or tingling anywhere. Piriformis?"
+#: What the exemplars flagged in it (the clause "the ache is in my buttock"), graded ordinary in other words.
+GRADED = "the ache is deep in my buttock"
 
 
 def _memory(triage, chat, graded: list[tuple[str, bool]]) -> FlagMemory:
@@ -24,13 +27,12 @@ def triage(chat):
 def test_a_message_worded_like_a_graded_ordinary_one_is_not_flagged_by_meaning(triage, chat):
     triage.use_memory(None)
     assert triage.detect(ORDINARY) is not None
-    triage.use_memory(_memory(triage, chat, [("got a deep ache in my bum, i reckon it's my piriformis. what helps?", False),
-                                             ("my leg went numb and cold after the run", True)]))
+    triage.use_memory(_memory(triage, chat, [(GRADED, False), ("my leg went numb and cold after the run", True)]))
     assert triage.detect(ORDINARY) is None
 
 
 def test_a_graded_red_flag_as_close_as_the_ordinary_one_keeps_the_flag(triage, chat):
-    ordinary = ("got a deep ache in my bum, i reckon it's my piriformis. what helps?", False)
+    ordinary = (GRADED, False)
     triage.use_memory(_memory(triage, chat, [ordinary]))
     assert triage.detect(ORDINARY) is None  # the control: the ordinary one alone sets it aside
     triage.use_memory(_memory(triage, chat, [ordinary, (ordinary[0], True)]))
