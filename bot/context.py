@@ -54,6 +54,9 @@ _HYPOTHETICAL = re.compile(
     r"(?![^.?!]{0,60}\b(?:right now|now|at the moment|currently|since|every|like i do|which i do|already)\b)|"
     r"^(?:say|imagine|let'?s say|picture this)\b|for future reference|just so i know|in (?:the )?future)"
 )
+#: The user saying they are well: "I'm fine thankfully", "i feel totally fine".
+_OWN_ALL_CLEAR = re.compile(r"\b(?:i'?m|i am|i feel|i'?m feeling|i'?ve been) (?:totally |completely |absolutely |perfectly )?"
+                            r"(?:fine|ok|okay|grand|well|good|alright|all right)\b(?: (?:thankfully|so far|touch wood|myself|though))?")
 #: The user saying a supposed sign is theirs: "…if you can't weight bear, which is where I am now".
 _THAT_IS_ME = re.compile(r"\b(?:which|that)(?:'s| is) (?:where i(?:'m| am)|what i(?:'ve| have) got|what i have|how i feel)\b|"
                          r"\b(?:and|which|,) ?(?:that'?s|is) me(?: now| right now| at the moment)?\b|\bwhich i (?:have|do) (?:now|right now)\b|"
@@ -180,7 +183,9 @@ def clauses(text: str) -> list[Clause]:
                         or _ON_SCREEN.search(piece))
                        and not FIRST_PERSON.search(piece) and not _OTHERS_TOO.search(piece)) or reported \
             or talks_about(piece)
-        other = names_other(piece) and not FIRST_PERSON.search(piece)
+        # "hubby's down with the flu, fever and all, I'm fine thankfully": the user's own all-clear
+        # does not make the other person's sign the user's
+        other = names_other(piece) and not FIRST_PERSON.search(_OWN_ALL_CLEAR.sub(" ", piece))
         elsewhere = bool(_ELSEWHERE.search(piece)) and not _names_lower_body(piece)
         out.append(Clause(piece, general, cue.start() if cue else -1, other, in_past(piece), elsewhere,
                           after_contrast=after_contrast))

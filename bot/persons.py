@@ -19,14 +19,15 @@ ANIMALS = (r"dog|doggy|doggo|labrador|puppy|pup|cat|kitten|horse|pony|greyhound|
 OTHER_PERSON = re.compile(
     r"\b(?:my|our|a|his|her|their) (?:(?:running|club|running club|athletics|tri|gym|work|old|new|best) )?(?:friend|mate|sister|brother|mum|mom|dad|mother|father|wife|husband|"
     r"partner|girlfriend|boyfriend|coach|teammate|team ?mate|club ?mate|training partner|colleague|buddy|pal|flatmate|housemate|roommate|"
-    r"co-?worker|neighbou?r|cousin|aunt|auntie|aunty|uncle|in-laws?|\w+-in-law|gran\w*|nan|nana|nanna|dog|client|patient)s?\b|\b(?:he|she|they|him|her|his|their)\b|"
+    r"co-?worker|neighbou?r|cousin|aunt|auntie|aunty|uncle|in-laws?|\w+-in-law|gran\w*|nan|nana|nanna|dog|client|patient|"
+    r"hubby|wifey|missus|missis|other half|fianc\w*)s?\b|\b(?:he|she|they|him|her|his|their)\b|"
     # ...at the start only as the subject ("mate fell on the ice"), not called to ("mate, can't walk")
     r"^(?:friend|mate|sister|brother|mum|mom|dad|wife|husband|partner|girlfriend|boyfriend|fianc\w*|coach|"
     r"teammate|colleague|neighbou?r)(?=(?:'s)?(?:\s{1,3}(?:at|from|in|on) (?:work|the office|the club|my club|running club|parkrun|the gym|my team))?"
     r"\s{1,3}(?:has|had|have|was|is|fell|got|gets|went|took|did|said|says|tripped|slipped|"
     r"twisted|hurt|hurts|broke|pulled|came|thinks|reckons|needs|needed|just|also|and)\b)|"
     r"\b(?:dad|mum|mom|sister|brother|wife|husband|partner|friend|mate|buddy|pal|coach|boss|colleague|flatmate|housemate|roommate|"
-    r"teammate|neighbou?r)(?:'s|s)\b|"
+    r"teammate|neighbou?r|hubby|wifey|missus)(?:'s|s)\b|"
     r"\b(?:running|training|gym) (?:buddy|pal|partner|mate)\b|"
     r"\b(?:the|this|some|another|that) (?:bloke|guy|man|woman|lady|fella|chap|person|old (?:man|lady|boy|girl))\b|"
     # "helped a woman who fell", "half my club has had a fever"

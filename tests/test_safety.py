@@ -2118,3 +2118,20 @@ def test_a_hip_that_was_infected_is_no_suspicion_now_but_one_that_might_be_is():
     pattern reads "might be / is / looks infected", not "was"."""
     assert detect("worried my hip was infected") is None
     assert detect("gp thinks my hip might be infected") is not None
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("hubby's down with the flu, fever and all, I'm fine thankfully. my hip's sore after hill reps, any tips?", False),
+    ("got the chills on the way home, it was baltic and i was soaked through, warmed up fine after a shower", False),
+    ("felt a bit sick from race nerves this morning, hips a bit sore after", False),
+    ("my wife has a fever, I'm fine but I can't put weight on my leg", True),
+    ("my hubby has a fever and I'm fine, but my hip is red and hot", True),
+    ("fever of 38.5 and chills, soaked through with sweat, hip is hot", True),
+])
+def test_test39s_false_alarms_read_by_kind_someone_elses_fever_beside_the_users_all_clear_and_ordinary_causes(
+        rules, message, flagged):
+    """From red_flags_test39's one run (now seen): a husband's fever told beside "I'm fine
+    thankfully" is his ("hubby" is another person; the user's all-clear does not make the clause
+    theirs); chills from being soaked in the cold, and feeling sick from race nerves, have their
+    cause told. The user's own sign after "but", and a real fever with a hot hip, still count."""
+    assert (rules.detect_in_conversation(message, []) is not None) is flagged
