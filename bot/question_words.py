@@ -56,9 +56,8 @@ ANSWER_TYPES: tuple[tuple[str, str], ...] = (
                       r"\b(?:normal|typical|usual|set) (?:time ?frame|timeline|recovery time)\b|\btake this long\W*$|"
                       # easing back in after a rest: "how do i get back into it?"
                       r"\b(?:get|getting|ease|easing|build|building|come|coming) back (?:in|into (?:it|things|running|training))\b"),
-    ("see_doctor", r"\b(?:doctor|gp|physio\w*|physical therapist|professional|specialist|get (?:it|this) (?:checked|looked at)|"
-                   r"see (?:someone|a pro)|medical (?:help|attention|advice)|x-?ray|mri|scan|(?:see|seeing|visit|go to) (?:a |the |my )?doc|"
-                   r"get (?:that|them) (?:checked|looked at))\b"),
+    ("see_doctor", r"\b(?:doctor|gp|physio\w*|physical therapist|professional|specialist|get (?:it|this|that|them) (?:checked|looked at)|"
+                   r"see (?:someone|a pro)|medical (?:help|attention|advice)|x-?ray|mri|scan|(?:see|seeing|visit|go to) (?:a |the |my )?doc)\b"),
     # "and if it doesn't?", "what if it's not better by then?": what to do when it does not pass
     ("see_doctor", r"\bif (?:it|that|this|the pain|the soreness|they) (?:doesn'?t|does not|won'?t|will not|isn'?t|is not|hasn'?t|"
                    r"has not|'?s not|still (?:hurts|doesn'?t))\b(?! hurt)|\bif not\W*$"),
