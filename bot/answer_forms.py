@@ -1,6 +1,6 @@
 """The kinds of answer a question can ask for, as the reader sees them and as sentences show them.
 
-For each answer type (``bot/question_words.ANSWER_TYPES``): the heading shown above the quotes, and the
+For each answer type (``bot/answer_types.ANSWER_TYPES``): the heading shown above the quotes, and the
 cue words of a sentence that gives that kind of answer ("Duration: 30 seconds", "can lead to").
 The composer uses the cues to lead with the right kind of sentence.
 """

@@ -14,7 +14,8 @@ from .config import Settings
 from .other_subjects import HIP_REGION, another_subject, not_a_runners_hip
 from .followups import POINTS_BACK
 from .query import Query
-from .question_words import EXERCISE_TOPICS, GENERIC_TOPICS, PAIN_WORDS, topics_of, without_topics
+from .answer_types import PAIN_WORDS
+from .question_words import EXERCISE_TOPICS, GENERIC_TOPICS, topics_of, without_topics
 from .text import norm
 
 DOSING = re.compile(

@@ -14,7 +14,8 @@ import re
 from collections.abc import Callable, Sequence
 
 from .config import Settings
-from .question_words import GENERIC_TOPICS, answer_type, exercises_in_order, modifiers_of, topics_of
+from .answer_types import answer_type
+from .question_words import GENERIC_TOPICS, exercises_in_order, modifiers_of, topics_of
 
 _DEFAULTS = Settings()
 

@@ -24,16 +24,12 @@ from dataclasses import dataclass
 from .config import Settings
 from .text import content_stems
 from .followups import by_position, is_followup, lent_subject
-from .question_words import (GENERIC_TOPICS, PAIN_WORDS, PERSISTING, PERSISTING_SEARCH, WHAT_NEXT, answer_type, search_words, topics_of,
-                             typed, without_topics)
+from .answer_types import PAIN_WORDS, PERSISTING, PERSISTING_SEARCH, QUANTITY, WHAT_NEXT, answer_type, typed
+from .question_words import GENERIC_TOPICS, search_words, topics_of, without_topics
 
 _DEFAULTS = Settings()
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
-#: A quantity asked in a turn that names no type of its own ("nice. how many?", "reps/sets?", "how
-#: long per side?"): of an exercise the last turn asked how to do, it asks the dose.
-_QUANTITY = re.compile(r"\bhow (?:many|often)\b|\bhow long\b(?! (?:have|has|had|did|ago|until|till|before)\b)|"
-                       r"\bhow much (?:should i do|of each|time)\b|\b(?:reps?|sets?(?! ?up\b)|repetitions?|per side|each side)\b", re.IGNORECASE)
 _ASKING = re.compile(
     r"\?\s*$|^(?:what|why|how|when|which|where|who|is|are|can|could|should|shall|do|does|will|would|any)\b|"
     r"\b(?:tips|advice|recommend\w*|suggest\w*|wondering|help me)\b", re.I
@@ -107,7 +103,7 @@ def analyse(message: str, history: Sequence[str] = (), settings: Settings = _DEF
             context, topics = chosen, (chosen,)  # "how do you do the last one?" after "planks, side planks and bird dogs"
         if kind == "general":
             kind = answer_type(context)
-            if kind == "exercise_howto" and _QUANTITY.search(message):
+            if kind == "exercise_howto" and QUANTITY.search(message):
                 kind = "exercise_dose"  # "thx! how many?" after "how do i do bird dogs?"
     search = f"{context} {message}" if context else message
     told = f"{subject} {question}"

@@ -1,6 +1,6 @@
 """What kind of answer a question asks for, learned from graded questions.
 
-The cue rules of ``bot/question_words.answer_type`` type about six questions in ten as the answer sets'
+The cue rules of ``bot/answer_types.answer_type`` type about six questions in ten as the answer sets'
 graders did: runners ask "what's the deal with…" for a definition and "is it worth…" for when to
 see someone, and a missed cue falls through to "general". A multinomial logistic regression over
 the question's vector and the rules' guess (``scripts/train_answer_types.py``) types three in
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .question_words import ANSWER_TYPES
+from .answer_types import ANSWER_TYPES
 
 TYPE_MODEL_FILE = Path(__file__).with_name("answer_type_model.json")
 #: Every type the rules can give, "general" last: the one-hot of the rule's guess.

@@ -8,7 +8,7 @@ import pytest
 
 from bot.followups import is_followup, leans_on_conversation
 from bot.query import analyse, asking_part
-from bot.question_words import answer_type
+from bot.answer_types import answer_type
 
 
 @pytest.mark.parametrize("question, kind", [
