@@ -100,27 +100,13 @@ class Settings:
     ranker_margin_other_article: float = 1.6
     """``ranker_margin`` for a sentence from an article the answer does not quote yet: another
     article's sentence near the margin is more often a near-miss on the topic than a new point.
-    With the ranker refitted on every seen set and the heavier memory vote (round 11), a single
-    margin of 5 spread answers over more articles (old set's citation precision 0.870 -> 0.837);
-    3 for a new article keeps it at 0.872 and must-mention at 0.939, and on test14/test15 (left
-    out of the memory, ranker fitted without them) lead 0.742 against 0.689 before the refit.
-    Round 15, with the memory grown to answers_dev28: on the seen answer sets (each left out of the
-    memory) 2.5 cites the labelled articles more often than 3 (0.754 against 0.747 of citations)
-    for the same evidence in answer, and keeps the old set's citation precision (0.890; 0.884 at 3).
-    Round 16, the memory grown to answers_test20: 2.5 let the old set's citation precision fall to
-    0.887; 2.4 holds it (0.905) and leaves the seen sets' lead and off-topic refusals as they were
-    (one follow-up of 776 lost its topic). Round 21, the memory grown to answers_test26: 2.4 let
-    it fall to 0.904 (2.2: 0.903, 2.6: 0.892); 2.0 holds it (0.910), and the seen sets pooled
-    (each left out of the memory) move by one question in a thousand (evidence 0.902 -> 0.901).
-    Round 22, the memory grown to answers_test27 and dev30: 2.0 let it fall to 0.907 (1.8: 0.906,
-    2.2: 0.900); 1.6 holds it (0.913), the seen sets pooled within 0.001 (evidence 0.900 -> 0.899)."""
+    Re-swept whenever the answer memory grows, with the old set's citation precision as the
+    constraint: 1.6 holds it at 0.913 with the memory of round 22 (2.0: 0.907); the history of
+    each sweep is in docs/tuning.md ("Settings swept more than once")."""
     memory_weight: float = 25.0
     """How much the graded questions most like this one (bot/answer_memory.py) add to a sentence
-    they were answered by, on the ranker's log-odds scale. Swept 2-20 leaving each recent set
-    out of the memory in turn (test9-test12): the top candidate held the evidence for 0.60 of
-    questions without it, 0.74 from 10 up, flat to 20. With the memory grown to test15 and the
-    ranker refitted on test13 and before, swept again on test14 and test15 (each left out of
-    the memory): lead 0.696 at 10, 0.724 at 15, 0.739 at 25, 0.735 at 40."""
+    they were answered by, on the ranker's log-odds scale. On test14 and test15, each left out
+    of the memory: lead 0.696 at 10, 0.739 at 25, 0.735 at 40 (docs/tuning.md)."""
     memory_neighbours: int = 3
     """The nearest graded questions that vote (2-20 swept: 2-4 alike, 10+ blurs the question)."""
     memory_floor: float = 0.6
