@@ -1,6 +1,7 @@
 """Clauses of a message, and the context rules that set a whole clause aside.
 
-ConText-style rules, as plain functions over normalised text: hypotheticals ("if I ever…"),
+ConText-style rules, as plain functions over normalised text: hypotheticals ("if I ever…";
+the cues are ``bot/suppositions.py``),
 someone else throughout ("my coach is hobbling"), general questions ("when should someone see a
 doctor?"), the past ("used to limp as a kid"), a body part away from the hip, a sign asked and
 answered no ("night sweats? nope") or looked for by a clinician and not found
@@ -20,6 +21,7 @@ from .tense import in_past
 from .looked_for import ANSWER_WORDS, answered_by_next, answered_in
 from .persons import FIRST_PERSON, names_other
 from .reported import advice_in, says_user_has_it, talks_about
+from .suppositions import supposes_a_past_condition, supposition_at
 
 #: Words that join two clauses into one thought: "not dieting, but I've lost weight".
 _CONTRAST_WORDS = "but|though|although|yet"
@@ -39,28 +41,9 @@ _CLAUSE_END = re.compile(
 _CONTRAST = re.compile(rf"\s(?:{_CONTRAST_WORDS})\s")
 #: A clause and the separator that ends it (so a question mark can be told from a full stop).
 _PIECE = re.compile(rf"(.*?)({_CLAUSE_END.pattern}|$)", re.S)
-_HYPOTHETICAL = re.compile(
-    r"\b(?:what if|in case|suppose|supposing|hypothetically|what happens when|what would|"
-    # "would it be serious if there's one tender spot…" asks about what is so; "…if I ever fell" supposes
-    r"would it be(?! (?:bad|serious|normal|ok|okay|a problem|worrying|concerning|dangerous) (?:that|if (?!(?:i|you|we|my [\w-]+) (?:ever|were|was|did|"
-    r"would|will|should|go|run|keep|start|try|do|race|train|skip|take)\b)))|"
-    r"should i worry (?:if|about)|"
-    # "is it bad if I ever fall / I run on it": a what-if or a plan; "is it bad if it hurts when I hop",
-    # "…if my calf is swollen", "…if I've lost 5 kilos" tell what is so now
-    r"is it (?:bad|ok|okay|normal|fine|safe|a problem|serious) if (?:i |you |we |my [\w-]+ )(?:ever|were|was|did|would|will|should|go|run|keep|"
-    r"start|try|do|race|train|skip|take|stretch|ice|use|wear|eat|miss|carry on|push)\b|how would i know|if i (?:ever|were to|was to|did)|"
-    r"if (?:you|someone|somebody|one|a runner|runners)(?:'s)? |if(?:\s+\S+){0,8}?\s+(?:ever|would|could|might)\b|"
-    r"\b(?:do|handle|deal with|manage|treat|prepare for)\b(?:\s+\S+){0,3}?\s+if (?:i|you|we) (?:ever )?(?:get|start|develop)\b"
-    r"(?![^.?!]{0,60}\b(?:right now|now|at the moment|currently|since|every|like i do|which i do|already)\b)|"
-    r"^(?:say|imagine|let'?s say|picture this)\b|for future reference|just so i know|in (?:the )?future)"
-)
 #: The user saying they are well: "I'm fine thankfully", "i feel totally fine".
 _OWN_ALL_CLEAR = re.compile(r"\b(?:i'?m|i am|i feel|i'?m feeling|i'?ve been) (?:totally |completely |absolutely |perfectly )?"
                             r"(?:fine|ok|okay|grand|well|good|alright|all right)\b(?: (?:thankfully|so far|touch wood|myself|though))?")
-#: The user saying a supposed sign is theirs: "…if you can't weight bear, which is where I am now".
-_THAT_IS_ME = re.compile(r"\b(?:which|that)(?:'s| is) (?:where i(?:'m| am)|what i(?:'ve| have) got|what i have|how i feel)\b|"
-                         r"\b(?:and|which|,) ?(?:that'?s|is) me(?: now| right now| at the moment)?\b|\bwhich i (?:have|do) (?:now|right now)\b|"
-                         r"\bsounds (?:exactly )?like me\b")
 #: The hip, the leg and what is near them.
 _LOWER_BODY_WORDS = (r"hips?|groin|pelvis|legs?|thighs?|knees?|calf|calves|shins?|ankles?|foot|feet|toes?|heels?|hamstrings?|quads?|"
                      r"bum|butt|buttocks?|glutes?|backside|back|spine|sciatic\w*")
@@ -101,10 +84,6 @@ _OTHERS_TOO = re.compile(r"\b(?:anyone|anybody|someone|somebody|everyone|everybo
 _ANSWERED_NO = re.compile(r"^(?:nope|nah|nil|negative)\b|^(?:no|none|not really|not at all)\s*(?:[,.!]\s*)?$")
 #: ...and the clause it answers must be a short sign named in a question ("night sweats?").
 _ASKED_SIGN_WORDS = 4
-#: A condition put in the past or the unreal ("if i fell…", "if i were to…"): told as a what-if,
-#: unlike "if i hop on it it hurts", which states a sign.
-_CONDITION = re.compile(r"^(?:and |so |but )?(?:if|assuming|supposing) (?:i |you |someone |somebody |a runner )?(?:ever )?"
-                        r"(?:fell|broke|slipped|tripped|crashed|landed|tore|pulled|were|was|had|did|got)\b")
 #: A figure of speech marked as one: "can't feel my quads (figuratively)", "dead legs, not literally".
 _MARKED_FIGURE = re.compile(r"(?<!not )(?<!not speaking )(?<!not being )\b(?:figuratively|metaphorically)\b|\bnot literally\b")
 QUESTION_START = re.compile(r"^(?:what|when|how|which|who|why|is|are|do|does|should|can|could|would|at what)\b")
@@ -168,9 +147,7 @@ def clauses(text: str) -> list[Clause]:
                 contrast = False
             continue
         asked = "?" in end
-        cue = _HYPOTHETICAL.search(piece)
-        if cue and _THAT_IS_ME.search(piece, cue.end()):
-            cue = None  # "get help if you can't weight bear, which is where I am now": supposed, then told
+        supposed_at = supposition_at(piece)
         reported, quoting = advice_in(piece, end, quoting)
         if out and says_user_has_it(piece):
             # "I read night sweats can be a sign… I've been having them"; "should a numb foot be
@@ -187,7 +164,7 @@ def clauses(text: str) -> list[Clause]:
         # does not make the other person's sign the user's
         other = names_other(piece) and not FIRST_PERSON.search(_OWN_ALL_CLEAR.sub(" ", piece))
         elsewhere = bool(_ELSEWHERE.search(piece)) and not _names_lower_body(piece)
-        out.append(Clause(piece, general, cue.start() if cue else -1, other, in_past(piece), elsewhere,
+        out.append(Clause(piece, general, supposed_at, other, in_past(piece), elsewhere,
                           after_contrast=after_contrast))
     # A clause marked as a figure of speech ("can't feel my quads (figuratively)") or taken back by
     # the next ("crashed hard at mile 17. not literally, i just bonked") tells no sign.
@@ -211,7 +188,7 @@ def clauses(text: str) -> list[Clause]:
     # A past or unreal condition that a question then asks about is a hypothetical: "if i fell
     # during my race, how would i know…" (but "if i hop on it it hurts, should i worry?" states a sign).
     for n in range(len(out) - 1):
-        if _CONDITION.match(out[n].text) and QUESTION_START.match(out[n + 1].text) and out[n].hypothetical_at < 0:
+        if supposes_a_past_condition(out[n].text) and QUESTION_START.match(out[n + 1].text) and out[n].hypothetical_at < 0:
             out[n] = replace(out[n], hypothetical_at=0)
     return out
 

@@ -1,0 +1,49 @@
+"""Suppositions: where a clause starts to suppose rather than tell ("what if…", "is it bad if I
+ever…", "say I…"), and a past or unreal condition that a question then asks about.
+
+ConText-style cues over a clause's normalised text, read by the clause rules (``context.py``): a
+supposed sign is no sign of the user's, unless the user then says it is theirs ("…if you can't
+weight bear, which is where I am now").
+"""
+
+from __future__ import annotations
+
+import re
+
+_HYPOTHETICAL = re.compile(
+    r"\b(?:what if|in case|suppose|supposing|hypothetically|what happens when|what would|"
+    # "would it be serious if there's one tender spot…" asks about what is so; "…if I ever fell" supposes
+    r"would it be(?! (?:bad|serious|normal|ok|okay|a problem|worrying|concerning|dangerous) (?:that|if (?!(?:i|you|we|my [\w-]+) (?:ever|were|was|did|"
+    r"would|will|should|go|run|keep|start|try|do|race|train|skip|take)\b)))|"
+    r"should i worry (?:if|about)|"
+    # "is it bad if I ever fall / I run on it": a what-if or a plan; "is it bad if it hurts when I hop",
+    # "…if my calf is swollen", "…if I've lost 5 kilos" tell what is so now
+    r"is it (?:bad|ok|okay|normal|fine|safe|a problem|serious) if (?:i |you |we |my [\w-]+ )(?:ever|were|was|did|would|will|should|go|run|keep|"
+    r"start|try|do|race|train|skip|take|stretch|ice|use|wear|eat|miss|carry on|push)\b|how would i know|if i (?:ever|were to|was to|did)|"
+    r"if (?:you|someone|somebody|one|a runner|runners)(?:'s)? |if(?:\s+\S+){0,8}?\s+(?:ever|would|could|might)\b|"
+    r"\b(?:do|handle|deal with|manage|treat|prepare for)\b(?:\s+\S+){0,3}?\s+if (?:i|you|we) (?:ever )?(?:get|start|develop)\b"
+    r"(?![^.?!]{0,60}\b(?:right now|now|at the moment|currently|since|every|like i do|which i do|already)\b)|"
+    r"^(?:say|imagine|let'?s say|picture this)\b|for future reference|just so i know|in (?:the )?future)"
+)
+#: The user saying a supposed sign is theirs: "…if you can't weight bear, which is where I am now".
+_THAT_IS_ME = re.compile(r"\b(?:which|that)(?:'s| is) (?:where i(?:'m| am)|what i(?:'ve| have) got|what i have|how i feel)\b|"
+                         r"\b(?:and|which|,) ?(?:that'?s|is) me(?: now| right now| at the moment)?\b|\bwhich i (?:have|do) (?:now|right now)\b|"
+                         r"\bsounds (?:exactly )?like me\b")
+#: A condition put in the past or the unreal ("if i fell…", "if i were to…"): told as a what-if,
+#: unlike "if i hop on it it hurts", which states a sign.
+_CONDITION = re.compile(r"^(?:and |so |but )?(?:if|assuming|supposing) (?:i |you |someone |somebody |a runner )?(?:ever )?"
+                        r"(?:fell|broke|slipped|tripped|crashed|landed|tore|pulled|were|was|had|did|got)\b")
+
+
+def supposition_at(piece: str) -> int:
+    """Where a supposing cue starts in a clause (it covers what follows), or -1: none, or the
+    user says the supposed sign is theirs after it."""
+    cue = _HYPOTHETICAL.search(piece)
+    if cue is None or _THAT_IS_ME.search(piece, cue.end()):
+        return -1  # "get help if you can't weight bear, which is where I am now": supposed, then told
+    return cue.start()
+
+
+def supposes_a_past_condition(text: str) -> bool:
+    """A clause opening on a past or unreal condition ("if i fell during my race…")."""
+    return bool(_CONDITION.match(text))
