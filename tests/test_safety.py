@@ -2135,3 +2135,33 @@ def test_test39s_false_alarms_read_by_kind_someone_elses_fever_beside_the_users_
     theirs); chills from being soaked in the cold, and feeling sick from race nerves, have their
     cause told. The user's own sign after "but", and a real fever with a hot hip, still count."""
     assert (rules.detect_in_conversation(message, []) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("the excedrin isn't even taking the edge off my hip", True),
+    ("took panado and mybulen, neither touches it", True),
+    ("cnt stand on it for more than a minute, is that normal after a 30k?", True),
+    ("took a week totally off running and the groin ache is actually worse, not better", True),
+    ("every time i land on my right leg coming off a kerb there's a sharp stab in the hip", True),
+    ("blacked out for a sec with the pain getting out of bed", True),
+    ("my hip just stops cooperating and i'm stuck mid-step", True),
+    ("would it be ok to race if hopping on it makes me wince", True),
+    ("she's been limping since the weekend and won't go on the climbing frame at nursery", True),
+    ("my son's 15, came back from rugby moaning about his right hip", True),
+    ("our lad is 11. he's lurching about when he walks since sports day", True),
+    ("would it be ok to keep running if my hip started locking one day?", False),
+    ("i'm skipping my run today because my hip is a bit sore from squats", False),
+    ("my husband won't go on the trampoline, his hip is sore from football", False),
+    ("aspirin before a flight is what my mum does, my hips are just stiff from the seat", False),
+    ("my husband keeps moaning about his hip after squash", False),
+])
+def test_the_seen_sets_last_misses_read_by_kind(rules, message, flagged):
+    """Kinds the seen sets still missed at round 23's start, each in fresh words: painkillers by
+    their brand names (Excedrin, Panado, Myprodol) and "neither touches it"; texting spellings of
+    "can't"; rest told with words in between ("a week totally off"); pain on landing on one leg,
+    hopping's kin; blacking out or fainting from the pain; a hip stuck mid-step; "would it be ok
+    to … if" followed by a sign told in the present, which is the user's now; a "he" or "she" at
+    the trampoline or the nursery, who is a child; a child moaning about a hip, or lurching as they
+    walk. A what-if in the past tense, skipping a run, an adult at the trampoline or moaning about
+    a hip, and an aspirin for a flight stay quiet."""
+    assert (rules.detect_in_conversation(message, []) is not None) is flagged
