@@ -103,7 +103,8 @@ def select(bank: SentenceBank, settings: Settings, ranker: SentenceRanker | None
         text = bank.text(i)
         doc = bank.section_of(i)[0]
         allowed = margin if doc in quoted else other_margin
-        if picked and (sims[j] < s.sentence_floor or (alone[j] < top - allowed and votes[j] < s.memory_keeps)):
+        keeps = s.memory_keeps if doc in quoted else s.memory_keeps_other_article
+        if picked and (sims[j] < s.sentence_floor or (alone[j] < top - allowed and votes[j] < keeps)):
             continue
         if picked and is_filler(text, topic) and not bank.on_topic_item(i, topic):
             continue

@@ -126,3 +126,37 @@ def test_the_evaluation_measures_a_remembered_set_with_memories_that_leave_it_ou
     finally:
         chat.composer.use_memory(answers)
         chat.triage.use_memory(flags)
+
+
+def test_a_voted_sentence_below_the_margin_is_kept_more_readily_from_an_article_already_quoted(chat):
+    """A vote between the two bars (``memory_keeps`` < vote < ``memory_keeps_other_article``) keeps
+    a sentence of the lead's article but not one of another article: another article's voted
+    point is more often a near-miss on the topic, and it is what cost the old set's citations."""
+    from bot.sentence_selection import select
+
+    s, composer = chat.settings, chat.composer
+    assert s.memory_keeps < s.memory_keeps_other_article
+    question = "how do i stop my hip flexors getting sore after runs?"
+    query = chat.understand(question)
+    vector = chat.encoder.encode_query(query.search_text)
+    hits = chat.retriever.search(query.search_text, s.top_k, query_vector=vector)
+    bank = composer.bank
+    silent = np.zeros(len(chat.index.sentences), dtype=np.float32)
+    unvoted = select(bank, s, composer.ranker, query, hits, vector, silent)
+    lead_doc = bank.section_of(unvoted[0])[0]
+    quoted = {bank.section_of(j)[0] for j in unvoted}
+
+    def kept_alone(i: int) -> bool:  # quoted when its vote clears any bar (not filler, not a repeat)
+        votes = silent.copy()
+        votes[unvoted[0]] = 1000.0
+        votes[i] = 100 * s.memory_keeps_other_article
+        return i in select(bank, s, composer.ranker, query, hits, vector, votes)
+
+    left_out = [i for i in bank.candidates(hits) if i not in unvoted]
+    same = next(i for i in left_out if bank.section_of(i)[0] == lead_doc and kept_alone(i))
+    other = next(i for i in left_out if bank.section_of(i)[0] not in quoted and kept_alone(i))
+    votes = silent.copy()
+    votes[unvoted[0]] = 1000.0  # the lead stays first, so each voted sentence meets the bar
+    votes[[same, other]] = (s.memory_keeps + s.memory_keeps_other_article) / 2
+    picked = select(bank, s, composer.ranker, query, hits, vector, votes)
+    assert same in picked and other not in picked
