@@ -22,6 +22,7 @@ from .config import Settings
 from .query import Query
 from .question_words import GENERIC_TOPICS, topics_of
 from .retrieval import Hit
+from .run_phase import asked_phase, phase
 from .sentence_bank import SentenceBank
 from .sentence_ranker import Candidate, SentenceRanker, features
 from .text import content_stems, is_filler, overlap, unlisted
@@ -85,6 +86,12 @@ def select(bank: SentenceBank, settings: Settings, ranker: SentenceRanker | None
     vecs = bank.index.sentence_vectors[candidates]
     topic = content_stems(" ".join([query.question, *query.topics, query.context]))
     order = np.argsort(-scores, kind="stable")
+    # A question about after the run is not answered by warm-up advice, nor the other way round
+    # (bot/run_phase.py); when every candidate names the other time, none is set aside.
+    asked = asked_phase(query.text, query.context)
+    other_time = {j for j, i in enumerate(candidates) if asked and phase(bank.plain[i]) not in (None, asked)}
+    if len(other_time) == len(candidates):
+        other_time = set()
     # The margin is judged without the votes, which would otherwise push every sentence
     # but the voted one out of it; a sentence voted for strongly enough stays in.
     alone = scores - votes
@@ -99,6 +106,8 @@ def select(bank: SentenceBank, settings: Settings, ranker: SentenceRanker | None
     quoted: set[str] = set()  # the articles quoted so far
     words = 0
     for j in order:
+        if j in other_time:
+            continue
         i = candidates[j]
         text = bank.text(i)
         doc = bank.section_of(i)[0]

@@ -104,3 +104,32 @@ def test_a_list_item_under_a_heading_naming_the_topic_is_not_dropped_as_filler(c
     "Symptoms of …": it is the answer, not filler."""
     answer = chat.reply(question, [earlier])
     assert "groin pain" in answer.markdown.lower()
+
+
+@pytest.mark.parametrize("earlier, question, asked", [
+    ([], "what should i do after my runs so my hips arent tight and sore the next day", "after"),
+    (["whats a good warm up for runners to protect the hips"], "and for after the run?", "after"),
+    (["i always stretch after i run"], "what about before it, any warm up moves?", "before"),
+    (["how should I warm up before running to protect my hips?"], "and after?", "after"),
+])
+def test_a_question_about_one_time_around_the_run_gets_no_advice_for_the_other(chat, earlier, question, asked):
+    """After-run advice is no answer to a warm-up question, nor warm-up advice to an after-run
+    one, however alike they read to the encoder (bot/run_phase.py)."""
+    from bot.run_phase import phase
+
+    answer = chat.reply(question, earlier)
+    times = [phase(q.text) for q in answer.quotes]
+    assert answer.quotes and asked in times and not set(times) - {asked, None}, [q.text for q in answer.quotes]
+
+
+@pytest.mark.parametrize("text, time", [
+    ("my hips are a little sore the day after a long run, is that normal?", None),
+    ("One of the most common causes of hip pain after running is overuse", None),
+    ("Stretch Post-Run: Spend 5–10 minutes stretching your hips after every run.", "after"),
+    ("Dynamic Warm-Ups: Before running, perform hip circles and leg swings.", "before"),
+    ("should i stretch before or after running?", None),
+])
+def test_a_time_that_says_when_it_hurts_is_no_time_to_do_something_in(text, time):
+    from bot.run_phase import phase
+
+    assert phase(text) == time
