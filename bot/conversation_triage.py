@@ -114,7 +114,9 @@ def _told_over_turns(triage: Triage, turns: Sequence[str], already: set[str]) ->
         # named beside them ("…and my daughter is 8") still counts.
         named = [category.explained_by.sub(" ", p.text) if category.explained_by else p.text for p in parts]
         speaker = any(rule.speaker.search(p.text) for p in parts)
-        if not speaker and not any(rule.subject.search(text) for text, p in zip(named, parts) if not p.general):
+        whole = " ".join(p.text for p in parts)
+        clued = bool(rule.clue and rule.clue.search(whole) and not (rule.adult and rule.adult.search(whole)))
+        if not (speaker or clued) and not any(rule.subject.search(text) for text, p in zip(named, parts) if not p.general):
             continue
         for at, (text, clause, n) in enumerate(zip(named, parts, turn_of)):
             if clause.general or (clause.past and not category.past_counts) or category.id in cleared_after[n]:

@@ -14,8 +14,10 @@ _HYPOTHETICAL = re.compile(
     r"\b(?:what if|in case|suppose|supposing|hypothetically|what happens when|what would|"
     # "would it be serious if there's one tender spot…", "would it be ok to keep training if hopping gives me
     # a sharp pain" ask about what is so; "…if I ever fell", "…if my hip started locking" suppose
-    r"would it be(?! (?:bad|serious|normal|ok|okay|fine|safe|a problem|worrying|concerning|dangerous)(?: to (?:\S+ ){0,4}?\S+)? (?:that|if (?!(?:i|you|we|my [\w-]+) (?:ever|were|was|did|"
-    r"would|will|should|go|run|keep|start|started|starts|began|begins|got|try|do|race|train|skip|take)\b)))|"
+    r"would it be(?! (?:bad|serious|normal|ok|okay|fine|alright|all right|safe|sensible|wise|smart|a (?:bad|good) idea|a problem|worrying|"
+    r"concerning|dangerous)(?: for me)?(?: to (?:\S+ ){0,4}?\S+)? (?:that|if (?!(?:i|you|we|it|my [\w-]+|the [\w-]+) (?:ever|were|was|did|"
+    r"would|will|should|go|run|keep|start|started|starts|began|begins|get|gets|got|develop|develops|fall|falls|fell|come|comes|give|gives|"
+    r"turn|turns|flare|flares|happen|happens|try|do|race|train|skip|take)\b)))|"
     r"should i worry (?:if|about)|"
     # "is it bad if I ever fall / I run on it": a what-if or a plan; "is it bad if it hurts when I hop",
     # "…if my calf is swollen", "…if I've lost 5 kilos" tell what is so now

@@ -70,6 +70,10 @@ class ConversationRule:
     signs: re.Pattern
     third_person: re.Pattern
     speaker: re.Pattern
+    clue: re.Pattern | None = None
+    """Where only a child would be ("won't go on the trampoline", "at nursery"): names a child for
+    a third-person sign when ``adult`` names no adult anywhere in the conversation."""
+    adult: re.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -122,7 +126,8 @@ class Learned:
 def _conversation_rule(data: dict | None) -> ConversationRule | None:
     if not data:
         return None
-    return ConversationRule(*(re.compile(data[key]) for key in ("subject", "signs", "third_person", "speaker")))
+    return ConversationRule(*(re.compile(data[key]) for key in ("subject", "signs", "third_person", "speaker")),
+                            *(_optional_pattern(data.get(key)) for key in ("clue", "adult")))
 
 
 def _causes(named: dict[str, str], wanted) -> re.Pattern | None:

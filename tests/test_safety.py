@@ -2165,3 +2165,27 @@ def test_the_seen_sets_last_misses_read_by_kind(rules, message, flagged):
     walk. A what-if in the past tense, skipping a run, an adult at the trampoline or moaning about
     a hip, and an aspirin for a flight stay quiet."""
     assert (rules.detect_in_conversation(message, []) is not None) is flagged
+
+
+@pytest.mark.parametrize("turns, message", [
+    ([], "got stuck mid-step in the queue lol"),
+    ([], "I always shake my leg loose before a race"),
+    ([], "skipping rope is killing my calves"),
+    ([], "I'm hopping mad my booster jab got delayed"),
+    ([], "rest days make my mood worse"),
+    ([], "2 weeks completely off over xmas and my fitness is way worse"),
+    ([], "almost passed out from the pain of the sports massage"),
+    ([], "would it be ok to race if the pain gets worse on the day?"),
+    ([], "would it be ok to keep training if I fall on the ice this winter?"),
+    ([], "I work at a nursery and my hip aches after my runs"),
+    ([], "My husband is 45. He went on the trampoline and now his hip is sore"),
+    (["my partner turned 40 this weekend"], "went on the trampoline with him, he's limping now"),
+    ([], "my daughter lurched forward on the bus, she's fine"),
+    ([], "I cnt stand running on treadmills, so boring. hip ok tho"),
+])
+def test_the_code_reviews_false_alarms_of_round_23s_rules_stay_quiet(triage, turns, message):
+    """A code review's probes of the rules above (round 23): stuck or loose with no hip, a skip
+    rope at the calves, 'hopping mad', a mood or fitness worse after rest, the pain of a massage,
+    a what-if in the future tense, a nursery worker's own hip, an adult on the trampoline (named
+    in the same message or an earlier one), a lurch that is no gait, "can't stand" an idiom."""
+    assert triage.detect_in_conversation(message, turns) is None
