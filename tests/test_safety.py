@@ -2189,3 +2189,21 @@ def test_the_code_reviews_false_alarms_of_round_23s_rules_stay_quiet(triage, tur
     a what-if in the future tense, a nursery worker's own hip, an adult on the trampoline (named
     in the same message or an earlier one), a lurch that is no gait, "can't stand" an idiom."""
     assert triage.detect_in_conversation(message, turns) is None
+
+
+@pytest.mark.parametrize("turns, message, flagged", [
+    ([], "haven't been able to get around without a walking stick since the half, strain?", True),
+    ([], "I can walk fine without crutches now, six weeks on, what strength work next?", False),
+    ([], "does it ever get so bad that codeine does nothing and you lie awake all night? asking cos that's me right now", True),
+    ([], "is it normal to feel sore after long runs? asking for a friend", False),
+    ([], "the hip gets wedged, like something's caught in there, and i can't straighten it for a minute", True),
+    ([], "mon fine, tue a bit sore, wed limping, thu can't run at all. what stretches?", True),
+    ([], "splits log: fine monday, sore legs tuesday, pb thursday! recovery tips?", False),
+])
+def test_test38s_misses_read_by_kind(rules, turns, message, flagged):
+    """From red_flags_test38's one run, each kind in fresh words: walking or standing only with an
+    aid told as "can't … without crutches"; a general question the user then says is theirs ("asking
+    because that's me"); a hip wedged or caught so it can't straighten; pain worsening told as a
+    log of days (night sweats told by a soaked pillow, the fifth, are read by meaning already). Their near twins stay quiet: crutches no longer needed, asking
+    for a friend, a training log that ends in a PB."""
+    assert (rules.detect_in_conversation(message, turns) is not None) is flagged
