@@ -21,7 +21,7 @@ from .tense import in_past
 from .looked_for import ANSWER_WORDS, answered_by_next, answered_in
 from .persons import FIRST_PERSON, names_other
 from .reported import advice_in, says_user_has_it, talks_about
-from .suppositions import supposes_a_past_condition, supposition_at
+from .suppositions import owns_it_now, supposes_a_past_condition, supposition_at
 
 #: Words that join two clauses into one thought: "not dieting, but I've lost weight".
 _CONTRAST_WORDS = "but|though|although|yet"
@@ -86,6 +86,8 @@ _ANSWERED_NO = re.compile(r"^(?:nope|nah|nil|negative)\b|^(?:no|none|not really|
 _ASKED_SIGN_WORDS = 4
 #: A figure of speech marked as one: "can't feel my quads (figuratively)", "dead legs, not literally".
 _MARKED_FIGURE = re.compile(r"(?<!not )(?<!not speaking )(?<!not being )\b(?:figuratively|metaphorically)\b|\bnot literally\b")
+#: Someone at large, whom a later "it's me" makes the user: "if someone's hip was hurting so much…".
+_ANYONE = re.compile(r"\b(?:someone|somebody|a person|people|anyone|anybody|you|your|a runner|runners)\b")
 QUESTION_START = re.compile(r"^(?:what|when|how|which|who|why|is|are|do|does|should|can|could|would|at what)\b")
 
 
@@ -153,6 +155,11 @@ def clauses(text: str) -> list[Clause]:
             # "I read night sweats can be a sign… I've been having them"; "should a numb foot be
             # checked? just reading up, though it's happened to me": every general clause before
             out = [replace(c, general=False) if c.general else c for c in out]
+        if out and owns_it_now(piece):
+            # "what would it mean if the pain was 9/10…? cos that's happening to me right now": what
+            # was asked in general, supposed, or told of "someone" is the user's
+            out = [replace(c, general=False, hypothetical_at=-1, about_other=c.about_other and not _ANYONE.search(c.text))
+                   for c in out]
         if out and QUESTION_START.search(out[-1].text) and not FIRST_PERSON.search(out[-1].text) \
                 and _SAID_GENERAL.fullmatch(piece):
             out[-1] = replace(out[-1], general=True)  # "is a fever a reason to go to a&e? general knowledge, im fine"

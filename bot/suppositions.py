@@ -50,3 +50,21 @@ def supposition_at(piece: str) -> int:
 def supposes_a_past_condition(text: str) -> bool:
     """A clause opening on a past or unreal condition ("if i fell during my race…")."""
     return bool(_CONDITION.match(text))
+
+
+#: A clause owning, now, what the clauses before it asked in general or supposed: "…and you can't
+#: sleep? cos that's happening to me right now", "(it's me. i'm someone.)", "not a hypothetical,
+#: it's me", "asking because i've been like this since my run".
+_OWNS_IT_NOW = re.compile(
+    r"\b(?:it'?s|that'?s|this is|which is) (?:literally |basically |exactly |actually |just )?(?:me|happening to me|what'?s happening to me|"
+    r"what i(?:'?ve| have) got)\b(?! too\b)(?!,? (?:last|a few|years?|when i was)\b)|\bnot (?:a |just a )?hypothetical\b|\bi'?m (?:the )?someone\b|"
+    r"\bi'?ve been (?:like (?:this|that)|(?:exactly )?that way)\b|\bi'?m (?:lying|sat|sitting|stuck|laid) here (?:right )?now\b|"
+    r"\b(?:asking|ask|i'?m asking) (?:because|cos|coz|cause|as|since) (?:i'?ve|i have|i am|i'?m|that'?s|this is|it'?s) "
+    r"(?:me|been|got|having|happening|like)\b")
+
+
+def owns_it_now(piece: str) -> bool:
+    """Whether a clause says that what the clauses before it asked about or supposed is the
+    user's, now (not "it's happened to me before")."""
+    return bool(_OWNS_IT_NOW.search(piece))
+

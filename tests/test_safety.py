@@ -2207,3 +2207,17 @@ def test_test38s_misses_read_by_kind(rules, turns, message, flagged):
     log of days (night sweats told by a soaked pillow, the fifth, are read by meaning already). Their near twins stay quiet: crutches no longer needed, asking
     for a friend, a training log that ends in a PB."""
     assert (rules.detect_in_conversation(message, turns) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("what does it mean when a hip hurts so much that tramadol does nothing and you can't sleep? not hypothetical, it's me", True),
+    ("hypothetically, if someone's calf went fat and sore after a long flight… (it's me. i'm someone.)", True),
+    ("what if my hip started locking mid race? it's happened to me before, years ago", False),
+    ("what would it mean if your hip locked during a run? that's me too lol, always wondering", False),
+])
+def test_test41s_misses_read_by_kind_a_general_question_then_owned_now(rules, message, flagged):
+    """From red_flags_test41's one run: a sign asked about in general, supposed, or told of
+    "someone", then owned now ("not hypothetical, it's me", "I'm someone", "cos that's happening to
+    me right now"), is the user's. Owning it in the past ("it's happened to me before") or owning
+    only the wondering ("that's me too, always wondering") is not."""
+    assert (rules.detect_in_conversation(message, []) is not None) is flagged
