@@ -21,7 +21,7 @@ from .tense import in_past
 from .looked_for import ANSWER_WORDS, answered_by_next, answered_in
 from .persons import FIRST_PERSON, names_other
 from .reported import advice_in, says_user_has_it, talks_about
-from .suppositions import owns_it_now, supposes_a_past_condition, supposition_at
+from .suppositions import owns_it_now, supposes_a_past_condition, supposition_at, the_other_is_me
 
 #: Words that join two clauses into one thought: "not dieting, but I've lost weight".
 _CONTRAST_WORDS = "but|though|although|yet"
@@ -158,8 +158,10 @@ def clauses(text: str) -> list[Clause]:
         if out and owns_it_now(piece):
             # "what would it mean if the pain was 9/10…? cos that's happening to me right now": what
             # was asked in general, supposed, or told of "someone" is the user's
-            out = [replace(c, general=False, hypothetical_at=-1, about_other=c.about_other and not _ANYONE.search(c.text))
-                   for c in out]
+            # ("the mate's me": whoever they told of is the user)
+            mine = the_other_is_me(piece)
+            out = [replace(c, general=False, hypothetical_at=-1,
+                           about_other=c.about_other and not (mine or _ANYONE.search(c.text))) for c in out]
         if out and QUESTION_START.search(out[-1].text) and not FIRST_PERSON.search(out[-1].text) \
                 and _SAID_GENERAL.fullmatch(piece):
             out[-1] = replace(out[-1], general=True)  # "is a fever a reason to go to a&e? general knowledge, im fine"
@@ -194,8 +196,10 @@ def clauses(text: str) -> list[Clause]:
             out[n] = replace(clause, past=True)
     # A past or unreal condition that a question then asks about is a hypothetical: "if i fell
     # during my race, how would i know…" (but "if i hop on it it hurts, should i worry?" states a sign).
+    # Not when a later clause owns it now ("…do they need it looked at? ok the someone is me").
     for n in range(len(out) - 1):
-        if supposes_a_past_condition(out[n].text) and QUESTION_START.match(out[n + 1].text) and out[n].hypothetical_at < 0:
+        if supposes_a_past_condition(out[n].text) and QUESTION_START.match(out[n + 1].text) and out[n].hypothetical_at < 0 \
+                and not any(owns_it_now(c.text) for c in out[n + 1:]):
             out[n] = replace(out[n], hypothetical_at=0)
     return out
 

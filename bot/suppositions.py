@@ -63,7 +63,7 @@ _OWNS_IT_NOW = re.compile(
     r"\b(?:asking|ask|i'?m asking) (?:because|cos|coz|cause|as|since) (?:i'?ve|i have|i am|i'?m|that'?s|this is|it'?s) "
     r"(?:me|been|got|having|happening|like)\b|"
     # "that someone is me", "ok fine the friend is me"; "I'm lying here with it now"
-    r"\b(?:that |the |this )?(?:someone|somebody|friend|mate|person|runner|buddy|pal)(?: in question| i mentioned)? (?:is|=) "
+    r"\b(?:that |the |this )?(?:someone|somebody|friend|mate|person|runner|buddy|pal)(?: in question| i mentioned)?(?:'s| is| =) "
     r"(?:actually |really |just |obviously |totally |in fact )?me\b|"
     r"\bi'?m (?:lying|sat|sitting|stuck|laid) (?:here )?with (?:it|this|that|one) (?:right )?now\b|\bi(?:'?ve| have) got (?:it|this|that) (?:right )?now\b")
 
@@ -72,4 +72,14 @@ def owns_it_now(piece: str) -> bool:
     """Whether a clause says that what the clauses before it asked about or supposed is the
     user's, now (not "it's happened to me before")."""
     return bool(_OWNS_IT_NOW.search(piece))
+
+
+#: The user saying the other person they told of is them: "the mate's me", "that someone is me".
+_THE_OTHER_IS_ME = re.compile(r"\b(?:someone|somebody|friend|mate|person|runner|buddy|pal)(?: in question| i mentioned)?(?:'s| is| =) "
+                              r"(?:actually |really |just |obviously |totally |in fact )?me\b")
+
+
+def the_other_is_me(piece: str) -> bool:
+    """Whether a clause says the someone or friend the user spoke of is the user."""
+    return bool(_THE_OTHER_IS_ME.search(piece))
 

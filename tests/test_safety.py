@@ -2217,11 +2217,13 @@ def test_test38s_misses_read_by_kind(rules, turns, message, flagged):
     ("what would it mean if a runner's hip gave way mid run? the runner in question is me", True),
     ("can someone's hip go numb down the outside after a run? i'm sat here with it now", True),
     ("can someone's leg go numb after a run? asking for my flatmate, the friend is genuinely her", False),
+    ("if someone slipped on a wet kerb and came down hard on their hip, would they need an x-ray? ok the someone is me, just now", True),
+    ("if someone fell on their hip, would they need an x-ray? asking for a uni assignment", False),
 ])
 def test_test41s_misses_read_by_kind_a_general_question_then_owned_now(rules, message, flagged):
     """From red_flags_test41's one run: a sign asked about in general, supposed, or told of
     "someone", then owned now ("not hypothetical, it's me", "I'm someone", "cos that's happening to
-    me right now"; after test42's run: "the runner in question is me", "i'm sat here with it now"), is
-    the user's. Owning it in the past ("it's happened to me before") or owning
+    me right now"; after test42's run: "the runner in question is me", "i'm sat here with it now"; after
+    test43's: a past condition asked about, "if someone slipped…", then owned), is the user's. Owning it in the past ("it's happened to me before") or owning
     only the wondering ("that's me too, always wondering") is not."""
     assert (rules.detect_in_conversation(message, []) is not None) is flagged
