@@ -86,11 +86,7 @@ def talks_about(piece: str) -> bool:
 
 #: ...or says so later in the clause: "asking because that's what i've got", "cos mine did it twice".
 _HAVE_IT_TOO = re.compile(r"\b(?:that'?s what i'?(?:ve| have) got|that'?s what i have|mine (?:did|does|has|is doing)|"
-                          r"(?:it'?s |it has )?happened to me|i'?(?:ve| have) got (?:it|that|this|the same)|"
-                          # "…and you can't sleep? asking because that's me rn"
-                          r"(?:asking|ask|i'?m asking) (?:because|cos|coz|cause|as|since) (?:that'?s|this is|it'?s) (?:literally |basically |exactly )?me|"
-                          r"(?:that'?s|this is) (?:literally |basically |exactly )?me (?:rn|right now|now|atm|at the moment|today|this week)|"
-                          r"asking for (?:myself|me))\b")
+                          r"(?:it'?s |it has )?happened to me|i'?(?:ve| have) got (?:it|that|this|the same))\b")
 
 
 def says_user_has_it(piece: str) -> bool:

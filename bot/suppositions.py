@@ -52,31 +52,27 @@ def supposes_a_past_condition(text: str) -> bool:
     return bool(_CONDITION.match(text))
 
 
+#: The user saying the other person they told of is them: "the mate's me", "that someone is me".
+_THE_OTHER_IS_ME = re.compile(r"\b(?:someone|somebody|friend|mate|person|runner|buddy|pal)(?: in question| i mentioned)?(?:'s| is| =) "
+                              r"(?:actually |really |just |obviously |totally |in fact )?me\b")
 #: A clause owning, now, what the clauses before it asked in general or supposed: "…and you can't
 #: sleep? cos that's happening to me right now", "(it's me. i'm someone.)", "not a hypothetical,
-#: it's me", "asking because i've been like this since my run", "that someone is me", "the friend is
-#: me", "I'm lying here with it now".
+#: it's me", "asking because i've been like this since my run", "that someone is me", "I'm lying
+#: here with it now".
 _OWNS_IT_NOW = re.compile(
     r"\b(?:it'?s|that'?s|this is|which is) (?:literally |basically |exactly |actually |just )?(?:me|happening to me|what'?s happening to me|"
     r"what i(?:'?ve| have) got)\b(?! too\b)(?!,? (?:last|a few|years?|when i was)\b)|\bnot (?:a |just a )?hypothetical\b|\bi'?m (?:the )?someone\b|"
     r"\bi'?ve been (?:like (?:this|that)|(?:exactly )?that way)\b|\bi'?m (?:lying|sat|sitting|stuck|laid) here (?:right )?now\b|"
     r"\b(?:asking|ask|i'?m asking) (?:because|cos|coz|cause|as|since) (?:i'?ve|i have|i am|i'?m|that'?s|this is|it'?s) "
-    r"(?:me|been|got|having|happening|like)\b|"
-    # "that someone is me", "ok fine the friend is me"; "I'm lying here with it now"
-    r"\b(?:that |the |this )?(?:someone|somebody|friend|mate|person|runner|buddy|pal)(?: in question| i mentioned)?(?:'s| is| =) "
-    r"(?:actually |really |just |obviously |totally |in fact )?me\b|"
-    r"\bi'?m (?:lying|sat|sitting|stuck|laid) (?:here )?with (?:it|this|that|one) (?:right )?now\b|\bi(?:'?ve| have) got (?:it|this|that) (?:right )?now\b")
+    r"(?:me|been|got|having|happening|like)\b|\basking for (?:myself|me)\b|"
+    r"\bi'?m (?:lying|sat|sitting|stuck|laid) (?:here )?with (?:it|this|that|one) (?:right )?now\b|\bi(?:'?ve| have) got (?:it|this|that) (?:right )?now\b|"
+    + _THE_OTHER_IS_ME.pattern)
 
 
 def owns_it_now(piece: str) -> bool:
     """Whether a clause says that what the clauses before it asked about or supposed is the
     user's, now (not "it's happened to me before")."""
     return bool(_OWNS_IT_NOW.search(piece))
-
-
-#: The user saying the other person they told of is them: "the mate's me", "that someone is me".
-_THE_OTHER_IS_ME = re.compile(r"\b(?:someone|somebody|friend|mate|person|runner|buddy|pal)(?: in question| i mentioned)?(?:'s| is| =) "
-                              r"(?:actually |really |just |obviously |totally |in fact )?me\b")
 
 
 def the_other_is_me(piece: str) -> bool:
