@@ -118,15 +118,28 @@ class Composer:
         return list(dict.fromkeys(c for c in chunks if c not in shown))
 
     def _cite(self, picked: list[int], hits: list[Hit]) -> tuple[list[Citation], list[Quote]]:
-        """Quotes of the picked sentences, sources numbered in the order their first sentence appears."""
+        """Quotes of the picked sentences, sources numbered in the order their first sentence appears.
+
+        One source per section of an article: two passages of one section (a long section is
+        split into several) are one source to the reader, not "Preventing Runner's Hip" twice."""
         hit_of = {c.id: h for h in hits for c in h.passage}
-        numbers: dict[int, int] = {}
-        citations, quotes = [], []
+        numbers: dict[tuple[str, str], int] = {}
+        passages: dict[tuple[str, str], list[int]] = {}
+        quotes = []
         for i in picked:
             cid = self.bank.chunk_of(i)
-            if cid not in numbers:
-                numbers[cid] = len(numbers) + 1
-                c = self.index.chunks[cid]
-                citations.append(Citation(numbers[cid], c.doc_id, c.title, c.section, c.text, hit_of[cid].dense_score))
-            quotes.append(Quote(self.bank.shown(i), numbers[cid]))
+            c = self.index.chunks[cid]
+            section = (c.doc_id, c.section)
+            if section not in numbers:
+                numbers[section] = len(numbers) + 1
+                passages[section] = []
+            if cid not in passages[section]:
+                passages[section].append(cid)
+            quotes.append(Quote(self.bank.shown(i), numbers[section]))
+        citations = []
+        for section, n in numbers.items():
+            chunks = [self.index.chunks[cid] for cid in sorted(passages[section], key=lambda cid: self.index.chunks[cid].start)]
+            first = chunks[0]
+            citations.append(Citation(n, first.doc_id, first.title, first.section, "\n\n".join(c.text for c in chunks),
+                                      max(hit_of[c.id].dense_score for c in chunks)))
         return citations, quotes

@@ -231,3 +231,16 @@ def test_another_article_is_quoted_only_when_its_point_scores_closer_to_the_best
         assert articles_quoted() < one_margin
     finally:
         chat.composer.settings = kept
+
+
+def test_two_passages_of_one_section_are_one_source(chat):
+    """A long section is split into several passages; the reader sees it as one source, cited
+    once, and every quote from it carries that one number."""
+    answer = chat.reply("how do I stop it from coming back once it's better?", ["what causes runner's hip?"])
+    sections = [(c.doc_id, c.section) for c in answer.citations]
+    assert len(sections) == len(set(sections)), sections
+    def plain(text: str) -> str:
+        return " ".join(text.replace("- ", " ").split())
+
+    for quote in answer.quotes:  # each quote points at the passage text it came from
+        assert plain(quote.text) in plain(answer.citations[quote.citation - 1].text)
