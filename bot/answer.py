@@ -138,8 +138,23 @@ class Composer:
             quotes.append(Quote(self.bank.shown(i), numbers[section]))
         citations = []
         for section, n in numbers.items():
-            chunks = [self.index.chunks[cid] for cid in sorted(passages[section], key=lambda cid: self.index.chunks[cid].start)]
+            chunks = sorted((self.index.chunks[cid] for cid in passages[section]), key=lambda c: c.start)
             first = chunks[0]
-            citations.append(Citation(n, first.doc_id, first.title, first.section, "\n\n".join(c.text for c in chunks),
+            citations.append(Citation(n, first.doc_id, first.title, first.section, _joined(chunks),
                                       max(hit_of[c.id].dense_score for c in chunks)))
         return citations, quotes
+
+
+def _joined(chunks: list) -> str:
+    """The text of passages of one section, in article order, their overlap told once (a chunk's
+    text is its article's text from ``start`` to ``end``; neighbours overlap by the splitter's
+    ``chunk_overlap``); passages apart are set off by a blank line."""
+    text, end = chunks[0].text, chunks[0].end
+    for chunk in chunks[1:]:
+        if chunk.start <= end:
+            text += chunk.text[end - chunk.start:] if chunk.end > end else ""
+        else:
+            text += "\n\n" + chunk.text
+        end = max(end, chunk.end)
+    return text
+

@@ -113,11 +113,12 @@ class Settings:
     """A graded question less alike than this cosine does not vote (0.5-0.7 alike)."""
     memory_keeps: float = 5.0
     """A sentence of an article the answer already quotes, with at least this weighted vote, is
-    quoted even when the ranker alone puts it more than ``ranker_margin`` below the best. Round 22,
-    the seen answer sets each left out of the memory (6,404 graded questions): from 7.5 (the bar
-    of round 14) to 5, evidence in answer 0.903 -> 0.912 and follow-ups 0.829 -> 0.843 with
-    ``memory_keeps_other_article`` left at 7.5; 3 and 4.7 alike. The old set's citation precision
-    holds (0.916)."""
+    quoted even when the ranker alone puts it more than ``ranker_margin`` below the best; and a
+    passage the search missed holding a sentence voted this strongly is recalled
+    (``Composer.recalled``). Round 22, the seen answer sets each left out of the memory (6,404
+    graded questions): from 7.5 (the bar of round 14) to 5 with ``memory_keeps_other_article`` at
+    7, evidence in answer 0.903 -> 0.918, follow-ups 0.829 -> 0.852 (both bars and the recall
+    measured together); 3 and 4.7 alike. The old set's citation precision holds (0.917)."""
     memory_keeps_other_article: float = 7.0
     """``memory_keeps`` for a sentence from an article the answer does not quote yet: another
     article's voted point costs the old set's citation precision (at 5: 0.892; 6: 0.902; 6.5:

@@ -15,7 +15,8 @@ class Citation:
     title: str
     section: str
     text: str
-    """The whole cited chunk, so a reader (or a test) can check every quoted sentence."""
+    """The whole cited passage (the passages of one section joined, their overlap once), so a
+    reader (or a test) can check every quoted sentence."""
     score: float
 
 

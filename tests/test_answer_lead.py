@@ -128,6 +128,11 @@ def test_a_question_about_one_time_around_the_run_gets_no_advice_for_the_other(c
     ("Stretch Post-Run: Spend 5–10 minutes stretching your hips after every run.", "after"),
     ("Dynamic Warm-Ups: Before running, perform hip circles and leg swings.", "before"),
     ("should i stretch before or after running?", None),
+    ("should I stretch before I run or after?", None),
+    ("should I stretch before I run?", "before"),
+    ("my hips are tight what should i do after a run", "after"),
+    ("I ran and after that my hip hurt", None),
+    ("what should I look after", None),
 ])
 def test_a_time_that_says_when_it_hurts_is_no_time_to_do_something_in(text, time):
     from bot.run_phase import phase
