@@ -3,7 +3,8 @@
 ConText-style rules, as plain functions over normalised text: hypotheticals ("if I ever…";
 the cues are ``bot/suppositions.py``),
 someone else throughout ("my coach is hobbling"), general questions ("when should someone see a
-doctor?"), the past ("used to limp as a kid"), a body part away from the hip, a sign asked and
+doctor?"; the cues are ``bot/general_questions.py``), the past ("used to limp as a kid"), a body
+part away from the hip (``bot/body_place.py``), a sign asked and
 answered no ("night sweats? nope") or looked for by a clinician and not found
 (``bot/looked_for.py``), a sign long over (``bot/long_ago.py``), a figure marked as one and a
 turn taken back ("not literally"). Each match inside a kept clause is judged by ``bot/affirmation.py``; what the
@@ -16,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .body_place import elsewhere as away_from_the_hip
+from .general_questions import QUESTION_START, asks_in_general, calls_the_question_general, of_people_at_large
 from .long_ago import over_long_ago
 from .tense import in_past
 from .looked_for import ANSWER_WORDS, answered_by_next, answered_in
@@ -44,58 +47,15 @@ _PIECE = re.compile(rf"(.*?)({_CLAUSE_END.pattern}|$)", re.S)
 #: The user saying they are well: "I'm fine thankfully", "i feel totally fine".
 _OWN_ALL_CLEAR = re.compile(r"\b(?:i'?m|i am|i feel|i'?m feeling|i'?ve been) (?:totally |completely |absolutely |perfectly )?"
                             r"(?:fine|ok|okay|grand|well|good|alright|all right)\b(?: (?:thankfully|so far|touch wood|myself|though))?")
-#: The hip, the leg and what is near them.
-_LOWER_BODY_WORDS = (r"hips?|groin|pelvis|legs?|thighs?|knees?|calf|calves|shins?|ankles?|foot|feet|toes?|heels?|hamstrings?|quads?|"
-                     r"bum|butt|buttocks?|glutes?|backside|back|spine|sciatic\w*")
-_GENERAL = re.compile(
-    r"\b(?:someone|somebody|anyone|anybody|a person|people|runners|a runner|you)\b|"
-    # "one" as a person ("should one rest?") or a thing ("which one?"), not one of a pair of limbs
-    # ("one leg is cold", "one big toe is numb")
-    rf"\bone\b(?! (?:of )?(?:my |the |your )?(?:[\w-]+ )?(?:{_LOWER_BODY_WORDS}|sides?)\b)|"
-    r"\b(?:signs?|symptoms?|warning signs?|red flags?) (?:of|for|that)\b|"
-    # "does running cause night sweats?", unless the user's own present is beside it ("…been happening all week")
-    r"\b(?:cause|causes|lead to|leads to|bring on|brings on|come from|comes from)\b(?![^.?!]{0,120}\b(?:been|since|all week|"
-    r"for (?:a |two |three |four |\d+ )?(?:days?|weeks?)|mine|won'?t go away|every (?:night|day|run|time)|started|"
-    r"this morning|today|yesterday|happens)\b)|"
-    r"\bwhat (?:does|do|is|are) (?:['\"]?[\w-]+['\"]? ){0,5}(?:mean|like)\b|"
-    # what a care does for a sign: "does icing actually reduce swelling?"
-    r"\b(?:reduce|reduces|prevent|prevents|treat|treats|help with|helps with|get rid of|bring down|brings down) (?:the )?"
-    r"(?:swelling|bruising|inflammation|numbness|tingling|pain|night sweats)\b"
-    # ...unless the user's own case follows ("…swelling on a hip that's hot and red with a fever")
-    r"(?![^.?!]{0,80}\b(?:that'?s|that is|which is|with a|been|since|mine|my)\b)"
-)
-#: A story on a screen, question or not: "just watched an episode of grey's where a marathoner had a
-#: hip fracture", "in this netflix show a character's leg went numb".
-_ON_SCREEN = re.compile(r"\b(?:(?:watch\w*|saw|seen|in the|in this|in that|in an?) (?:an |the |this |last night'?s |latest )?episode|"
-                        r"netflix (?:show|series|drama|film|documentary)|(?:tv|telly) (?:show|series|drama)|documentary|"
-                        r"grey'?s(?: anatomy)?|holby)\b")  # not "had another episode", nor "ended up in casualty"
-#: A question said to be general, in itself ("is hip pain at night a bad sign in general?") or by
-#: the clause after it ("…? general knowledge, i'm fine", "…? mine's fine, just reading up").
-_IN_GENERAL = re.compile(r"\b(?:in general|generally speaking)\b")
-#: The clause must say nothing else ("im fine apart from that", "just curious cos mine did it" do).
-_SAYS_GENERAL = (r"(?:(?:it'?s |just |purely |only )?general (?:knowledge|question|interest|curiosity)|"
-                 r"(?:i'?m |im )?(?:just |only )?(?:reading up|curious|asking(?: in advance)?)|out of (?:curiosity|interest)|"
-                 r"(?:mine'?s|mine is|i'?m|im|i am) (?:totally |completely |perfectly )?fine)")
-_SAID_GENERAL = re.compile(rf"{_SAYS_GENERAL}(?:,? (?:{_SAYS_GENERAL}|thanks|thx|lol|tbh|haha))*")
-#: Asking whether others have it too: the user does ("does anyone else get numb toes?").
-_OTHERS_TOO = re.compile(r"\b(?:anyone|anybody|someone|somebody|everyone|everybody) else\b|\bother (?:runners|people|folks|ladies|women|men)\b|"
-                         r"\bis it (?:just|only) me\b|\bam i the only\b")
 #: A clause answering the one before with a no: "night sweats? nope", "fever? nah".
 _ANSWERED_NO = re.compile(r"^(?:nope|nah|nil|negative)\b|^(?:no|none|not really|not at all)\s*(?:[,.!]\s*)?$")
 #: ...and the clause it answers must be a short sign named in a question ("night sweats?").
 _ASKED_SIGN_WORDS = 4
 #: A figure of speech marked as one: "can't feel my quads (figuratively)", "dead legs, not literally".
 _MARKED_FIGURE = re.compile(r"(?<!not )(?<!not speaking )(?<!not being )\b(?:figuratively|metaphorically)\b|\bnot literally\b")
-#: Someone at large, whom a later "it's me" makes the user: "if someone's hip was hurting so much…".
-_ANYONE = re.compile(r"\b(?:someone|somebody|a person|people|anyone|anybody|you|your|a runner|runners)\b")
-QUESTION_START = re.compile(r"^(?:what|when|how|which|who|why|is|are|do|does|should|can|could|would|at what)\b")
 
 
-#: Body parts away from the hip and leg, and those near them: a clause naming only the first kind
-#: ("half my face is still numb", "the arm's sore after my jab") is not about the hip.
-_ELSEWHERE = re.compile(r"\b(?:fingernails?|face|jaw|lips?|tongue|mouth|teeth|tooth|gums?|cheeks?|eyes?|ears?|nose|head|scalp|neck|"
-                        r"shoulders?|arms?|elbows?|wrists?|hands?|fingers?|thumbs?|fingertips|chest|nipples?)\b")
-_LOWER_BODY = re.compile(rf"\b(?:{_LOWER_BODY_WORDS}|between my legs|down below)\b")
+
 WORD = re.compile(r"\w+")
 
 
@@ -161,18 +121,14 @@ def clauses(text: str) -> list[Clause]:
             # ("the mate's me": whoever they told of is the user)
             mine = the_other_is_me(piece)
             out = [replace(c, general=False, hypothetical_at=-1,
-                           about_other=c.about_other and not (mine or _ANYONE.search(c.text))) for c in out]
-        if out and QUESTION_START.search(out[-1].text) and not FIRST_PERSON.search(out[-1].text) \
-                and _SAID_GENERAL.fullmatch(piece):
+                           about_other=c.about_other and not (mine or of_people_at_large(c.text))) for c in out]
+        if out and calls_the_question_general(out[-1].text, piece):
             out[-1] = replace(out[-1], general=True)  # "is a fever a reason to go to a&e? general knowledge, im fine"
-        general = bool((QUESTION_START.search(piece) and (_GENERAL.search(piece) or _IN_GENERAL.search(piece))
-                        or _ON_SCREEN.search(piece))
-                       and not FIRST_PERSON.search(piece) and not _OTHERS_TOO.search(piece)) or reported \
-            or talks_about(piece)
+        general = asks_in_general(piece) or reported or talks_about(piece)
         # "hubby's down with the flu, fever and all, I'm fine thankfully": the user's own all-clear
         # does not make the other person's sign the user's
         other = names_other(piece) and not FIRST_PERSON.search(_OWN_ALL_CLEAR.sub(" ", piece))
-        elsewhere = bool(_ELSEWHERE.search(piece)) and not _names_lower_body(piece)
+        elsewhere = away_from_the_hip(piece)
         out.append(Clause(piece, general, supposed_at, other, in_past(piece), elsewhere,
                           after_contrast=after_contrast))
     # A clause marked as a figure of speech ("can't feel my quads (figuratively)") or taken back by
@@ -202,19 +158,6 @@ def clauses(text: str) -> list[Clause]:
                 and not any(owns_it_now(c.text) for c in out[n + 1:]):
             out[n] = replace(out[n], hypothetical_at=0)
     return out
-
-
-#: The lower body named only to say it is fine: "nothing in my legs", "legs and hips are all good".
-_NOTHING_IN = re.compile(r"\b(?:nothing|no problems?|no issues?) (?:in|with|wrong with) (?:my |the |either )?$")
-_IS_FINE = re.compile(r"(?:\s{0,3}(?:and|&)\s{1,3}(?:my\s{1,3})?[\w']+)?\s{1,3}(?:are|is|feel|feels|felt|seem|seems)\s{1,3}"
-                      r"(?:all |totally |completely |perfectly )?"
-                      r"(?:good|fine|ok|okay|great|normal)\b")
-
-
-def _names_lower_body(text: str) -> bool:
-    """Whether a clause names the hip or leg other than to say it is fine."""
-    return any(not (_NOTHING_IN.search(text[max(0, m.start() - 30) : m.start()]) or _IS_FINE.match(text, m.end()))
-               for m in _LOWER_BODY.finditer(text))
 
 
 #: A turn that takes the one before back: "haha not literally", "only joking", "not me, my phone's screen".

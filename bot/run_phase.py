@@ -52,7 +52,7 @@ def phase(text: str) -> str | None:
 def asked_phase(message: str, context: str = "") -> str | None:
     """The time a question asks about: its own words first ("and for after the run?" after a
     warm-up question asks about after), else the turn it borrows its subject from."""
-    own = phase(message)
-    if own or _BEFORE.search(_advice_times(message)) or _AFTER.search(_advice_times(message)):
-        return own
+    low = _advice_times(message)
+    if _BEFORE.search(low) or _AFTER.search(low):
+        return phase(message)
     return phase(context) if context else None

@@ -14,6 +14,7 @@ from .index_store import LoadedIndex
 from .question_words import GENERIC_TOPICS, topics_of
 from .quotable import is_meta, lead_ins
 from .retrieval import Hit
+from .run_phase import phase
 from .sentence_ranker import profile
 from .text import content_stems, is_concrete, norm, unlisted
 
@@ -34,6 +35,7 @@ class SentenceBank:
         self.named = [frozenset(topics_of(text)) - GENERIC_TOPICS for text in self.plain]
         self.profiles = [profile(unlisted(text)) for text in self.plain]
         self.concrete = [is_concrete(sentence.text) for sentence in index.sentences]
+        self.run_phase = [phase(text) for text in self.plain]  # "before" / "after" a run, or None
         self.section_topics = [frozenset(topics_of(c.section)) for c in index.chunks]
         self.heading_stems = [content_stems(c.section.split(" › ")[-1]) for c in index.chunks]
         self.lead_in = lead_ins(index.sentences)

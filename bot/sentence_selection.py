@@ -22,7 +22,7 @@ from .config import Settings
 from .query import Query
 from .question_words import GENERIC_TOPICS, topics_of
 from .retrieval import Hit
-from .run_phase import asked_phase, phase
+from .run_phase import asked_phase
 from .sentence_bank import SentenceBank
 from .sentence_ranker import Candidate, SentenceRanker, features
 from .text import content_stems, is_filler, overlap, unlisted
@@ -89,7 +89,7 @@ def select(bank: SentenceBank, settings: Settings, ranker: SentenceRanker | None
     # A question about after the run is not answered by warm-up advice, nor the other way round
     # (bot/run_phase.py); when every candidate names the other time, none is set aside.
     asked = asked_phase(query.text, query.context)
-    other_time = {j for j, i in enumerate(candidates) if asked and phase(bank.plain[i]) not in (None, asked)}
+    other_time = {j for j, i in enumerate(candidates) if asked and bank.run_phase[i] not in (None, asked)}
     if len(other_time) == len(candidates):
         other_time = set()
     # The margin is judged without the votes, which would otherwise push every sentence

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .context import QUESTION_START, WORD, Clause
+from .context import WORD, Clause
+from .general_questions import QUESTION_START
 from .persons import FIRST_PERSON
 
 #: Words that reverse or soften a clause ("never cold", "getting better", "walking fine", "feels

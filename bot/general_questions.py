@@ -1,0 +1,70 @@
+"""General questions: a clause asking about people at large, or said to be asked only in general.
+
+"when should someone see a doctor?", "what does saddle numbness mean?", a story on a screen, or a
+question the next clause calls general ("…? general knowledge, i'm fine"): no sign of the user's.
+Asking whether others have it too ("does anyone else get numb toes?") says the user does.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .body_place import LOWER_BODY_WORDS
+from .persons import FIRST_PERSON
+
+QUESTION_START = re.compile(r"^(?:what|when|how|which|who|why|is|are|do|does|should|can|could|would|at what)\b")
+#: People at large: "should someone rest?", "can a runner's hip…".
+_PEOPLE = r"someone|somebody|anyone|anybody|a person|people|runners|a runner|you"
+_GENERAL = re.compile(
+    rf"\b(?:{_PEOPLE})\b|"
+    # "one" as a person ("should one rest?") or a thing ("which one?"), not one of a pair of limbs
+    # ("one leg is cold", "one big toe is numb")
+    rf"\bone\b(?! (?:of )?(?:my |the |your )?(?:[\w-]+ )?(?:{LOWER_BODY_WORDS}|sides?)\b)|"
+    r"\b(?:signs?|symptoms?|warning signs?|red flags?) (?:of|for|that)\b|"
+    # "does running cause night sweats?", unless the user's own present is beside it ("…been happening all week")
+    r"\b(?:cause|causes|lead to|leads to|bring on|brings on|come from|comes from)\b(?![^.?!]{0,120}\b(?:been|since|all week|"
+    r"for (?:a |two |three |four |\d+ )?(?:days?|weeks?)|mine|won'?t go away|every (?:night|day|run|time)|started|"
+    r"this morning|today|yesterday|happens)\b)|"
+    r"\bwhat (?:does|do|is|are) (?:['\"]?[\w-]+['\"]? ){0,5}(?:mean|like)\b|"
+    # what a care does for a sign: "does icing actually reduce swelling?"
+    r"\b(?:reduce|reduces|prevent|prevents|treat|treats|help with|helps with|get rid of|bring down|brings down) (?:the )?"
+    r"(?:swelling|bruising|inflammation|numbness|tingling|pain|night sweats)\b"
+    # ...unless the user's own case follows ("…swelling on a hip that's hot and red with a fever")
+    r"(?![^.?!]{0,80}\b(?:that'?s|that is|which is|with a|been|since|mine|my)\b)"
+)
+#: A story on a screen, question or not: "just watched an episode of grey's where a marathoner had a
+#: hip fracture", "in this netflix show a character's leg went numb".
+_ON_SCREEN = re.compile(r"\b(?:(?:watch\w*|saw|seen|in the|in this|in that|in an?) (?:an |the |this |last night'?s |latest )?episode|"
+                        r"netflix (?:show|series|drama|film|documentary)|(?:tv|telly) (?:show|series|drama)|documentary|"
+                        r"grey'?s(?: anatomy)?|holby)\b")  # not "had another episode", nor "ended up in casualty"
+#: A question said to be general, in itself ("is hip pain at night a bad sign in general?") or by
+#: the clause after it ("…? general knowledge, i'm fine", "…? mine's fine, just reading up").
+_IN_GENERAL = re.compile(r"\b(?:in general|generally speaking)\b")
+#: The clause must say nothing else ("im fine apart from that", "just curious cos mine did it" do).
+_SAYS_GENERAL = (r"(?:(?:it'?s |just |purely |only )?general (?:knowledge|question|interest|curiosity)|"
+                 r"(?:i'?m |im )?(?:just |only )?(?:reading up|curious|asking(?: in advance)?)|out of (?:curiosity|interest)|"
+                 r"(?:mine'?s|mine is|i'?m|im|i am) (?:totally |completely |perfectly )?fine)")
+_SAID_GENERAL = re.compile(rf"{_SAYS_GENERAL}(?:,? (?:{_SAYS_GENERAL}|thanks|thx|lol|tbh|haha))*")
+#: Asking whether others have it too: the user does ("does anyone else get numb toes?").
+_OTHERS_TOO = re.compile(r"\b(?:anyone|anybody|someone|somebody|everyone|everybody) else\b|\bother (?:runners|people|folks|ladies|women|men)\b|"
+                         r"\bis it (?:just|only) me\b|\bam i the only\b")
+#: Someone at large, whom a later "it's me" makes the user: "if someone's hip was hurting so much…".
+_ANYONE = re.compile(rf"\b(?:{_PEOPLE}|your)\b")
+
+
+def asks_in_general(piece: str) -> bool:
+    """A question about people at large or in general, or a story on a screen, with nothing of the
+    user's own in it and not asking whether others have it too."""
+    return bool((QUESTION_START.search(piece) and (_GENERAL.search(piece) or _IN_GENERAL.search(piece))
+                 or _ON_SCREEN.search(piece)) and not FIRST_PERSON.search(piece) and not _OTHERS_TOO.search(piece))
+
+
+def calls_the_question_general(question: str, piece: str) -> bool:
+    """Whether ``piece`` says only that the question before it was asked in general ("…? general
+    knowledge, im fine"), a question with nothing of the user's own."""
+    return bool(QUESTION_START.search(question) and not FIRST_PERSON.search(question) and _SAID_GENERAL.fullmatch(piece))
+
+
+def of_people_at_large(text: str) -> bool:
+    """Whether a clause tells of someone at large ("if someone's hip was hurting…")."""
+    return bool(_ANYONE.search(text))
