@@ -114,14 +114,22 @@ WORSENING = "rapid_worsening"
 _AWAITED = re.compile(r"\b(?:until|till|til|unless|in case|or if|if ever) (?:it|this|that|the pain|things|my hips?) (?:actually |really )?$")
 
 
+#: A sign whose own words give it to someone else: "after her hip op", "hurt his hip".
+_OTHERS_OWN = re.compile(r"\b(?:his|her)\b")
+#: ...unless the someone may be a child, whose signs a parent tells ("our daughter isn't putting weight on her leg").
+_A_CHILD = re.compile(r"\b(?:son|daughter|kid|kids|child|toddler|baby|boy|girl|lad|lass|teen|teenager|junior|juniors|"
+                      r"grandson|granddaughter|niece|nephew|stepson|stepdaughter|little one|\d{1,2} ?(?:yo|y/o|year old|yr old|-year-old))\b")
+
+
 def first_affirmed(pattern: re.Pattern, text: str, category: Category, hypothetical_at: int = -1) -> str | None:
     """The first match that is not negated, not someone else's, not under a hypothetical cue
     that comes before it, and not a figure of speech."""
     for m in pattern.finditer(text):
         if _denied_at(text, m):
             continue
-        if category.id != CHILD and someone_else(text, m.start(), m.end(), _NEG_WINDOW_CHARS):
-            continue
+        if category.id != CHILD and (someone_else(text, m.start(), m.end(), _NEG_WINDOW_CHARS)
+                                    or (_OTHERS_OWN.search(m.group(0)) and not _A_CHILD.search(text))):
+            continue  # "coach has done his back in and is hobbling"; "…after her hip op"
         if (0 <= hypothetical_at < m.start() and not DATED.search(text, m.end())) \
                 or _PURPOSE_BEFORE.search(text[max(0, m.start() - 50) : m.start()]):
             continue  # supposed, not told; but a sign dated to a real day is told ("would it be bad to run after slipping … this morning?")

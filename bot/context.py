@@ -24,7 +24,7 @@ from .tense import in_past
 from .looked_for import ANSWER_WORDS, answered_by_next, answered_in
 from .persons import FIRST_PERSON, names_other
 from .reported import advice_in, says_user_has_it, talks_about
-from .suppositions import owns_it_now, supposes_a_past_condition, supposition_at, the_other_is_me
+from .suppositions import asks_ahead, owns_it_now, supposes_a_past_condition, supposing_word_at, supposition_at, the_other_is_me
 
 #: Words that join two clauses into one thought: "not dieting, but I've lost weight".
 _CONTRAST_WORDS = "but|though|although|yet"
@@ -46,7 +46,9 @@ _CONTRAST = re.compile(rf"\s(?:{_CONTRAST_WORDS})\s")
 _PIECE = re.compile(rf"(.*?)({_CLAUSE_END.pattern}|$)", re.S)
 #: The user saying they are well: "I'm fine thankfully", "i feel totally fine".
 _OWN_ALL_CLEAR = re.compile(r"\b(?:i'?m|i am|i feel|i'?m feeling|i'?ve been) (?:totally |completely |absolutely |perfectly )?"
-                            r"(?:fine|ok|okay|grand|well|good|alright|all right)\b(?: (?:thankfully|so far|touch wood|myself|though))?")
+                            r"(?:fine|ok|okay|grand|well|good|alright|all right)\b(?: (?:thankfully|so far|touch wood|myself|though))?|"
+                            # the user only speaking to the other person: "i told him to see a physio"
+                            r"\bi (?:told|asked|advised|warned|urged|begged|made|said to) (?:him|her|them)\b(?: to)?(?: [\w']+){0,4}")
 #: A clause answering the one before with a no: "night sweats? nope", "fever? nah".
 _ANSWERED_NO = re.compile(r"^(?:nope|nah|nil|negative)\b|^(?:no|none|not really|not at all)\s*(?:[,.!]\s*)?$")
 #: ...and the clause it answers must be a short sign named in a question ("night sweats?").
@@ -123,7 +125,12 @@ def clauses(text: str) -> list[Clause]:
             out = [replace(c, general=False, hypothetical_at=-1,
                            about_other=c.about_other and not (mine or of_people_at_large(c.text))) for c in out]
         if out and calls_the_question_general(out[-1].text, piece):
-            out[-1] = replace(out[-1], general=True)  # "is a fever a reason to go to a&e? general knowledge, im fine"
+            # "is a fever a reason to go to a&e? general knowledge, im fine"; every question just before
+            # it ("is it normal for the hip to swell, or is swelling always a bad sign? i don't have any")
+            k = len(out) - 1
+            while k >= 0 and calls_the_question_general(out[k].text, piece):
+                out[k] = replace(out[k], general=True)
+                k -= 1
         general = asks_in_general(piece) or reported or talks_about(piece)
         # "hubby's down with the flu, fever and all, I'm fine thankfully": the user's own all-clear
         # does not make the other person's sign the user's
@@ -150,6 +157,15 @@ def clauses(text: str) -> list[Clause]:
     for n, clause in enumerate(out):
         if not clause.past and over_long_ago(clause.text, [c.text for c in out[n + 1 : n + 2]]):
             out[n] = replace(clause, past=True)
+    # A clause asking ahead of time ("planning ahead", "it's never happened") makes the "if" or the
+    # fear of the clauses before it a supposition: "if i end up needing crutches after the marathon
+    # next month… asking in advance".
+    for n in range(1, len(out)):
+        if asks_ahead(out[n].text) and not any(owns_it_now(c.text) for c in out[n:]):
+            for k in range(n):
+                at = supposing_word_at(out[k].text)
+                if out[k].hypothetical_at < 0 and at >= 0:
+                    out[k] = replace(out[k], hypothetical_at=at)
     # A past or unreal condition that a question then asks about is a hypothetical: "if i fell
     # during my race, how would i know…" (but "if i hop on it it hurts, should i worry?" states a sign).
     # Not when a later clause owns it now ("…do they need it looked at? ok the someone is me").

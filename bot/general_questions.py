@@ -25,7 +25,7 @@ _GENERAL = re.compile(
     r"\b(?:cause|causes|lead to|leads to|bring on|brings on|come from|comes from)\b(?![^.?!]{0,120}\b(?:been|since|all week|"
     r"for (?:a |two |three |four |\d+ )?(?:days?|weeks?)|mine|won'?t go away|every (?:night|day|run|time)|started|"
     r"this morning|today|yesterday|happens)\b)|"
-    r"\bwhat (?:does|do|is|are) (?:['\"]?[\w-]+['\"]? ){0,5}(?:mean|like)\b|"
+    r"\bwhat (?:does|do|is|are) (?:['\"]?[\w'-]+['\"]? ){0,5}(?:mean|like)\b|"
     # what a care does for a sign: "does icing actually reduce swelling?"
     r"\b(?:reduce|reduces|prevent|prevents|treat|treats|help with|helps with|get rid of|bring down|brings down) (?:the )?"
     r"(?:swelling|bruising|inflammation|numbness|tingling|pain|night sweats)\b"
@@ -37,13 +37,30 @@ _GENERAL = re.compile(
 _ON_SCREEN = re.compile(r"\b(?:(?:watch\w*|saw|seen|in the|in this|in that|in an?) (?:an |the |this |last night'?s |latest )?episode|"
                         r"netflix (?:show|series|drama|film|documentary)|(?:tv|telly) (?:show|series|drama)|documentary|"
                         r"grey'?s(?: anatomy)?|holby)\b")  # not "had another episode", nor "ended up in casualty"
+#: A purpose other than the user's own body: "for a first aid session at our club", "it's for a uni
+#: assignment", "writing a handout for our running club".
+_PURPOSE = (r"(?:(?:it'?s |this is |i'?m )?(?:for|doing|writing) (?:a |an |my |our |the )?(?:uni |university |school |college |sports science |"
+            r"coaching |club |running club |first aid |safeguarding )*(?:assignment|essay|project|course|quiz|class|exam|handout|newsletter|"
+            r"talk|poster|session|refresher|cert|certificate|blog|article)(?: (?:at|for) (?:our|my|the) (?:running )?club)?)")
+_FOR_A_PURPOSE = re.compile(rf"^{_PURPOSE}\b")
 #: A question said to be general, in itself ("is hip pain at night a bad sign in general?") or by
 #: the clause after it ("…? general knowledge, i'm fine", "…? mine's fine, just reading up").
 _IN_GENERAL = re.compile(r"\b(?:in general|generally speaking)\b")
 #: The clause must say nothing else ("im fine apart from that", "just curious cos mine did it" do).
 _SAYS_GENERAL = (r"(?:(?:it'?s |just |purely |only )?general (?:knowledge|question|interest|curiosity)|"
-                 r"(?:i'?m |im )?(?:just |only )?(?:reading up|curious|asking(?: in advance)?)|out of (?:curiosity|interest)|"
-                 r"(?:mine'?s|mine is|i'?m|im|i am) (?:totally |completely |perfectly )?fine)")
+                 r"(?:i'?m |im )?(?:just |only |purely )?(?:reading up|curious|wondering|asking(?: in advance)?)"
+                 r"(?: (?:after|from) (?:reading|watching|hearing)(?: about)?(?: [\w'-]+){1,5})?|(?:just |purely )?out of (?:curiosity|interest)|"
+                 r"(?:mine'?s|mine is|i'?m|im|i am) (?:totally |completely |perfectly )?fine|"
+                 # "i don't have either", "not that i have it": the user says it is not theirs
+                 r"(?:i )?(?:don'?t|do not|dont) (?:have|get) (?:it|that|them|either|one|any(?: of (?:that|those|them|these))?|anything like that)|"
+                 r"not that i have (?:it|one|any)|(?:i'?ve )?never had (?:it|that|them|one|any)|"
+                 r"(?:i )?(?:just )?(?:read|saw|heard) (?:it|about it|this|that|about (?:this|that|it))?(?: (?:in|on))? (?:an? |the )?"
+                 r"(?:article|online|podcast|forum|book|leaflet|news|documentary)(?: (?:on|about|from) (?:[\w'-]+ ){0,3}[\w'-]+)?|"
+                 # a purpose other than the user's own body: "it's for a uni assignment", "writing a handout for our club"
+                 rf"{_PURPOSE}|(?:a |an )?[\w-]{{1,24}} here|"
+                 # ...and the user's own ordinary state beside it: "my hip just aches after intervals"
+                 r"(?:my [\w']+|mine)(?:'s| is| are)?(?: just| only)? (?:a bit |slightly |a little )?"
+                 r"(?:tight|achy|aches|sore|stiff|fine|ok|okay)(?: [\w']+){0,4})")
 _SAID_GENERAL = re.compile(rf"{_SAYS_GENERAL}(?:,? (?:{_SAYS_GENERAL}|thanks|thx|lol|tbh|haha))*")
 #: Asking whether others have it too: the user does ("does anyone else get numb toes?").
 _OTHERS_TOO = re.compile(r"\b(?:anyone|anybody|someone|somebody|everyone|everybody) else\b|\bother (?:runners|people|folks|ladies|women|men)\b|"
@@ -56,13 +73,33 @@ def asks_in_general(piece: str) -> bool:
     """A question about people at large or in general, or a story on a screen, with nothing of the
     user's own in it and not asking whether others have it too."""
     return bool((QUESTION_START.search(piece) and (_GENERAL.search(piece) or _IN_GENERAL.search(piece))
-                 or _ON_SCREEN.search(piece)) and not FIRST_PERSON.search(piece) and not _OTHERS_TOO.search(piece))
+                 or _ON_SCREEN.search(piece) or _FOR_A_PURPOSE.search(piece))
+                and not FIRST_PERSON.search(piece) and not _OTHERS_TOO.search(piece))
 
 
 def calls_the_question_general(question: str, piece: str) -> bool:
     """Whether ``piece`` says only that the question before it was asked in general ("…? general
-    knowledge, im fine"), a question with nothing of the user's own."""
-    return bool(QUESTION_START.search(question) and not FIRST_PERSON.search(question) and _SAID_GENERAL.fullmatch(piece))
+    knowledge, im fine"), a question with nothing of the user's own (reading of it is not having it:
+    "what's this 'saddle numbness' i keep reading about?")."""
+    question = _ASIDE_BEFORE.sub("", question)
+    if _IS_IT_NORMAL.match(question) and not _NOT_MINE.search(piece):
+        return False  # "is it normal to not be able to walk after a half? just curious" is asked of oneself
+    return bool(QUESTION_START.search(question) and not FIRST_PERSON.search(_READ_OF.sub(" ", question))
+                and _SAID_GENERAL.fullmatch(piece))
+
+
+#: A question about what is usual, asked of oneself unless the user says the sign is not theirs or
+#: names another purpose ("…? i don't have any, just reading up"; "…? it's for a uni assignment").
+_IS_IT_NORMAL = re.compile(r"^(?:is|would) (?:it|this|that) (?:be )?(?:normal|ok|okay|common|usual|bad|serious|a bad sign)\b")
+_NOT_MINE = re.compile(r"\b(?:don'?t|do not|dont) (?:have|get)\b|\bnot that i have\b|\bnever had\b|\b(?:mine'?s|mine is|i'?m|im|i am) "
+                       r"(?:totally |completely |perfectly )?fine\b|\bgeneral (?:knowledge|question|interest)\b|"
+                       rf"{_PURPOSE}")
+
+
+#: What may open a question before it starts: "or is swelling always a bad sign", "just curious, why do…".
+_ASIDE_BEFORE = re.compile(r"^(?:(?:or|and|but|so|also|ok|okay|right)\b,? ?|(?:just |purely )?(?:curious|wondering|out of (?:interest|curiosity)),? )+")
+#: The user reading or hearing of a sign, not having it: "i keep reading about", "i saw in an article".
+_READ_OF = re.compile(r"\bi (?:keep |kept |have |'ve |just )?(?:read|reading|saw|seen|see|heard|hear|hearing|came across)\b")
 
 
 def of_people_at_large(text: str) -> bool:

@@ -15,7 +15,13 @@ _MONTH = (r"(?:january|february|march|april|may|june|july|august|september|octob
 _LONG_AGO = re.compile(rf"\b(?:last (?:year|season|spring|summer|autumn|fall|winter|month|term|semester)|(?:back in|last|in) {_MONTH}|"
                        r"back in (?:the )?(?:spring|summer|autumn|winter|\d{4})|in (?:19|20)\d\d|"
                        r"(?:a|one) (?:month|year) ago|ages ago|a (?:good )?while (?:ago|back)|"
-                       r"(?:a|one|two|three|four|five|six|several|a few|a couple of|\d+) (?:months|years) ago)\b")
+                       r"(?:(?:a|one|two|three|four|five|six|several|many|some|a few|a couple of|\d+) )?(?:months|years) ago|"
+                       # a time of life: "back in my teens", "as a kid", "when i was 12", "at uni"
+                       r"in my (?:teens|twenties|thirties|youth|school days|uni days|college days)|"
+                       r"as a (?:kid|child|teen|teenager|youngster|boy|girl|junior)|"
+                       r"when i was (?:a (?:kid|child|teen|teenager|junior|student)|young|younger|little|small|at (?:school|uni|college)|in (?:school|college)|\d{1,2})|"
+                       r"(?:in|during|over) the (?:summer|spring|autumn|winter) (?:holidays|break)|in the (?:summer|spring|autumn)(?= ?,| it| and| but| [\w']+ (?:cleared|healed|settled|went))|"
+                       r"(?:in|back in|during) (?:my )?(?:uni|university|college|school) (?:days|years))\b")
 #: How long an all-clear has held, up to now: "well for three weeks now", "fine for a couple of months since".
 _SPAN = r"for (?:(?:a few|a couple of|several|many|two|three|four|five|six|seven|eight|\d+) )?(?:weeks|months|years|ages)"
 #: Not after a denial: "has never been fine since" is no all-clear.
@@ -25,8 +31,14 @@ _UNDENIED = (r"(?<!never )(?<!not )(?<!n't )(?<!never been )(?<!not been )(?<!n'
 #: with physio", "tripped last month. x-ray normal and it settled within a week"), with nothing saying it stays.
 _OVER_SINCE = re.compile(rf"\b(?:cleared|healed|recovered|resolved|settled|went away|gone|(?:all |fully |completely |totally )better|"
                          rf"{_UNDENIED}(?:been )?fine (?:since|ever since|now)|"
-                         r"all good (?:now|since|ever since)|(?:fine|ok|okay|good|no (?:problems?|issues?|trouble)) for "
-                         r"(?:years|months|ages)|never (?:happened|came back|returned|had it)(?: again| since)?|"
+                         r"all good (?:now|since|ever since)|(?:fine|ok|okay|good|no (?:problems?|issues?|trouble|symptoms?|pain|bother)) for "
+                         r"(?:years|months|ages)|"
+                         # "no symptoms since", "had no issues since", "rock solid since", "sorted it", "discharged me",
+                         # "back to full training for months" (not "all clear": an x-ray's may be, while the pain stays)
+                         r"no (?:problems?|issues?|trouble|symptoms?|pain|bother|recurrence)(?: at all| whatsoever)? (?:since|ever since)|"
+                         r"rock[- ]solid|(?:physio|doctor|gp|surgeon|it|that|rehab) sorted(?: it| itself| out)?|sorted itself(?: out)?|got it sorted|"
+                         r"discharged me|signed me off|(?:been|was|got) (?:discharged|signed off)|"
+                         r"back (?:to|in) (?:full |normal )?(?:training|running) for (?:weeks|months|years|ages)|never (?:happened|came back|returned|had it)(?: again| since)?|"
                          rf"{_UNDENIED}(?:fine|ok|okay|good|well|grand|healthy) {_SPAN} (?:now|since)|"
                          r"(?:hasn'?t|has not|haven'?t|have not|'s no|is no) (?:happened|come back|returned|had (?:it|any))(?: again| since)?|"
                          # none of the sign since, said in so many words, not denied: "pain-free ever since",
@@ -49,9 +61,9 @@ _STAYS = re.compile(r"\b(?:still|again|keeps|apart from|except|other than|until|
                     # "now" tells the present ("…healed, now my hip locks"), not an all-clear ("fine now",
                     # "better now") nor a plan ("now i want to plan a spring half")
                     r"(?<!fine )(?<!better )(?<!ok )(?<!okay )(?<!good )(?<!normal )(?<!gone )(?<!healed )(?<!settled )"
-                    r"(?<!great )(?<!recovered )(?<!cleared )(?<!better since )now"
+                    r"(?<!great )(?<!recovered )(?<!cleared )(?<!better since )(?<!\d )(?<!\d\d )(?<!races )(?<!race )(?<!runs )(?<!running )(?<!training )now"
                     r"(?! (?:i |i'm |i am |i'd |we )?(?:want|wanting|would like|'d like|like|plan|planning|training|"
-                    r"looking|thinking|wondering|hoping|keen|ready|building|back)\b))\b")
+                    r"looking|thinking|wondering|hoping|keen|ready|building|back|just|only|starting|getting into)\b))\b")
 
 
 def over_long_ago(text: str, after: list[str]) -> bool:

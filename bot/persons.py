@@ -33,7 +33,12 @@ OTHER_PERSON = re.compile(
     # "helped a woman who fell", "half my club has had a fever"
     r"(?<!as )\ba (?:bloke|guy|man|woman|lady|fella|chap|person|runner|lad|lass|girl|boy|kid|marshal|cyclist) who\b"
     r"(?! (?:runs?|trains?|races?|'?s (?:had|been|run)|has (?:had|been)|is|am|was (?:always|never)|used to)\b)|"
-    r"\b(?:(?:half|most) (?:of )?|(?:all|some|loads|lots) of )(?:my|the|our) (?:club|team|running club|group|squad|office|family|household)\b"
+    r"\b(?:(?:half|most) (?:of )?|(?:all|some|loads|lots) of )(?:my|the|our) (?:club|team|running club|group|squad|office|family|household)\b|"
+    # "a guy at my club", "a woman at my gym", "buddy of mine", "one of the juniors I coach"
+    r"\ba (?:bloke|guy|man|woman|lady|fella|chap|lad|lass|girl|boy|runner|member|parent|dad|mum|mom|older (?:guy|man|woman|lady|runner)) "
+    r"(?:in|at|from|on|down|who runs (?:at|with)) (?:my|our|the) (?:club|running club|gym|team|work|office|parkrun|group|squad|class|street|road|block)\b|"
+    r"\b(?:friend|mate|pal|buddy|colleague|neighbou?r) of (?:mine|ours)\b|"
+    r"\bone of (?:the|my|our) (?:juniors|runners|lads|girls|guys|members|athletes|kids|clients|patients|group|team|squad|club|mates|friends|colleagues)\b"
 )
 PEOPLE = (r"friend|mate|sister|brother|mum|mom|dad|mother|father|wife|husband|partner|girlfriend|boyfriend|flatmate|housemate|roommate|"
            r"coach|teammate|team ?mate|club ?mate|training partner|colleague|co-?worker|neighbou?r|cousin|aunt|auntie|aunty|"

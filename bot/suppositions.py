@@ -38,13 +38,51 @@ _CONDITION = re.compile(r"^(?:and |so |but )?(?:if|assuming|supposing) (?:i |you
                         r"(?:fell|broke|slipped|tripped|crashed|landed|tore|pulled|were|was|had|did|got)\b")
 
 
+#: A sign feared or supposed for a time to come: "worried my hip might give way on race day",
+#: "anxious about it giving way in my first marathon", "if it starts locking during a race". Not
+#: a diagnosis feared ("worried it might be a stress fracture"), and not when the clause tells it
+#: happens already (``_REAL``).
+_FEARED = re.compile(
+    r"\b(?:worried|worry|worrying|scared|afraid|anxious|nervous|paranoid|terrified|frightened|fearful|concerned)\b"
+    r"(?: (?:that|about))?(?: [\w'-]+){0,3}? (?:might|may|could|will|'ll|would|is going to|gonna)(?! (?:be|have|need|mean|get checked)\b)|"
+    r"\b(?:worried|worry|worrying|scared|afraid|anxious|nervous|paranoid|terrified|frightened|fearful|concerned) (?:about|of) "
+    r"(?:my |the |it |that )?(?:[\w'-]+ ){0,2}?\w+ing\b|"
+    r"\bif\b(?:\s+\S+){0,12}?\s+(?:during (?:a|the|my|this|that|next|an) (?:\S+ )?(?:race|marathon|ultra|half|taper|event|parkrun|season|build)|"
+    r"on race day|at some point|some ?day|one day|next (?:week|month|year|season|spring|summer|autumn|winter|race|marathon)|"
+    r"in the (?:future|race|marathon|ultra))\b")
+#: ...a clause that tells the sign is real already: "scared it'll give way again", "worried about it locking every run".
+_REAL = re.compile(r"\b(?:again|already|keeps?|kept|every (?:run|time|day|step|night|morning)|all the time|lately|recently|since|today|"
+                   r"yesterday|last night|now|constantly|twice|a few times|sometimes|often|before)\b")
+#: A clause saying the user asks ahead of time, of something that has not happened: "asking in
+#: advance", "just thinking ahead", "it's never happened", "it never has".
+_AHEAD = re.compile(r"\b(?:(?:asking|ask|want(?:ing)? to know|wondering|checking) (?:this )?(?:in advance|ahead(?: of time)?|beforehand)|"
+                    r"(?:planning|thinking|looking) ahead|just in case|"
+                    r"(?:it|that)(?:'s| has)? never (?:has|happened|done (?:it|that)|been an issue)(?! (?:before|until|till|til)\b))\b")
+
+
 def supposition_at(piece: str) -> int:
     """Where a supposing cue starts in a clause (it covers what follows), or -1: none, or the
     user says the supposed sign is theirs after it."""
     cue = _HYPOTHETICAL.search(piece)
+    if cue is None:
+        cue = _FEARED.search(piece)
+        if cue is not None and _REAL.search(piece, cue.start()):
+            return -1  # "scared it'll give way again": it has
     if cue is None or _THAT_IS_ME.search(piece, cue.end()):
         return -1  # "get help if you can't weight bear, which is where I am now": supposed, then told
     return cue.start()
+
+
+def asks_ahead(piece: str) -> bool:
+    """Whether a clause says the question is asked ahead of time ("planning ahead", "it never has")."""
+    return bool(_AHEAD.search(piece))
+
+
+def supposing_word_at(piece: str) -> int:
+    """Where a clause's "if" or fear word starts (-1: none): what ``asks_ahead`` turns into a
+    supposition ("if i end up needing crutches after the marathon… asking in advance")."""
+    m = re.search(r"\b(?:if|worried|worry|scared|afraid|anxious|nervous)\b", piece)
+    return -1 if m is None or _REAL.search(piece, m.start()) else m.start()
 
 
 def supposes_a_past_condition(text: str) -> bool:

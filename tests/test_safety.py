@@ -2227,3 +2227,70 @@ def test_test41s_misses_read_by_kind_a_general_question_then_owned_now(rules, me
     test43's: a past condition asked about, "if someone slipped…", then owned), is the user's. Owning it in the past ("it's happened to me before") or owning
     only the wondering ("that's me too, always wondering") is not."""
     assert (rules.detect_in_conversation(message, []) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("Back in my teens I fractured my pelvis in a car accident. Healed fine. I'm 35 now and starting running, any precautions?", False),
+    ("Had sciatica with some numbness back in 2021, physio sorted it, no symptoms for ages. Now just tight hips after runs.", False),
+    ("I fell on ice last winter, got checked out, everything was fine and I've had no issues since. Which plan?", False),
+    ("my hip gave way a few times last spring, did the rehab and it's been rock solid since. maintenance exercises?", False),
+    ("in my teens I had a stress fracture; now I'm 30 and my groin hurts at night and when I hop", True),
+    ("my hip gave way last spring and it's been rock solid since, until today when it buckled twice on my run", True),
+    ("I had sciatica in 2021, physio sorted it, but the numbness is back in my foot this week", True),
+])
+def test_a_sign_of_long_ago_told_as_over_since_is_the_past(rules, message, flagged):
+    """From the seen sets' false alarms: a sign told at a time of life or a year ago ("back in my
+    teens", "last spring") and over since in everyday words ("sorted it", "rock solid since", "no
+    symptoms for ages", "no issues since") is the past; the same history with a sign now is not."""
+    assert (rules.detect_in_conversation(message, []) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("I'm worried my hip might give out during the ultra next year, what strength work prevents that?", False),
+    ("is it bad if the hip locks up at some point during the race? just thinking ahead, it never has", False),
+    ("if i end up needing crutches after this marathon next month is it still ok to fly home? asking in advance", False),
+    ("It's never happened, I'm just anxious about my hip giving way during my first marathon. How do I build confidence?", False),
+    ("scared it'll give way again, it buckled twice on my run this morning", True),
+    ("worried about my hip giving way every time I go down stairs, it's happened 3 times this week", True),
+    ("I'm nervous my leg will give out, it's been numb and weak since yesterday", True),
+    ("my leg went numb on the run, it's never done that before", True),
+])
+def test_a_sign_feared_for_a_time_to_come_is_supposed(rules, message, flagged):
+    """From the seen sets' false alarms: a sign feared or supposed for later ("might give out during
+    the ultra next year", "if … at some point during the race", "asking in advance", "it never has")
+    is no sign now; a fear of it happening again, or a sign said to happen already, still is."""
+    assert (rules.detect_in_conversation(message, []) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("a guy in my club has numbness down his leg after runs, I told him to see a physio. my hips are just a bit tight, stretches?", False),
+    ("buddy of mine had night sweats and dropped weight, turned out serious. i'm fine, just sore hips after runs. worth a check-up?", False),
+    ("Ma pal went ower on the ice an hurt his hip, he's gettin it looked at. What shoes are best for icy roads?", False),
+    ("My friend fell at the race and hurt her hip. How can I reduce my own chances of falling on trails?", False),
+    ("My mum (72) can't stand on her leg yet after her hip op. Any tips for keeping my own hips strong?", False),
+    ("a guy in my club has numbness down his leg and now my own foot's gone numb too since the long run", True),
+    ("our daughter isn't putting weight on her leg since she fell off the swing", True),
+])
+def test_another_adults_sign_stays_theirs(rules, message, flagged):
+    """From the seen sets' false alarms: another adult named as "a guy in my club", "buddy of mine",
+    Scots "ma pal", or only by "his"/"her" inside the sign's own words ("after her hip op"); a fear
+    of falling is no fall. The user's own sign beside theirs, and a child's, still count."""
+    assert (rules.detect_in_conversation(message, []) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("Would hip pain at night be a reason to get checked? I don't have it, just wondering.", False),
+    ("is unexplained weight loss ever caused just by running a lot? it's for a uni sports science assignment.", False),
+    ("What's this 'saddle numbness' thing I keep reading about in hip pain articles? cyclist here, just curious.", False),
+    ("Is it normal for the hip to swell after running, or is swelling always a bad sign? I don't have any, I'm just reading up.", False),
+    ("For a first aid session at our running club: what hip symptoms should make us call an ambulance?", False),
+    ("is it normal to not be able to walk after a half? just wondering", True),
+    ("is it normal for the hip to swell up massively after a run? mine's like a balloon", True),
+    ("would hip pain at night be a reason to get checked? mine wakes me every night", True),
+])
+def test_a_question_said_to_be_asked_for_no_sign_of_ones_own_is_general(rules, message, flagged):
+    """From the seen sets' false alarms: a question the next clause says is not about the user's own
+    body ("I don't have it", "it's for a uni assignment", "cyclist here, just curious", reading
+    about it) is general, each question before it too. "Is it normal…" is asked of oneself unless
+    the user says the sign is not theirs ("just wondering" is not enough)."""
+    assert (rules.detect_in_conversation(message, []) is not None) is flagged
