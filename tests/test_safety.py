@@ -2294,3 +2294,19 @@ def test_a_question_said_to_be_asked_for_no_sign_of_ones_own_is_general(rules, m
     about it) is general, each question before it too. "Is it normal…" is asked of oneself unless
     the user says the sign is not theirs ("just wondering" is not enough)."""
     assert (rules.detect_in_conversation(message, []) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("Cant make it across the office without leaning on the wall, hip's cactus since my run. physio or wait?", True),
+    ("I have to hang on to the banister and my partner's shoulder just to get around the flat after the half. normal?", True),
+    ("I've dropped 2 dress sizes without changing anything and my hip aches deep in the bone. physio?", True),
+    ("tbh I've been waking up wringing wet most nights lately and my hip bone aches. should i see a physio?", True),
+    ("can't stretch my calf properly without leaning on the wall, is that normal?", False),
+    ("I can walk fine without holding onto anything now, back to running?", False),
+    ("I've dropped a jeans size since I upped my mileage and I'm eating loads less, hips fine", False),
+])
+def test_walking_only_with_support_weight_lost_in_sizes_and_waking_soaked_are_signs(rules, message, flagged):
+    """From the seen sets' last misses: walking only by leaning on a wall or holding on to someone,
+    weight lost as dress sizes with nothing changed, and waking soaked night after night. Leaning
+    on a wall to stretch, walking fine without holding on, or sizes lost while eating less, are not."""
+    assert (rules.detect_in_conversation(message, []) is not None) is flagged
