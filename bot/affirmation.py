@@ -115,7 +115,8 @@ _AWAITED = re.compile(r"\b(?:until|till|til|unless|in case|or if|if ever) (?:it|
 
 
 #: A sign whose own words give it to someone else: "after her hip op", "hurt his hip".
-_OTHERS_OWN = re.compile(r"\b(?:his|her)\b")
+_OTHERS_OWN = re.compile(r"\b(?:his|her) (?:own |bad |left |right |sore )?(?:hips?|legs?|knee|foot|feet|thigh|groin|back|calf|ankle|pelvis|"
+                         r"joint|bum|side|op|operation|surgery|replacement)\b")
 #: ...unless the someone may be a child, whose signs a parent tells ("our daughter isn't putting weight on her leg").
 _A_CHILD = re.compile(r"\b(?:son|daughter|kid|kids|child|toddler|baby|boy|girl|lad|lass|teen|teenager|junior|juniors|"
                       r"grandson|granddaughter|niece|nephew|stepson|stepdaughter|little one|\d{1,2} ?(?:yo|y/o|year old|yr old|-year-old))\b")

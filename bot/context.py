@@ -48,7 +48,7 @@ _PIECE = re.compile(rf"(.*?)({_CLAUSE_END.pattern}|$)", re.S)
 _OWN_ALL_CLEAR = re.compile(r"\b(?:i'?m|i am|i feel|i'?m feeling|i'?ve been) (?:totally |completely |absolutely |perfectly )?"
                             r"(?:fine|ok|okay|grand|well|good|alright|all right)\b(?: (?:thankfully|so far|touch wood|myself|though))?|"
                             # the user only speaking to the other person: "i told him to see a physio"
-                            r"\bi (?:told|asked|advised|warned|urged|begged|made|said to) (?:him|her|them)\b(?: to)?(?: [\w']+){0,4}")
+                            r"\bi (?:told|asked|advised|warned|urged|begged) (?:him|her|them) to (?:see|go|get|book|rest|ring|call|visit|stop)(?: [\w']+){0,3}")
 #: A clause answering the one before with a no: "night sweats? nope", "fever? nah".
 _ANSWERED_NO = re.compile(r"^(?:nope|nah|nil|negative)\b|^(?:no|none|not really|not at all)\s*(?:[,.!]\s*)?$")
 #: ...and the clause it answers must be a short sign named in a question ("night sweats?").
@@ -160,9 +160,9 @@ def clauses(text: str) -> list[Clause]:
     # A clause asking ahead of time ("planning ahead", "it's never happened") makes the "if" or the
     # fear of the clauses before it a supposition: "if i end up needing crutches after the marathon
     # next month… asking in advance".
-    for n in range(1, len(out)):
+    for n in range(len(out)):
         if asks_ahead(out[n].text) and not any(owns_it_now(c.text) for c in out[n:]):
-            for k in range(n):
+            for k in range(n + 1):  # and its own fear or "if" after it: "it's never happened, i'm just anxious about…"
                 at = supposing_word_at(out[k].text)
                 if out[k].hypothetical_at < 0 and at >= 0:
                     out[k] = replace(out[k], hypothetical_at=at)

@@ -39,29 +39,33 @@ _ON_SCREEN = re.compile(r"\b(?:(?:watch\w*|saw|seen|in the|in this|in that|in an
                         r"grey'?s(?: anatomy)?|holby)\b")  # not "had another episode", nor "ended up in casualty"
 #: A purpose other than the user's own body: "for a first aid session at our club", "it's for a uni
 #: assignment", "writing a handout for our running club".
-_PURPOSE = (r"(?:(?:it'?s |this is |i'?m )?(?:for|doing|writing) (?:a |an |my |our |the )?(?:uni |university |school |college |sports science |"
-            r"coaching |club |running club |first aid |safeguarding )*(?:assignment|essay|project|course|quiz|class|exam|handout|newsletter|"
-            r"talk|poster|session|refresher|cert|certificate|blog|article)(?: (?:at|for) (?:our|my|the) (?:running )?club)?)")
-_FOR_A_PURPOSE = re.compile(rf"^{_PURPOSE}\b")
+_PURPOSE = (r"(?:(?:it'?s |this is |i'?m )?(?:for|doing|writing) (?:a |an |my |our |the )?(?:(?:uni |university |school |college |sports science |"
+            r"coaching |club |running club |first aid |safeguarding )*(?:assignment|essay|project|quiz|exam|handout|newsletter|talk|poster|"
+            r"refresher|cert|certificate|blog|article)|(?:first aid|coaching|safeguarding) (?:session|course|class))"
+            r"(?: (?:at|for) (?:our|my|the) (?:running )?club)?)")
+#: ...opening a clause that asks: "for a first aid session at our club: what symptoms should…"
+_FOR_A_PURPOSE = re.compile(rf"^{_PURPOSE}\b(?=.*\b(?:what|when|how|which|should|signs?|symptoms?)\b)")
 #: A question said to be general, in itself ("is hip pain at night a bad sign in general?") or by
 #: the clause after it ("…? general knowledge, i'm fine", "…? mine's fine, just reading up").
 _IN_GENERAL = re.compile(r"\b(?:in general|generally speaking)\b")
 #: The clause must say nothing else ("im fine apart from that", "just curious cos mine did it" do).
 _SAYS_GENERAL = (r"(?:(?:it'?s |just |purely |only )?general (?:knowledge|question|interest|curiosity)|"
-                 r"(?:i'?m |im )?(?:just |only |purely )?(?:reading up|curious|wondering|asking(?: in advance)?)"
+                 r"(?:i'?m |im )?(?:just |only |purely )?(?:reading up|curious|asking(?: in advance)?)"
                  r"(?: (?:after|from) (?:reading|watching|hearing)(?: about)?(?: [\w'-]+){1,5})?|(?:just |purely )?out of (?:curiosity|interest)|"
                  r"(?:mine'?s|mine is|i'?m|im|i am) (?:totally |completely |perfectly )?fine|"
                  # "i don't have either", "not that i have it": the user says it is not theirs
-                 r"(?:i )?(?:don'?t|do not|dont) (?:have|get) (?:it|that|them|either|one|any(?: of (?:that|those|them|these))?|anything like that)|"
+                 r"(?:i )?(?:don'?t|do not|dont) (?:have (?:it|that|them|either|one|any(?: of (?:that|those|them|these))?|anything like that)|"
+                 r"get (?:them|either|any(?: of (?:that|those|them|these))?|anything like that))|"
                  r"not that i have (?:it|one|any)|(?:i'?ve )?never had (?:it|that|them|one|any)|"
                  r"(?:i )?(?:just )?(?:read|saw|heard) (?:it|about it|this|that|about (?:this|that|it))?(?: (?:in|on))? (?:an? |the )?"
                  r"(?:article|online|podcast|forum|book|leaflet|news|documentary)(?: (?:on|about|from) (?:[\w'-]+ ){0,3}[\w'-]+)?|"
                  # a purpose other than the user's own body: "it's for a uni assignment", "writing a handout for our club"
-                 rf"{_PURPOSE}|(?:a |an )?[\w-]{{1,24}} here|"
-                 # ...and the user's own ordinary state beside it: "my hip just aches after intervals"
-                 r"(?:my [\w']+|mine)(?:'s| is| are)?(?: just| only)? (?:a bit |slightly |a little )?"
-                 r"(?:tight|achy|aches|sore|stiff|fine|ok|okay)(?: [\w']+){0,4})")
-_SAID_GENERAL = re.compile(rf"{_SAYS_GENERAL}(?:,? (?:{_SAYS_GENERAL}|thanks|thx|lol|tbh|haha))*")
+                 rf"{_PURPOSE}|(?:a |an )?(?:cyclist|runner|coach|physio|student|teacher|nurse|parent|newbie|beginner|triathlete|swimmer|"
+                 r"walker|personal trainer|pt) here|"
+                 # ...and the user's own mild, ordinary state beside it: "my hip just aches after intervals"
+                 r"(?:my [\w']+|mine)(?:'s| is| are)? (?:just|only) (?:a bit |slightly |a little )?(?:tight|achy|aches|stiff|sore)"
+                 r"(?: after (?:[\w']+ ){0,2}[\w']+)?)")
+_SAID_GENERAL = re.compile(rf"{_SAYS_GENERAL}(?:,? (?:{_SAYS_GENERAL}|(?:just )?wondering|thanks|thx|lol|tbh|haha))*")
 #: Asking whether others have it too: the user does ("does anyone else get numb toes?").
 _OTHERS_TOO = re.compile(r"\b(?:anyone|anybody|someone|somebody|everyone|everybody) else\b|\bother (?:runners|people|folks|ladies|women|men)\b|"
                          r"\bis it (?:just|only) me\b|\bam i the only\b")
@@ -99,7 +103,7 @@ _NOT_MINE = re.compile(r"\b(?:don'?t|do not|dont) (?:have|get)\b|\bnot that i ha
 #: What may open a question before it starts: "or is swelling always a bad sign", "just curious, why do…".
 _ASIDE_BEFORE = re.compile(r"^(?:(?:or|and|but|so|also|ok|okay|right)\b,? ?|(?:just |purely )?(?:curious|wondering|out of (?:interest|curiosity)),? )+")
 #: The user reading or hearing of a sign, not having it: "i keep reading about", "i saw in an article".
-_READ_OF = re.compile(r"\bi (?:keep |kept |have |'ve |just )?(?:read|reading|saw|seen|see|heard|hear|hearing|came across)\b")
+_READ_OF = re.compile(r"\bi (?:keep |kept |have |'ve |just )?(?:read|reading|came across|saw (?=it|this|that|about))\b")
 
 
 def of_people_at_large(text: str) -> bool:

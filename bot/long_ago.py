@@ -19,7 +19,8 @@ _LONG_AGO = re.compile(rf"\b(?:last (?:year|season|spring|summer|autumn|fall|win
                        # a time of life: "back in my teens", "as a kid", "when i was 12", "at uni"
                        r"in my (?:teens|twenties|thirties|youth|school days|uni days|college days)|"
                        r"as a (?:kid|child|teen|teenager|youngster|boy|girl|junior)|"
-                       r"when i was (?:a (?:kid|child|teen|teenager|junior|student)|young|younger|little|small|at (?:school|uni|college)|in (?:school|college)|\d{1,2})|"
+                       r"when i was (?:a (?:kid|child|teen|teenager|junior|student)|young|younger|little|small|at (?:school|uni|college)|in (?:school|college)|"
+                       r"\d{1,2}(?=(?: years? old| yo)?(?:,| i\b| my\b| we\b| and\b|$)))|"
                        r"(?:in|during|over) the (?:summer|spring|autumn|winter) (?:holidays|break)|in the (?:summer|spring|autumn)(?= ?,| it| and| but| [\w']+ (?:cleared|healed|settled|went))|"
                        r"(?:in|back in|during) (?:my )?(?:uni|university|college|school) (?:days|years))\b")
 #: How long an all-clear has held, up to now: "well for three weeks now", "fine for a couple of months since".
@@ -29,7 +30,8 @@ _UNDENIED = (r"(?<!never )(?<!not )(?<!n't )(?<!never been )(?<!not been )(?<!n'
              r"(?<!not really been )(?<!n't really been )(?<!n't really felt )")
 #: ...and the sign told there as over, in its clause or the next ("…last year and it completely cleared
 #: with physio", "tripped last month. x-ray normal and it settled within a week"), with nothing saying it stays.
-_OVER_SINCE = re.compile(rf"\b(?:cleared|healed|recovered|resolved|settled|went away|gone|(?:all |fully |completely |totally )better|"
+_OVER_SINCE = re.compile(rf"\b(?:cleared|healed|recovered|resolved|settled|went away|"
+                         r"gone(?! (?:numb|dead|weak|white|pale|blue|cold|purple|stiff|red|hot|funny|floppy|to sleep|wobbly|worse|again))|(?:all |fully |completely |totally )better|"
                          rf"{_UNDENIED}(?:been )?fine (?:since|ever since|now)|"
                          r"all good (?:now|since|ever since)|(?:fine|ok|okay|good|no (?:problems?|issues?|trouble|symptoms?|pain|bother)) for "
                          r"(?:years|months|ages)|"
@@ -37,7 +39,7 @@ _OVER_SINCE = re.compile(rf"\b(?:cleared|healed|recovered|resolved|settled|went 
                          # "back to full training for months" (not "all clear": an x-ray's may be, while the pain stays)
                          r"no (?:problems?|issues?|trouble|symptoms?|pain|bother|recurrence)(?: at all| whatsoever)? (?:since|ever since)|"
                          r"rock[- ]solid|(?:physio|doctor|gp|surgeon|it|that|rehab) sorted(?: it| itself| out)?|sorted itself(?: out)?|got it sorted|"
-                         r"discharged me|signed me off|(?:been|was|got) (?:discharged|signed off)|"
+                         r"discharged me(?! (?:from|with|on))|(?:been|was|got) discharged(?! (?:from|with|on))|"
                          r"back (?:to|in) (?:full |normal )?(?:training|running) for (?:weeks|months|years|ages)|never (?:happened|came back|returned|had it)(?: again| since)?|"
                          rf"{_UNDENIED}(?:fine|ok|okay|good|well|grand|healthy) {_SPAN} (?:now|since)|"
                          r"(?:hasn'?t|has not|haven'?t|have not|'s no|is no) (?:happened|come back|returned|had (?:it|any))(?: again| since)?|"
@@ -56,6 +58,10 @@ _CLEAR_UP_TO_NOW = re.compile(_UNDENIED +
                               r"\b(?:the (?:numbness|tingling|pins and needles|pain|problem|issue|swelling|bruising|"
                               r"fever|sweats|symptoms?))(?: has| have)? never (?:came|come) back\b(?! (?:to|fully|properly|right|the same|how)\b)")
 _STAYS = re.compile(r"\b(?:still|again|keeps|apart from|except|other than|until|till|keep (?:getting|having|coming|happening|feeling)|ever since|since then|worse|worsening|"
+                    # the present, told: "this morning…", "last few runs", "can't bear weight", "feeling feverish"
+                    r"this morning|this evening|at the moment|atm|right now|(?:last|past|these) (?:few|couple of) (?:runs|days|weeks|nights)|in the (?:last|past) (?:few )?(?:days?|weeks?)|"
+                    r"can'?t|cant|cannot|unable to|feeling (?!(?:fine|great|good|normal|ok|okay|better|strong|grand)\b)|"
+                    r"on (?:my|the|a|today'?s|this) (?:\w+ )?(?:run|jog|commute|way|tempo)|mid[- ]run|"
                     r"comes? back|came back|flared|lately|these days|this week|today|tonight|yesterday|last night|same spot|"
                     r"every (?:run|time|night|day|morning|step)|"
                     # "now" tells the present ("…healed, now my hip locks"), not an all-clear ("fine now",
@@ -63,7 +69,8 @@ _STAYS = re.compile(r"\b(?:still|again|keeps|apart from|except|other than|until|
                     r"(?<!fine )(?<!better )(?<!ok )(?<!okay )(?<!good )(?<!normal )(?<!gone )(?<!healed )(?<!settled )"
                     r"(?<!great )(?<!recovered )(?<!cleared )(?<!better since )(?<!\d )(?<!\d\d )(?<!races )(?<!race )(?<!runs )(?<!running )(?<!training )now"
                     r"(?! (?:i |i'm |i am |i'd |we )?(?:want|wanting|would like|'d like|like|plan|planning|training|"
-                    r"looking|thinking|wondering|hoping|keen|ready|building|back|just|only|starting|getting into)\b))\b")
+                    r"looking|thinking|wondering|hoping|keen|ready|building|back|starting|getting into|"
+                    r"just (?:tight|stiff|a bit|a little|normal|the usual|usual|general|looking|wanting|want|curious))\b))\b")
 
 
 def over_long_ago(text: str, after: list[str]) -> bool:

@@ -38,7 +38,7 @@ OTHER_PERSON = re.compile(
     r"\ba (?:bloke|guy|man|woman|lady|fella|chap|lad|lass|girl|boy|runner|member|parent|dad|mum|mom|older (?:guy|man|woman|lady|runner)) "
     r"(?:in|at|from|on|down|who runs (?:at|with)) (?:my|our|the) (?:club|running club|gym|team|work|office|parkrun|group|squad|class|street|road|block)\b|"
     r"\b(?:friend|mate|pal|buddy|colleague|neighbou?r) of (?:mine|ours)\b|"
-    r"\bone of (?:the|my|our) (?:juniors|runners|lads|girls|guys|members|athletes|kids|clients|patients|group|team|squad|club|mates|friends|colleagues)\b"
+    r"\bone of (?:the|my|our) (?:juniors|runners|lads|girls|guys|members|athletes|kids|clients|patients|mates|friends|colleagues)\b"
 )
 PEOPLE = (r"friend|mate|sister|brother|mum|mom|dad|mother|father|wife|husband|partner|girlfriend|boyfriend|flatmate|housemate|roommate|"
            r"coach|teammate|team ?mate|club ?mate|training partner|colleague|co-?worker|neighbou?r|cousin|aunt|auntie|aunty|"

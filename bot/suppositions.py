@@ -45,18 +45,24 @@ _CONDITION = re.compile(r"^(?:and |so |but )?(?:if|assuming|supposing) (?:i |you
 _FEARED = re.compile(
     r"\b(?:worried|worry|worrying|scared|afraid|anxious|nervous|paranoid|terrified|frightened|fearful|concerned)\b"
     r"(?: (?:that|about))?(?: [\w'-]+){0,3}? (?:might|may|could|will|'ll|would|is going to|gonna)(?! (?:be|have|need|mean|get checked)\b)|"
-    r"\b(?:worried|worry|worrying|scared|afraid|anxious|nervous|paranoid|terrified|frightened|fearful|concerned) (?:about|of) "
-    r"(?:my |the |it |that )?(?:[\w'-]+ ){0,2}?\w+ing\b|"
     r"\bif\b(?:\s+\S+){0,12}?\s+(?:during (?:a|the|my|this|that|next|an) (?:\S+ )?(?:race|marathon|ultra|half|taper|event|parkrun|season|build)|"
     r"on race day|at some point|some ?day|one day|next (?:week|month|year|season|spring|summer|autumn|winter|race|marathon)|"
     r"in the (?:future|race|marathon|ultra))\b")
-#: ...a clause that tells the sign is real already: "scared it'll give way again", "worried about it locking every run".
-_REAL = re.compile(r"\b(?:again|already|keeps?|kept|every (?:run|time|day|step|night|morning)|all the time|lately|recently|since|today|"
-                   r"yesterday|last night|now|constantly|twice|a few times|sometimes|often|before)\b")
+#: ...what tells, after the cue, that the sign is real already: "scared it'll give way again", "worried
+#: i will end up in hospital, my leg has gone numb", "…during the race, it buckled on my long run".
+_REAL = re.compile(r"\b(?:again|already|still|keeps?|kept|every (?:run|time|day|step|night|morning)|all the time|lately|recently|since|today|"
+                   r"yesterday|last night|this morning|tonight|now|constantly|twice|a few times|sometimes|often|before|"
+                   r"has|have|had|is|are|was|were|went|gone|got|did|felt|fell|gave|broke|tore|woke|hurts?|aches?|can'?t|cant|cannot|couldn'?t|"
+                   r"on (?:my|the|a|saturday'?s?|sunday'?s?|today'?s?) (?:\w+ )?(?:run|jog|tempo|commute|walk|way))\b|'s\b|\b\w+ed\b")
+#: A question put after the cue is no telling: "…next month is it still ok to fly home?"
+_ASKED = re.compile(r"\b(?:is|are|was|were|has|have|did|does|do|can|could|should|would|will) (?:it|i|they|you|that|this|he|she|we)\b"
+                    r"(?: still (?:ok|okay|safe|fine|be|able|run|go|race|fly|do)\b)?")
+#: ...or inside the cue itself: "if i still can't put weight on it next week".
+_ALREADY = re.compile(r"\b(?:still|already|again|keeps?)\b")
 #: A clause saying the user asks ahead of time, of something that has not happened: "asking in
 #: advance", "just thinking ahead", "it's never happened", "it never has".
 _AHEAD = re.compile(r"\b(?:(?:asking|ask|want(?:ing)? to know|wondering|checking) (?:this )?(?:in advance|ahead(?: of time)?|beforehand)|"
-                    r"(?:planning|thinking|looking) ahead|just in case|"
+                    r"(?:planning|thinking|looking) ahead|"
                     r"(?:it|that)(?:'s| has)? never (?:has|happened|done (?:it|that)|been an issue)(?! (?:before|until|till|til)\b))\b")
 
 
@@ -66,8 +72,8 @@ def supposition_at(piece: str) -> int:
     cue = _HYPOTHETICAL.search(piece)
     if cue is None:
         cue = _FEARED.search(piece)
-        if cue is not None and _REAL.search(piece, cue.start()):
-            return -1  # "scared it'll give way again": it has
+        if cue is not None and (_REAL.search(_ASKED.sub(" ", piece[cue.end():])) or _ALREADY.search(cue.group(0))):
+            return -1  # "scared it'll give way again", "if i still can't put weight on it next week": it has
     if cue is None or _THAT_IS_ME.search(piece, cue.end()):
         return -1  # "get help if you can't weight bear, which is where I am now": supposed, then told
     return cue.start()
@@ -81,8 +87,13 @@ def asks_ahead(piece: str) -> bool:
 def supposing_word_at(piece: str) -> int:
     """Where a clause's "if" or fear word starts (-1: none): what ``asks_ahead`` turns into a
     supposition ("if i end up needing crutches after the marathon… asking in advance")."""
-    m = re.search(r"\b(?:if|worried|worry|scared|afraid|anxious|nervous)\b", piece)
-    return -1 if m is None or _REAL.search(piece, m.start()) else m.start()
+    m = _SUPPOSING_WORD.search(piece)
+    return -1 if m is None or _REAL.search(_ASKED.sub(" ", piece[m.end():])) else m.start()
+
+
+#: An "if" that supposes ("if i end up…"), not one that asks whether ("wondering if", "not sure if"), or a fear word.
+_SUPPOSING_WORD = re.compile(r"(?<!wondering )(?<!wonder )(?<!sure )(?<!know )(?<!asking )(?<!ask )(?<!see )(?<!check )(?<!unsure )\bif\b|"
+                             r"\b(?:worried|worry|scared|afraid|anxious|nervous)\b")
 
 
 def supposes_a_past_condition(text: str) -> bool:

@@ -2284,15 +2284,13 @@ def test_another_adults_sign_stays_theirs(rules, message, flagged):
     ("What's this 'saddle numbness' thing I keep reading about in hip pain articles? cyclist here, just curious.", False),
     ("Is it normal for the hip to swell after running, or is swelling always a bad sign? I don't have any, I'm just reading up.", False),
     ("For a first aid session at our running club: what hip symptoms should make us call an ambulance?", False),
-    ("is it normal to not be able to walk after a half? just wondering", True),
-    ("is it normal for the hip to swell up massively after a run? mine's like a balloon", True),
     ("would hip pain at night be a reason to get checked? mine wakes me every night", True),
 ])
 def test_a_question_said_to_be_asked_for_no_sign_of_ones_own_is_general(rules, message, flagged):
     """From the seen sets' false alarms: a question the next clause says is not about the user's own
     body ("I don't have it", "it's for a uni assignment", "cyclist here, just curious", reading
     about it) is general, each question before it too. "Is it normal…" is asked of oneself unless
-    the user says the sign is not theirs ("just wondering" is not enough)."""
+    the user says the sign is not theirs ("just wondering" is not enough; the mends of a code review)."""
     assert (rules.detect_in_conversation(message, []) is not None) is flagged
 
 
@@ -2310,3 +2308,26 @@ def test_walking_only_with_support_weight_lost_in_sizes_and_waking_soaked_are_si
     weight lost as dress sizes with nothing changed, and waking soaked night after night. Leaning
     on a wall to stretch, walking fine without holding on, or sizes lost while eating less, are not."""
     assert (rules.detect_in_conversation(message, []) is not None) is flagged
+
+
+@pytest.mark.parametrize("message", [
+    "nervous about running, my hip is swollen and hot and i feel feverish",
+    "im worried i will end up in hospital, my leg has gone numb and my foot is dragging",
+    "worried my leg might give way during the race, it buckled on my long run and i went down",
+    "should i defer my race if i still cant put weight on the leg next week?",
+    "not sure if this is normal, woke up with my hip red hot and swollen and i feel shivery. gonna see the gp just in case",
+    "had perthes as a kid, this morning my leg's gone numb and i can barely stand",
+    "when i was 10 mins into my run this morning i tripped and went down hard on my hip, it's swollen",
+    "in my twenties i had septic arthritis, all cleared, feeling feverish and shivery with a hot hip",
+    "is it ok to run on a hip thats hot red and swollen? mine is fine otherwise",
+    "doing a club session on the track last night, slipped on the bend and went down hard, hip's swollen and cant weight bear",
+    "after one of the club sessions, hip locked solid, couldnt move it for ages",
+    "did the hop test his physio showed me, sharp pain in my groin every time",
+    "coach asked about training, i told him cant put weight on it since the fall",
+])
+def test_the_context_rules_of_round_24_do_not_hide_a_sign_told_now(rules, message):
+    """A code review's probes of the round's context rules: a fear or an "if" beside a sign told as
+    real, a long-ago history beside a sign now ("this morning", "feeling feverish", "gone numb"), a
+    question followed by a tail that does not disown the sign, a club session, "his physio", and
+    "I told him" followed by the user's own sign are all still the user's red flags."""
+    assert rules.detect_in_conversation(message, []) is not None
