@@ -114,7 +114,8 @@ _OWNS_IT_NOW = re.compile(
     r"\bi'?ve been (?:like (?:this|that)|(?:exactly )?that way)\b|\bi'?m (?:lying|sat|sitting|stuck|laid) here (?:right )?now\b|"
     r"\b(?:asking|ask|i'?m asking) (?:because|cos|coz|cause|as|since) (?:i'?ve|i have|i am|i'?m|that'?s|this is|it'?s) "
     r"(?:me|been|got|having|happening|like)\b|\basking for (?:myself|me)\b|"
-    r"\bi'?m (?:lying|sat|sitting|stuck|laid) (?:here )?with (?:it|this|that|one) (?:right )?now\b|\bi(?:'?ve| have) got (?:it|this|that) (?:right )?now\b|"
+    r"\bi'?m (?:lying|sat|sitting|stuck|laid) (?:here )?with (?:it|this|that|one) (?:right )?now\b|"
+    r"\b(?:i'?m |i am )?(?:describing|talking about) (?:myself|me)\b|\bi(?:'?ve| have) got (?:it|this|that) (?:right )?now\b|"
     + _THE_OTHER_IS_ME.pattern)
 
 

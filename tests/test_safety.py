@@ -2301,12 +2301,17 @@ def test_a_question_said_to_be_asked_for_no_sign_of_ones_own_is_general(rules, m
     ("tbh I've been waking up wringing wet most nights lately and my hip bone aches. should i see a physio?", True),
     ("can't stretch my calf properly without leaning on the wall, is that normal?", False),
     ("I can walk fine without holding onto anything now, back to running?", False),
+    ("do people ever get like massive sudden swelling at the hip after a run? ok fine the friend is me, it came up in an hour", True),
+    ("hypothetically, if a runner's hip came with numbness round the bum and inner thighs? I'm describing myself since this morning", True),
+    ("ache like a bruise on the outside of my hip after the hills, normal?", False),
     ("I've dropped a jeans size since I upped my mileage and I'm eating loads less, hips fine", False),
 ])
 def test_walking_only_with_support_weight_lost_in_sizes_and_waking_soaked_are_signs(rules, message, flagged):
     """From the seen sets' last misses: walking only by leaning on a wall or holding on to someone,
     weight lost as dress sizes with nothing changed, and waking soaked night after night. Leaning
-    on a wall to stretch, walking fine without holding on, or sizes lost while eating less, are not."""
+    on a wall to stretch, walking fine without holding on, or sizes lost while eating less, are not.
+    A filler "like" before how much ("get like massive swelling") is no likeness, and "I'm describing
+    myself" owns a supposed sign."""
     assert (rules.detect_in_conversation(message, []) is not None) is flagged
 
 
