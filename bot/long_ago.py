@@ -16,6 +16,7 @@ _LONG_AGO = re.compile(rf"\b(?:last (?:year|season|spring|summer|autumn|fall|win
                        r"back in (?:the )?(?:spring|summer|autumn|winter|\d{4})|in (?:19|20)\d\d|"
                        r"(?:a|one) (?:month|year) ago|ages ago|a (?:good )?while (?:ago|back)|"
                        r"(?:(?:a|one|two|three|four|five|six|several|many|some|a few|a couple of|\d+) )?(?:months|years) ago|"
+                       r"(?:about |like |around )?(?:a|one|two|three|four|five|six|several|many|a few|a couple of|\d+) (?:months|years) back|"
                        # a time of life: "back in my teens", "as a kid", "when i was 12", "at uni"
                        r"in my (?:teens|twenties|thirties|youth|school days|uni days|college days)|"
                        r"as a (?:kid|child|teen|teenager|youngster|boy|girl|junior)|"

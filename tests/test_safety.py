@@ -2336,3 +2336,19 @@ def test_the_context_rules_of_round_24_do_not_hide_a_sign_told_now(rules, messag
     question followed by a tail that does not disown the sign, a club session, "his physio", and
     "I told him" followed by the user's own sign are all still the user's red flags."""
     assert rules.detect_in_conversation(message, []) is not None
+
+
+@pytest.mark.parametrize("turns, message, flagged", [
+    ([], "great run sat, small ache sun, properly sore mon, today limping and it's more sore than yesterday. normal?", True),
+    ([], "messed myself twice this week with no urge at all, lower back and hip sore since deadlifts. stretches?", True),
+    (["teen runner here (16F), about 25k a week"], "my hip's been hurting after every run for a month now. best stretches?", True),
+    ([], "pooed myself a bit on the long run, classic runners trots, hips fine. gels to blame?", False),
+    ([], "my 15 year old's hips have been a bit sore for a few days after cross country, she's running fine", False),
+    ([], "came a cropper off my bike about 6 months back, hip was purple for weeks. all good now, no pain. ease back in?", False),
+])
+def test_test40s_misses_read_by_kind(rules, turns, message, flagged):
+    """From red_flags_test40's one run: a worsening told as a log of days ("small ache Sunday …
+    limping today, more sore than yesterday"); losing bowel control told as "messed myself with no
+    urge"; a teen giving their age in shorthand ("17F", "teen runner here") whose hip has hurt for
+    weeks. Runner's trots, a teen's few days of soreness, and a bruise "6 months back" are not."""
+    assert (rules.detect_in_conversation(message, turns) is not None) is flagged
