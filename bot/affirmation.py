@@ -31,9 +31,10 @@ _NEG_BREAK = re.compile(
     r"\b(?:won'?t|wont|doesn'?t|isn'?t|not) (?:go(?:ing)?(?: away)?|stop(?:ping)?|eas(?:e|ing)|settl(?:e|ing)|shift|budge)\b"
 )
 _LIST_GOES_ON = re.compile(r"\b(?:or|nor)\b")
+#: A likeness ("ache like I was hit by a bus"); "like" as a filler before how much ("get like massive
+#: swelling", "it's like really swollen") is none.
 _FIGURE = re.compile(r"\b(?:like(?! (?:massive|huge|big|really|very|super|proper|properly|totally|completely|so|seriously|crazy|insanely|"
                      r"mega|dead|well|full|fully|a lot|loads|heaps|\d))|as if|as though)\b")
-#: ("like" as a filler before how much, "get like massive swelling", "it's like really swollen", is no likeness)
 #: A round thing a sign is likened to: the likeness gives a lump's size ("like a tennis ball under
 #: the skin", "as if there's an egg on my hip"), so it is the sign, not a figure of speech.
 _SIZE_LIKENESS = re.compile(r"\b(?:balls?|eggs?|oranges?|lemons?|limes?|grapefruits?|plums?|satsumas?|walnuts?|melons?|"

@@ -1,5 +1,6 @@
 """Suppositions: where a clause starts to suppose rather than tell ("what if…", "is it bad if I
-ever…", "say I…"), and a past or unreal condition that a question then asks about.
+ever…", "say I…", a sign feared for later), a clause asking ahead of time ("asking in advance", "it
+never has"), and a past or unreal condition that a question then asks about.
 
 ConText-style cues over a clause's normalised text, read by the clause rules (``context.py``): a
 supposed sign is no sign of the user's, unless the user then says it is theirs ("…if you can't
@@ -38,10 +39,10 @@ _CONDITION = re.compile(r"^(?:and |so |but )?(?:if|assuming|supposing) (?:i |you
                         r"(?:fell|broke|slipped|tripped|crashed|landed|tore|pulled|were|was|had|did|got)\b")
 
 
-#: A sign feared or supposed for a time to come: "worried my hip might give way on race day",
-#: "anxious about it giving way in my first marathon", "if it starts locking during a race". Not
-#: a diagnosis feared ("worried it might be a stress fracture"), and not when the clause tells it
-#: happens already (``_REAL``).
+#: A sign feared or supposed for a time to come: "worried my hip might give way on race day", "if
+#: it starts locking during a race". Not a diagnosis feared ("worried it might be a stress
+#: fracture"), not a fear of what is happening ("worried about running with a fever"), and not when
+#: the clause goes on to tell it as real (``_REAL``).
 _FEARED = re.compile(
     r"\b(?:worried|worry|worrying|scared|afraid|anxious|nervous|paranoid|terrified|frightened|fearful|concerned)\b"
     r"(?: (?:that|about))?(?: [\w'-]+){0,3}? (?:might|may|could|will|'ll|would|is going to|gonna)(?! (?:be|have|need|mean|get checked)\b)|"
