@@ -112,30 +112,21 @@ class Settings:
     memory_floor: float = 0.6
     """A graded question less alike than this cosine does not vote (0.5-0.7 alike)."""
     memory_keeps: float = 5.0
-    """A sentence of an article the answer already quotes, with at least this weighted vote, is
-    quoted even when the ranker alone puts it more than ``ranker_margin`` below the best; and a
-    passage the search missed holding a sentence voted this strongly is recalled
-    (``Composer.recalled``). Round 22, the seen answer sets each left out of the memory (6,404
-    graded questions): from 7.5 (the bar of round 14) to 5 with ``memory_keeps_other_article`` at
-    7, evidence in answer 0.903 -> 0.918, follow-ups 0.829 -> 0.852 (both bars and the recall
-    measured together); 3 and 4.7 alike. The old set's citation precision holds (0.917)."""
+    """A sentence of an article the answer already quotes, voted at least this strongly, is quoted
+    even below ``ranker_margin``, and a missed passage holding one is recalled (``Composer.recalled``):
+    5 (from 7.5) lifted the seen sets' evidence 0.903 -> 0.918 (sweep in docs/tuning.md)."""
     memory_keeps_other_article: float = 7.0
-    """``memory_keeps`` for a sentence from an article the answer does not quote yet: another
-    article's voted point costs the old set's citation precision (at 5: 0.892; 6: 0.902; 6.5:
-    0.912; 7: 0.917, the old 7.5: 0.916), and 7 gives the seen sets evidence 0.918, follow-ups
-    0.852 (6: 0.922, 0.856). History in docs/tuning.md."""
+    """``memory_keeps`` for an article not quoted yet: lower bars cost the old set's citation
+    precision (5: 0.892, 7: 0.917); sweep in docs/tuning.md."""
     memory_off_topic: float = 0.8
     """A question whose nearest graded question was graded off-topic, at least this alike, is
     refused. Leaving each seen set out in turn: 0.8 refuses 48 of the 102 off-topic questions
     answered without it and no answerable one; 0.75 53, 0.7 55 and one answerable."""
     memory_off_topic_turn: float = 0.7
-    """The same for a follow-up's own words, read without the turn it follows: "and what should i
-    eat the night before a 10k?" after a warm-up question borrows the hip from that turn, but on
-    its own it is a question graded off-topic before. Asked only of a follow-up whose own words
-    point back at nothing and name nothing of the library (``coverage.asks_apart``). Leaving each
-    seen set out in turn (round 17), before that gate: 0.7 refused 35 of the 42 off-topic turns
-    read as follow-ups and none of 711 real follow-ups, 0.65 two real ones; with the gate, off-topic
-    refused went from 742 to 748 of 801 with no false refusal."""
+    """The same for a follow-up's own words, without the turn it follows ("and what should i eat the
+    night before a 10k?" borrows the hip from a warm-up turn), asked only of a turn that points back
+    at nothing (``coverage.asks_apart``): 0.7 refused 35 of 42 such off-topic turns and none of 711
+    real follow-ups (round 17, docs/tuning.md)."""
     learned_answers: bool = True
     """Type questions and order candidate sentences with the learned models (bot/answer_type_model.json,
     bot/sentence_ranker.json) when they exist; off, the cue rules and hand-weighted score do."""
