@@ -45,6 +45,8 @@ _PURPOSE = (r"(?:(?:it'?s |this is |i'?m )?(?:for|doing|writing) (?:a |an |my |o
             r"(?: (?:at|for) (?:our|my|the) (?:running )?club)?)")
 #: ...opening a clause that asks: "for a first aid session at our club: what symptoms should…"
 _FOR_A_PURPOSE = re.compile(rf"^{_PURPOSE}\b(?=.*\b(?:what|when|how|which|should|signs?|symptoms?)\b)")
+#: The user's own all-clear: "mine's fine", "i'm totally fine".
+_MINE_FINE = r"(?:mine'?s|mine is|i'?m|im|i am) (?:totally |completely |perfectly )?fine"
 #: A question said to be general, in itself ("is hip pain at night a bad sign in general?") or by
 #: the clause after it ("…? general knowledge, i'm fine", "…? mine's fine, just reading up").
 _IN_GENERAL = re.compile(r"\b(?:in general|generally speaking)\b")
@@ -52,7 +54,7 @@ _IN_GENERAL = re.compile(r"\b(?:in general|generally speaking)\b")
 _SAYS_GENERAL = (r"(?:(?:it'?s |just |purely |only )?general (?:knowledge|question|interest|curiosity)|"
                  r"(?:i'?m |im )?(?:just |only |purely )?(?:reading up|curious|asking(?: in advance)?)"
                  r"(?: (?:after|from) (?:reading|watching|hearing)(?: about)?(?: [\w'-]+){1,5})?|(?:just |purely )?out of (?:curiosity|interest)|"
-                 r"(?:mine'?s|mine is|i'?m|im|i am) (?:totally |completely |perfectly )?fine|"
+                 rf"{_MINE_FINE}|"
                  # "i don't have either", "not that i have it": the user says it is not theirs
                  r"(?:i )?(?:don'?t|do not|dont) (?:have (?:it|that|them|either|one|any(?: of (?:that|those|them|these))?|anything like that)|"
                  r"get (?:them|either|any(?: of (?:that|those|them|these))?|anything like that))|"
@@ -95,9 +97,8 @@ def calls_the_question_general(question: str, piece: str) -> bool:
 #: A question about what is usual, asked of oneself unless the user says the sign is not theirs or
 #: names another purpose ("…? i don't have any, just reading up"; "…? it's for a uni assignment").
 _IS_IT_NORMAL = re.compile(r"^(?:is|would) (?:it|this|that) (?:be )?(?:normal|ok|okay|common|usual|bad|serious|a bad sign)\b")
-_NOT_MINE = re.compile(r"\b(?:don'?t|do not|dont) (?:have|get)\b|\bnot that i have\b|\bnever had\b|\b(?:mine'?s|mine is|i'?m|im|i am) "
-                       r"(?:totally |completely |perfectly )?fine\b|\bgeneral (?:knowledge|question|interest)\b|"
-                       rf"{_PURPOSE}")
+_NOT_MINE = re.compile(rf"\b(?:don'?t|do not|dont) (?:have|get)\b|\bnot that i have\b|\bnever had\b|\b{_MINE_FINE}\b|"
+                       rf"\bgeneral (?:knowledge|question|interest)\b|{_PURPOSE}")
 
 
 #: What may open a question before it starts: "or is swelling always a bad sign", "just curious, why do…".
