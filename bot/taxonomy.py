@@ -158,6 +158,9 @@ def load_taxonomy(path: Path = TAXONOMY_FILE) -> Taxonomy:
     return Taxonomy(categories, tuple(data["not_red_flag"]), regional)
 
 
+_ESCAPE = re.compile(r"\\[a-zA-Z]")
+
+
 def taxonomy_speller(taxonomy: "Taxonomy", dictionary: set[str]) -> Speller:
     """A ``Speller`` for the words the taxonomy's patterns and exemplars use. ``dictionary``:
     words that are never corrected, whatever taxonomy word they are near."""
@@ -165,7 +168,9 @@ def taxonomy_speller(taxonomy: "Taxonomy", dictionary: set[str]) -> Speller:
     for category in taxonomy.categories:
         for rule in category.rules:
             for pattern in rule:
-                alert.update(LETTERS.findall(pattern.pattern))
+                # without the escapes glued to the words ("\\bseptic" is no word "bseptic", which
+                # would turn a typed "septic" into a word no pattern reads)
+                alert.update(LETTERS.findall(_ESCAPE.sub(" ", pattern.pattern)))
         for exemplar in category.exemplars:
             alert.update(LETTERS.findall(exemplar.lower()))
     for exemplar in taxonomy.not_red_flag:
