@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .body_place import elsewhere as away_from_the_hip
-from .general_questions import QUESTION_START, asks_in_general, calls_the_question_general, of_people_at_large
+from .general_questions import QUESTION_START, asks_in_general, asks_in_the_abstract, calls_the_question_general, of_people_at_large
 from .long_ago import over_long_ago
 from .tense import in_past
 from .looked_for import ANSWER_WORDS, answered_by_next, answered_in
@@ -138,6 +138,12 @@ def clauses(text: str) -> list[Clause]:
         elsewhere = away_from_the_hip(piece)
         out.append(Clause(piece, general, supposed_at, other, in_past(piece), elsewhere,
                           after_contrast=after_contrast))
+    # A short question in the abstract ("is numbness in the leg after running ever serious?") is
+    # general when nothing after it tells more than that it was asked in general.
+    for n, clause in enumerate(out):
+        if not clause.general and asks_in_the_abstract(clause.text) and all(
+                calls_the_question_general(clause.text, later.text) for later in out[n + 1 :]):
+            out[n] = replace(clause, general=True)
     # A clause marked as a figure of speech ("can't feel my quads (figuratively)") or taken back by
     # the next ("crashed hard at mile 17. not literally, i just bonked") tells no sign.
     for n, clause in enumerate(out):

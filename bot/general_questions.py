@@ -12,7 +12,7 @@ import re
 from .body_place import LOWER_BODY_WORDS
 from .persons import FIRST_PERSON
 
-QUESTION_START = re.compile(r"^(?:what|when|how|which|who|why|is|are|do|does|should|can|could|would|at what)\b")
+QUESTION_START = re.compile(r"^(?:what|whats|when|how|which|who|why|is|are|do|does|should|can|could|would|at what)\b")
 #: People at large: "should someone rest?", "can a runner's hip…".
 _PEOPLE = r"someone|somebody|anyone|anybody|a person|people|runners|a runner|you"
 _GENERAL = re.compile(
@@ -41,7 +41,7 @@ _ON_SCREEN = re.compile(r"\b(?:(?:watch\w*|saw|seen|in the|in this|in that|in an
 #: assignment", "writing a handout for our running club".
 _PURPOSE = (r"(?:(?:it'?s |this is |i'?m )?(?:for|doing|writing) (?:a |an |my |our |the )?(?:(?:uni |university |school |college |sports science |"
             r"coaching |club |running club |first aid |safeguarding )*(?:assignment|essay|project|quiz|exam|handout|newsletter|talk|poster|"
-            r"refresher|cert|certificate|blog|article)|(?:first aid|coaching|safeguarding) (?:session|course|class))"
+            r"refresher|cert|certificate|blog|article|post|leaflet|presentation|workshop|guide)|(?:first aid|coaching|safeguarding) (?:session|course|class))"
             r"(?: (?:at|for) (?:our|my|the) (?:running )?club)?)")
 #: ...opening a clause that asks: "for a first aid session at our club: what symptoms should…"
 _FOR_A_PURPOSE = re.compile(rf"^{_PURPOSE}\b(?=.*\b(?:what|when|how|which|should|signs?|symptoms?)\b)")
@@ -52,7 +52,8 @@ _MINE_FINE = r"(?:mine'?s|mine is|i'?m|im|i am) (?:totally |completely |perfectl
 _IN_GENERAL = re.compile(r"\b(?:in general|generally speaking)\b")
 #: The clause must say nothing else ("im fine apart from that", "just curious cos mine did it" do).
 _SAYS_GENERAL = (r"(?:(?:it'?s |just |purely |only )?general (?:knowledge|question|interest|curiosity)|"
-                 r"(?:i'?m |im )?(?:just |only |purely )?(?:reading up|curious|asking(?: in advance)?)"
+                 r"(?:i'?m |im )?(?:just |only |purely )?(?:reading up|curious|asking(?: in advance| beforehand| ahead(?: of (?:time|(?:the )?(?:flu |cold |race |racing |marathon )?"
+                 r"season|winter|summer|autumn|spring))?)?)"
                  r"(?: (?:after|from) (?:reading|watching|hearing)(?: about)?(?: [\w'-]+){1,5})?|(?:just |purely )?out of (?:curiosity|interest)|"
                  rf"{_MINE_FINE}|"
                  # "i don't have either", "not that i have it": the user says it is not theirs
@@ -81,6 +82,23 @@ def asks_in_general(piece: str) -> bool:
     return bool((QUESTION_START.search(piece) and (_GENERAL.search(piece) or _IN_GENERAL.search(piece))
                  or _ON_SCREEN.search(piece) or _FOR_A_PURPOSE.search(piece))
                 and not FIRST_PERSON.search(piece) and not _OTHERS_TOO.search(piece))
+
+
+def asks_in_the_abstract(question: str) -> bool:
+    """A short question whether a sign is ever grave, whether a saying is true, or how two signs
+    differ ("is numbness in the leg after running ever serious?", "whats the difference between hip
+    locking and hip clicking?"), with nothing of the user's own in it: no "i" or "my", no time or
+    count ("since sunday", "twice", "7kg"). General only when no clause after it tells more
+    (``bot/context.py``)."""
+    return bool(QUESTION_START.search(question) and _ABSTRACT.search(question) and len(question.split()) <= _ABSTRACT_WORDS
+                and not FIRST_PERSON.search(question) and not _TOLD_NOW.search(question) and not _OTHERS_TOO.search(question))
+
+
+_ABSTRACT = re.compile(r"\bever (?:be )?(?:serious|dangerous|worrying|an emergency|a (?:bad |serious |warning )?sign|a (?:worry|concern|problem)|"
+                       r"something (?:serious|bad|to worry about))\b|^is it true\b|\bdifference between\b")
+_ABSTRACT_WORDS = 12
+_TOLD_NOW = re.compile(r"\d|\b(?:today|yesterday|tonight|this (?:morning|week|evening)|last (?:night|week)|since|twice|again|"
+                       r"happen\w*|keeps?|every|now|currently|at the moment)\b")
 
 
 def calls_the_question_general(question: str, piece: str) -> bool:

@@ -64,6 +64,8 @@ _STAYS = re.compile(r"\b(?:still|again|keeps|apart from|except|other than|until|
                     r"can'?t|cant|cannot|unable to|feeling (?!(?:fine|great|good|normal|ok|okay|better|strong|grand)\b)|"
                     r"on (?:my|the|a|today'?s|this) (?:\w+ )?(?:run|jog|commute|way|tempo)|mid[- ]run|"
                     r"comes? back|came back|flared|lately|these days|this week|today|tonight|yesterday|last night|same spot|"
+                    # the sign told again by likeness: "now my hip hurts the same way", "the other side feels identical"
+                    r"the same(?! (?:day|week|month|year|time|morning|evening|night|race|session|run)\b)|identical|like (?:before|last time)|"
                     r"every (?:run|time|night|day|morning|step)|"
                     # "now" tells the present ("…healed, now my hip locks"), not an all-clear ("fine now",
                     # "better now") nor a plan ("now i want to plan a spring half")
@@ -83,8 +85,11 @@ def over_long_ago(text: str, after: list[str]) -> bool:
     # a worsening told in the past tense before that time is the sign then ("got worse over a few
     # days last month"), not now; "has been getting worse since last month" still stays
     then = _PAST_WORSE.sub(" ", text[: ago.start()]) + text[ago.start() :]
+    # the clause after opening on the user's present ("…in 2018, no issues since. now i always wear
+    # compression socks") tells the present, not this sign; the sign back there says so ("now it's
+    # the same", "now my calf is swollen again") or flags on its own
     return (any(_OVER_SINCE.search(t) for t in (text, *after))
-            and not any(_STAYS.search(_stays_text(t)) for t in (then, *after)))
+            and not any(_STAYS.search(_stays_text(t)) for t in (then, *(_NOW_I.sub(" ", t) for t in after))))
 
 
 def _stays_text(text: str) -> str:
@@ -93,6 +98,7 @@ def _stays_text(text: str) -> str:
     return _NOT_STAYING.sub(" ", _CLEAR_UP_TO_NOW.sub(" ", text))
 
 
+_NOW_I = re.compile(r"\bnow(?= (?:i|i'm|im|i've|my|we)\b)")
 #: A worsening told in the past tense: "got worse", "was getting worse", "worsened".
 _PAST_WORSE = re.compile(r"\b(?:got|was getting|were getting|grew|went) (?:a (?:bit|lot) |much |way )?worse\b|\bworsened\b")
 #: Not a sign staying: a plan against its return ("exercises to stop it coming back", "so it doesn't

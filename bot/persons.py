@@ -48,7 +48,9 @@ PEOPLE = (r"friend|mate|sister|brother|mum|mom|dad|mother|father|wife|husband|pa
 _GROUPS = r"club|team|squad|gym|work|office|school|group|parkrun|running group|class"
 FIRST_PERSON = re.compile(rf"\b(?:i|i'm|im|i've|ive|i'd|myself|mine)\b|"
                            rf"(?<!told )(?<!asked )(?<!showed )(?<!sent )(?<!texted )(?<!messaged )(?<!warned )"
-                           rf"(?<!in front of )(?<!behind )(?<!next to )(?<!beside )(?<!ahead of )(?<!past )\bme\b|"
+                           rf"(?<!in front of )(?<!behind )(?<!next to )(?<!beside )(?<!ahead of )(?<!past )"
+                           # the one not listened to, not the one with the sign: "he won't listen to me"
+                           rf"(?<!listen to )(?<!listens to )(?<!listening to )\bme\b|"
                            rf"\bmy\b(?! (?:running |training |gym |old )?(?:{PEOPLE}|{_GROUPS})\b)")
 #: Another person named only as the owner of a thing ("my partner's old crutches", "her car"): the
 #: sign after it is still the user's. A closed list of things a person owns or uses (walking aids,

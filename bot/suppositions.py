@@ -88,13 +88,16 @@ def asks_ahead(piece: str) -> bool:
 def supposing_word_at(piece: str) -> int:
     """Where a clause's "if" or fear word starts (-1: none): what ``asks_ahead`` turns into a
     supposition ("if i end up needing crutches after the marathon… asking in advance")."""
-    m = _SUPPOSING_WORD.search(piece)
+    m = _SUPPOSING_WORD.search(piece) or _CONDITIONAL_ASK.match(piece)
     return -1 if m is None or _REAL.search(_ASKED.sub(" ", piece[m.end():])) else m.start()
 
 
 #: An "if" that supposes ("if i end up…"), not one that asks whether ("wondering if", "not sure if"), or a fear word.
 _SUPPOSING_WORD = re.compile(r"(?<!wondering )(?<!wonder )(?<!sure )(?<!know )(?<!asking )(?<!ask )(?<!see )(?<!check )(?<!unsure )\bif\b|"
                              r"\b(?:worried|worry|scared|afraid|anxious|nervous)\b")
+#: ...or a question put in the conditional about a sign at large ("would a fever plus hip pain be a
+#: reason to skip a race?"), not about the user's own ("would this fever mean i should pull out?").
+_CONDITIONAL_ASK = re.compile(r"^(?:would|could|what would)\b(?!.*\b(?:i|i'?m|i'?ve|me|my|mine|this|these)\b)")
 
 
 def supposes_a_past_condition(text: str) -> bool:

@@ -2352,3 +2352,44 @@ def test_test40s_misses_read_by_kind(rules, turns, message, flagged):
     urge"; a teen giving their age in shorthand ("17F", "teen runner here") whose hip has hurt for
     weeks. Runner's trots, a teen's few days of soreness, and a bruise "6 months back" are not."""
     assert (rules.detect_in_conversation(message, turns) is not None) is flagged
+
+
+@pytest.mark.parametrize("turns, message, flagged", [
+    # a history over since, then "now" opening on the user's present; the sign back by likeness still stays
+    ([], "had a clot in my calf in 2017, treated, no trouble since. now my hips are a bit stiff after hills, stretches?", False),
+    ([], "had a clot in my calf in 2017, sorted, and now my calf is swollen and sore again after the flight", True),
+    ([], "had a femoral stress fracture last spring which healed. now my other hip feels identical", True),
+    # another adult named in dialect ("me mate"), or spoken to ("won't listen to me")
+    ([], "me brother went over on the ice and can't stand on his leg, I'm grand. what's a good warm-up?", False),
+    ([], "this hip is killing me mate, cant weight bear after stacking it on the trail", True),
+    ([], "my wife's been limping for a week and it gets worse each day, she won't listen to me. how do I persuade her?", False),
+    ([], "he won't listen to me but my own leg has been numb and tingling since yesterday", True),
+    # a question about a sign in general: ever serious, is it true, the difference between two signs
+    ([], "Is tingling down the leg after a long run ever serious?", False),
+    ([], "is it true that pain when you hop means a stress fracture?", False),
+    ([], "whats the difference between a hip that catches and one that locks?", False),
+    ([], "is my hip locking ever serious? it locked twice on today's run and I couldn't move it", True),
+    ([], "is a leg going numb after runs ever serious? happens every time past 10k", True),
+    # sleep told as undisturbed; a question asked ahead of a season
+    ([], "hip's a 2/10, one ibuprofen and I'm sleeping through the night fine. keep training?", False),
+    ([], "would shivers plus hip pain be a reason to skip a race? asking ahead of winter", False),
+    ([], "would this fever and hot hip mean I should pull out? asking ahead of the weekend", True),
+    ([], "hip pain stops me sleeping through the night and painkillers do nothing", True),
+])
+def test_round_25s_false_alarms_stay_quiet_by_kind(rules, turns, message, flagged):
+    """From the seen sets' false alarms, by kind, narrowed by a code review's probes: a history over
+    since, then "now" opening on the user's present (the sign back, "again" or "identical", stays);
+    another adult named in dialect at the start ("me mate …", not "killing me mate") or as the one
+    who "won't listen to me"; a short question, nothing more, whether a sign is ever serious,
+    whether a saying is true, or how two signs differ; sleep told as undisturbed; a conditional
+    question about a sign at large asked ahead of a season. Beside each, the same words with the
+    sign the user's now still flag."""
+    assert (rules.detect_in_conversation(message, turns) is not None) is flagged
+
+
+@pytest.mark.parametrize("word", ["septic", "numb", "weak", "infected", "stress"])
+def test_the_taxonomy_speller_never_mends_a_word_into_a_regex_escape(triage, word):
+    """The taxonomy speller learns the words its patterns use. Read straight from a pattern's text,
+    "\\bseptic" gave a word "bseptic", one letter from "septic": a typed "septic hip" was mended into
+    a word no pattern reads. The escapes are set aside before the words are taken."""
+    assert word in triage.prepare(f"my hip went {word} after the race")[0].text.split()
