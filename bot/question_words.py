@@ -48,6 +48,13 @@ TOPICS: tuple[tuple[str, str], ...] = (
     ("lunges", r"lunges?"),
     ("squats", r"squats?"),
     ("foam rolling", r"foam ?roll\w*"),
+    # the self-care the articles name ("icing after a run, how many minutes?")
+    ("ice", r"(?<!snow and )(?<!snow or )(?<!black )ice(?! ?cream| lolly| lollies| skat\w*| hockey| rink| age|,? (?:and|or) snow)|"
+            r"icing|iced|ice ?packs?|cold therapy"),
+    ("heat", r"heat|heating pads?|warm bath|hot water bottle"),
+    ("compression", r"compression|compress(?:ion)? (?:wrap|bandage|shorts|tights)"),
+    ("elevation", r"elevat\w*(?! (?:gain|profile|change|map|chart))"),
+    ("periodization", r"periodi[sz]\w*"),
     ("warm-up", r"warm[- ]?ups?|warming up"),
     ("cool-down", r"cool[- ]?downs?|cooling down"),
     ("running shoes", r"shoes?|trainers|sneakers|footwear"),

@@ -337,3 +337,18 @@ def test_remedies_pregnancy_money_and_everyday_illness_the_articles_never_name_a
     the articles do name (ice), a massage, cold hips, and a remedy, price or someone else's
     pregnancy named in passing beside a hip question are still its questions."""
     assert _refused_by_the_rules(chat, message, turns) is refused
+
+
+@pytest.mark.parametrize("question, refused", [
+    ("icing after a run - how many minutes?", False),
+    ("what is periodisation? heard it helps avoid overuse stuff", False),
+    ("besides ice, would elevation help at all?", False),
+    ("any tips for running in snow and ice? do i need spikes", True),
+    ("how much elevation gain per week should i do for a trail ultra", True),
+    ("best ice cream flavour for a post-race treat?", True),
+])
+def test_the_self_care_and_training_methods_the_articles_name_are_covered(chat, question, refused):
+    """From the seen sets' false refusals: the self-care and methods the articles name (ice, heat,
+    compression, elevation, periodization) are topics, so a question naming one is covered however
+    weakly its wording matches; ice on the road, an ultra's elevation gain, ice cream are not them."""
+    assert chat.reply(question).refused is refused
