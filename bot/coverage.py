@@ -15,7 +15,7 @@ from .other_subjects import HIP_REGION, another_subject, not_a_runners_hip
 from .followups import POINTS_BACK
 from .query import Query
 from .answer_types import PAIN_WORDS
-from .question_words import EXERCISE_TOPICS, GENERIC_TOPICS, topics_of, without_topics
+from .question_words import CARE_WORDS, EXERCISE_TOPICS, GENERIC_TOPICS, topics_of, without_topics
 from .text import norm
 
 DOSING = re.compile(
@@ -71,8 +71,10 @@ def covers(query: Query, best: float, settings: Settings, unfamiliar: Callable[[
     s = settings
     # A question naming a specific thing the library covers (an exercise, a condition, a test) is
     # covered even when its wording matches weakly ("how many sets for clamshells?": 0.32).
-    named = any(t not in GENERIC_TOPICS | {"running shoes"} for t in query.topics)
     own = norm(query.text)  # the message alone: "what about my heel?" after a hip question is about a heel
+    # Care that serves any body part (ice, heat) names the library's subject only in the message
+    # itself: "i've been icing my achilles" lends no hip to "should i see a physio?".
+    named = any(t not in GENERIC_TOPICS | {"running shoes"} for t in query.topics) or bool(CARE_WORDS.search(own))
     if not_a_runners_hip(own):
         return False  # a hip hop playlist, a labrador's hip dysplasia, a grandmother's hip replacement
     hip_or_complaint = bool(HIP_REGION.search(own) or _COMPLAINT.search(own))
@@ -122,7 +124,7 @@ def covers(query: Query, best: float, settings: Settings, unfamiliar: Callable[[
     if query.context and _OTHER_BODY_PART.search(told) and not (HIP_REGION.search(told) or HIP_REGION.search(own) or named):
         return False  # "should i see a physio?" after "my achilles has been sore for two weeks": the achilles' question
     text = norm(f"{query.subject} {query.search_text}")  # with the turn that told the subject
-    if best < s.weak_match and not (query.topics or HIP_REGION.search(text) or _COMPLAINT.search(text)):
+    if best < s.weak_match and not (query.topics or named or HIP_REGION.search(text) or _COMPLAINT.search(text)):
         return False  # "how do I get faster at 5k?": running, but nothing of the hip
     if query.answer_type in ("exercise_dose", "exercise_howto") and any(t in EXERCISE_TOPICS for t in query.topics):
         return True  # "how long do i hold pigeon pose?": the library names the exercise, and how it is done

@@ -55,12 +55,13 @@ def test_a_follow_up_pointing_back_at_a_hip_question_is_answered(chat, turns, me
 
 
 @pytest.mark.parametrize("turns, message", [
-    (["I'm icing my tight hips after my runs"], "would heat be better?"),
+    (["I'm icing my tight hips after my runs"], "would a sauna be better?"),
     (["hip flexors really sore after a long run"], "can i still do my easy run tomorrow or nah"),
 ])
 def test_a_short_turn_the_library_cannot_answer_alone_is_read_with_its_conversation(chat, turns, message):
     """Asked alone, these find nothing and are refused; asked after a hip turn, they are that
-    conversation's next step and are answered."""
+    conversation's next step and are answered. ("would heat be better?" alone is answered since
+    heat, named in the message, is care the articles name.)"""
     assert chat.reply(message).kind == "refusal"
     assert chat.reply(message, turns).kind == "answer"
 
@@ -348,7 +349,8 @@ def test_remedies_pregnancy_money_and_everyday_illness_the_articles_never_name_a
     ("best ice cream flavour for a post-race treat?", True),
 ])
 def test_the_self_care_and_training_methods_the_articles_name_are_covered(chat, question, refused):
-    """From the seen sets' false refusals: the self-care and methods the articles name (ice, heat,
-    compression, elevation, periodization) are topics, so a question naming one is covered however
-    weakly its wording matches; ice on the road, an ultra's elevation gain, ice cream are not them."""
+    """From the seen sets' false refusals: the self-care the articles name (ice, heat, compression,
+    elevation), named in the message itself, and periodization, a topic, make a question covered
+    however weakly its wording matches; ice on the road, an ultra's elevation gain, ice cream are
+    not them."""
     assert chat.reply(question).refused is refused
