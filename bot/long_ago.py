@@ -98,6 +98,8 @@ def _stays_text(text: str) -> str:
     return _NOT_STAYING.sub(" ", _CLEAR_UP_TO_NOW.sub(" ", text))
 
 
+#: "now" opening on the user's present in the clause after a history ("now i always wear…", "now my
+#: hip's a bit tight"): set aside there, as it tells the present, not that the old sign stays.
 _NOW_I = re.compile(r"\bnow(?= (?:i|i'm|im|i've|my|we)\b)")
 #: A worsening told in the past tense: "got worse", "was getting worse", "worsened".
 _PAST_WORSE = re.compile(r"\b(?:got|was getting|were getting|grew|went) (?:a (?:bit|lot) |much |way )?worse\b|\bworsened\b")
