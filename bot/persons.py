@@ -46,7 +46,7 @@ PEOPLE = (r"friend|mate|sister|brother|mum|mom|dad|mother|father|wife|husband|pa
 #: The user speaking of themselves: "I", or "my" before anything but a person ("my leg", not "my dad").
 #: "my club", "my team": a group the user belongs to, not their body ("friend at my club has a numb leg").
 _GROUPS = r"club|team|squad|gym|work|office|school|group|parkrun|running group|class"
-FIRST_PERSON = re.compile(rf"\b(?:i|i'm|im|i've|ive|i'd|myself|mine)\b|"
+FIRST_PERSON = re.compile(rf"\b(?:i|i'm|im|i've|ive|i'd|myself)\b|(?<!of )\bmine\b|"  # not "a friend of mine"
                            rf"(?<!told )(?<!asked )(?<!showed )(?<!sent )(?<!texted )(?<!messaged )(?<!warned )"
                            rf"(?<!in front of )(?<!behind )(?<!next to )(?<!beside )(?<!ahead of )(?<!past )"
                            # the one not listened to, not the one with the sign: "he won't listen to me"

@@ -2393,3 +2393,31 @@ def test_the_taxonomy_speller_never_mends_a_word_into_a_regex_escape(triage, wor
     "\\bseptic" gave a word "bseptic", one letter from "septic": a typed "septic hip" was mended into
     a word no pattern reads. The escapes are set aside before the words are taken."""
     assert word in triage.prepare(f"my hip went {word} after the race")[0].text.split()
+
+
+@pytest.mark.parametrize("turns, message, flagged", [
+    # giving way told as folding or letting go, a jammed hip shaken loose
+    ([], "it's not the knee, it's the hip - it folds when I step off the kerb. normal for beginners?", True),
+    (["my hip keeps letting go under me on the stairs"], "what should I eat after long runs?", True),
+    ([], "something jams in the joint mid-run and I have to stop and shake the leg loose. can I race sunday?", True),
+    ([], "the new foam roller folds flat for travel, any hip routine to use it for?", False),
+    # a worsening told as what the user could do on one day and cannot a few days later
+    ([], "tuesday I could tie my laces fine, friday I can't reach my foot at all. yoga?", True),
+    (["three days ago I was running easy on it, now I'm hobbling with a walking stick"], "any good running podcasts?", True),
+    ([], "two days ago I ran a PB, now I can't stop smiling. hips a bit tight, stretches?", False),
+    # getting around only with a hand on the furniture or a stick; a leg that has become weak
+    ([], "been getting round the house with one hand on the worktops since my long run, the hip won't take load", True),
+    ([], "my left leg has become weak going upstairs since the track session", True),
+    ([], "I was out walking with my grandad, who uses a stick, and my hips were tight after", False),
+    # adults named with an age in brackets, a friend "of mine"
+    ([], "my little brother (he's 24) is limping after five-a-side. for me, tight hip flexors, what helps?", False),
+    ([], "a friend of mine (she's 33) has limped since her marathon and won't see anyone. how do I persuade her?", False),
+    ([], "my nephew (11) has been limping since his match on saturday", True),
+])
+def test_test45s_misses_and_false_alarms_read_by_kind(rules, turns, message, flagged):
+    """From red_flags_test45's one run (changed after it, and said so): giving way told as the hip
+    "folding" or "letting go under me", a jammed joint shaken loose; a worsening told as what the
+    user could do one day and cannot a few days later, or a walking stick now; getting around with
+    a hand on the furniture; a leg that "has become weak". Adults named with an age in brackets
+    ("my little brother (he's 24)") and "a friend of mine" are not the user or a child."""
+    assert (rules.detect_in_conversation(message, turns) is not None) is flagged
