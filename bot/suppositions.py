@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .persons import FIRST_PERSON
+
 _HYPOTHETICAL = re.compile(
     r"\b(?:what if|in case|suppose|supposing|hypothetically|what happens when|what would|"
     # "would it be serious if there's one tender spot…", "would it be ok to keep training if hopping gives me
@@ -73,11 +75,17 @@ def supposition_at(piece: str) -> int:
     cue = _HYPOTHETICAL.search(piece)
     if cue is None:
         cue = _FEARED.search(piece)
-        if cue is not None and (_REAL.search(_ASKED.sub(" ", piece[cue.end():])) or _ALREADY.search(cue.group(0))):
+        if cue is not None and (_told_as_real(piece[cue.end():]) or _ALREADY.search(cue.group(0))):
             return -1  # "scared it'll give way again", "if i still can't put weight on it next week": it has
     if cue is None or _THAT_IS_ME.search(piece, cue.end()):
         return -1  # "get help if you can't weight bear, which is where I am now": supposed, then told
     return cue.start()
+
+
+def _told_as_real(after: str) -> bool:
+    """Whether what follows a supposing cue tells the sign as real already (``_REAL``), questions
+    put after the cue aside (``_ASKED``)."""
+    return bool(_REAL.search(_ASKED.sub(" ", after)))
 
 
 def asks_ahead(piece: str) -> bool:
@@ -88,8 +96,9 @@ def asks_ahead(piece: str) -> bool:
 def supposing_word_at(piece: str) -> int:
     """Where a clause's "if" or fear word starts (-1: none): what ``asks_ahead`` turns into a
     supposition ("if i end up needing crutches after the marathon… asking in advance")."""
-    m = _SUPPOSING_WORD.search(piece) or _CONDITIONAL_ASK.match(piece)
-    return -1 if m is None or _REAL.search(_ASKED.sub(" ", piece[m.end():])) else m.start()
+    m = _SUPPOSING_WORD.search(piece) or (
+        _CONDITIONAL_ASK.match(piece) if not (FIRST_PERSON.search(piece) or _THIS.search(piece)) else None)
+    return -1 if m is None or _told_as_real(piece[m.end():]) else m.start()
 
 
 #: An "if" that supposes ("if i end up…"), not one that asks whether ("wondering if", "not sure if"), or a fear word.
@@ -97,7 +106,8 @@ _SUPPOSING_WORD = re.compile(r"(?<!wondering )(?<!wonder )(?<!sure )(?<!know )(?
                              r"\b(?:worried|worry|scared|afraid|anxious|nervous)\b")
 #: ...or a question put in the conditional about a sign at large ("would a fever plus hip pain be a
 #: reason to skip a race?"), not about the user's own ("would this fever mean i should pull out?").
-_CONDITIONAL_ASK = re.compile(r"^(?:would|could|what would)\b(?!.*\b(?:i|i'?m|i'?ve|me|my|mine|this|these)\b)")
+_CONDITIONAL_ASK = re.compile(r"^(?:would|could|what would)\b")
+_THIS = re.compile(r"\b(?:this|these)\b")
 
 
 def supposes_a_past_condition(text: str) -> bool:
