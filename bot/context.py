@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .body_place import elsewhere as away_from_the_hip
-from .general_questions import QUESTION_START, asks_in_general, asks_in_the_abstract, calls_the_question_general, of_people_at_large
+from .general_questions import QUESTION_START, asks_in_general, asks_in_the_abstract, asks_what_a_term_is, calls_the_question_general, of_people_at_large
 from .long_ago import over_long_ago
 from .tense import in_past
 from .looked_for import ANSWER_WORDS, answered_by_next, answered_in
@@ -49,6 +49,10 @@ _OWN_ALL_CLEAR = re.compile(r"\b(?:i'?m|i am|i feel|i'?m feeling|i'?ve been) (?:
                             r"(?:fine|ok|okay|grand|well|good|alright|all right)\b(?: (?:thankfully|so far|touch wood|myself|though))?|"
                             # the user only speaking to the other person: "i told him to see a physio"
                             r"\bi (?:told|asked|advised|warned|urged|begged) (?:him|her|them) to (?:see|go|get|book|rest|ring|call|visit|stop)(?: [\w']+){0,3}")
+#: A clause that opens on its verb, with no subject of its own ("now can barely walk", "keeps limping").
+_NO_SUBJECT = re.compile(r"^(?:(?:now|then|still|also|just|even|already|suddenly|since|today|this week|by \w+day)\s+)*"
+                         r"(?:can'?t|cannot|can|could(?:n'?t)?|is|isn'?t|was|wasn'?t|has|hasn'?t|had|keeps?|kept|got|gets|went|goes|"
+                         r"needs?|needed|won'?t|will|would|seems?|seemed|started|barely|hardly|ended up|woke)\b")
 #: A clause answering the one before with a no: "night sweats? nope", "fever? nah".
 _ANSWERED_NO = re.compile(r"^(?:nope|nah|nil|negative)\b|^(?:no|none|not really|not at all)\s*(?:[,.!]\s*)?$")
 #: ...and the clause it answers must be a short sign named in a question ("night sweats?").
@@ -83,6 +87,10 @@ class Clause:
     after_contrast: bool = False
     """Follows the clause before it across "but", "though", "yet"…: "not dieting, but I've lost
     weight" says one thing in two clauses."""
+    others_subject: bool = False
+    """Opens on its verb after "but", so its subject is the other person of the clause before ("my
+    brother-in-law was jogging fine last week but now can barely get up the stairs"): no match in it
+    is the user's, whichever words it holds."""
 
 
 def normalise(text: str) -> str:
@@ -131,13 +139,17 @@ def clauses(text: str) -> list[Clause]:
             while k >= 0 and calls_the_question_general(out[k].text, piece):
                 out[k] = replace(out[k], general=True)
                 k -= 1
-        general = asks_in_general(piece) or reported or talks_about(piece)
+        general = asks_in_general(piece) or reported or talks_about(piece) or asks_what_a_term_is(piece)
         # "hubby's down with the flu, fever and all, I'm fine thankfully": the user's own all-clear
         # does not make the other person's sign the user's
         other = names_other(piece) and not FIRST_PERSON.search(_OWN_ALL_CLEAR.sub(" ", piece))
+        # "my brother-in-law was jogging fine last week but now can barely get up the stairs": a clause
+        # joined by "but" that opens on its verb shares the subject of the one before it
+        carried = not other and after_contrast and out[-1].about_other and bool(_NO_SUBJECT.match(piece)) \
+            and not FIRST_PERSON.search(piece)
         elsewhere = away_from_the_hip(piece)
-        out.append(Clause(piece, general, supposed_at, other, in_past(piece), elsewhere,
-                          after_contrast=after_contrast))
+        out.append(Clause(piece, general, supposed_at, other or carried, in_past(piece), elsewhere,
+                          after_contrast=after_contrast, others_subject=carried))
     # A short question in the abstract ("is numbness in the leg after running ever serious?") is
     # general when nothing after it tells more than that it was asked in general.
     for n, clause in enumerate(out):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from .affirmation import DIRECTLY_DENIED, first_affirmed, listed_fine, only_denied, reassured_after
+from .affirmation import CHILD, DIRECTLY_DENIED, first_affirmed, listed_fine, only_denied, reassured_after
 from .context import Clause
 from .taxonomy import Category
 
@@ -19,6 +19,8 @@ from .taxonomy import Category
 def reads(category: Category, clause: Clause) -> bool:
     """Whether the patterns of ``category`` read ``clause`` at all (its context may set it aside)."""
     if clause.general or clause.denied or (clause.past and not category.past_counts):
+        return False
+    if clause.others_subject and category.id != CHILD:
         return False
     return not (category.local and clause.elsewhere)
 

@@ -101,6 +101,22 @@ _TOLD_NOW = re.compile(r"\d|\b(?:today|yesterday|tonight|this (?:morning|week|ev
                        r"happen\w*|keeps?|every|now|currently|at the moment)\b")
 
 
+def asks_what_a_term_is(question: str) -> bool:
+    """A question what a named condition or a quoted term is ("what's septic arthritis?", "what does
+    'unexplained weight loss' actually count as?"): it names the sign as a word to be explained,
+    not as something the user has, whatever the clauses after it tell (they are read on their own)."""
+    return bool(_WHAT_TERM.match(question) and not FIRST_PERSON.search(question) and not _TOLD_NOW.search(question))
+
+
+#: "what is" and a condition's name (a medical ending) or a term in quotes, and nothing after but "mean",
+#: "count as"; not "what's this numbness" (the user's own), nor "what is wrong with my hip".
+_WHAT_TERM = re.compile(
+    r"^(?:(?:so|and|but|ok|okay|also)\b,? ?)?(?:what'?s|whats|what is|what are|what does|what do|what counts as|what exactly is|what even is)"
+    r" (?:a |an )?(?:'[^']{2,40}'|(?:[\w-]+ ){0,3}[\w-]*(?:itis|syndrome|disease|equina|tumou?r|sarcoma|myeloma|thrombosis|"
+    r"osteopenia|osteoporosis|necrosis|red-s|reds))"
+    r"(?: (?:actually |even |exactly |really |usually |normally )*(?:mean|means|count as|counts as|involve|look like|feel like))?\s*$")
+
+
 def calls_the_question_general(question: str, piece: str) -> bool:
     """Whether ``piece`` says only that the question before it was asked in general ("…? general
     knowledge, im fine"), a question with nothing of the user's own (reading of it is not having it:

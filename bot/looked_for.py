@@ -18,13 +18,14 @@ _LOOKED_FOR = re.compile(r"\b(?:doctor|dr|gp|physio\w*|nurse|consultant|surgeon|
                          r"(?:\s+\S+){0,3}?\s+(?:asked|checked|tested|screened|examined|looked|had me)\b")
 #: ...and the answer, in the same clause after it or opening the next: none, no, ruled out. Not a
 #: test result ("bloods came back normal", "nothing on the x-ray"), which denies no symptom.
-_NOT_FOUND = (r"none(?: at all)?|nope|nah|nil|no to (?:all|both|each|any)|not at all|"
+_NOT_FOUND = (r"none(?: at all)?|nope|nah|nil|no to (?:all|both|each|any)|not at all|(?:all|both) (?:no|negative)|"
+              r"(?:i )?(?:said|answered) no(?: to (?:all|both|each|any|them|those|everything))?|"
               r"(?:and )?i (?:haven'?t|have not|hadn'?t|don'?t|didn'?t|wasn'?t)(?! been able)\b(?=\s*(?:[,.;!]|$|and|so|but|either))|"
               r"ruled (?:it |that |them |those )?out|cleared (?:me|it)")
 #: The user's own statement between the looking and the answer ("the physio checked and i have numbness
 #: down my leg, …"): a sign told, not asked about. "if i'd…", "whether i…" only say what was asked.
 _TOLD_BETWEEN = re.compile(r"(?<!if )(?<!whether )(?<!about )\b(?:i|i'm|im|i've|ive)\b(?! had\b)(?!'d)|"
-                           r"\bmy [\w']+(?: [\w']+)? (?:is|are|was|were|has|have|feels?|felt|looks?|goes|went|keeps|drags|"
+                           r"(?<!if )(?<!whether )(?<!about )\bmy [\w']+(?: [\w']+)? (?:is|are|was|were|has|have|feels?|felt|looks?|goes|went|keeps|drags|"
                            r"hurts?|aches?|gave|gives)\b|\b(?:it's|it is|it was|it has)\b|\byes\b")
 _NOT_FOUND_AFTER = re.compile(rf"\b(?:{_NOT_FOUND})\b")
 _NOT_FOUND_NEXT = re.compile(rf"^(?:{_NOT_FOUND})\b")

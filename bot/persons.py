@@ -16,6 +16,10 @@ import re
 #: flying") is not the subject of what follows, so animals are not among the other persons below.
 ANIMALS = (r"dog|doggy|doggo|labrador|puppy|pup|cat|kitten|horse|pony|greyhound|spaniel|retriever|collie|whippet|"
            r"terrier|pet")
+#: Words that name a person by who they are to the user, for a person named with an age.
+_RELATIONS = (r"friend|mate|sister|brother|mum|mom|dad|mother|father|wife|husband|partner|girlfriend|boyfriend|flatmate|"
+              r"housemate|roommate|coach|teammate|team ?mate|club ?mate|training partner|colleague|co-?worker|neighbou?r|"
+              r"cousin|aunt|auntie|aunty|uncle|buddy|pal|hubby|wifey|missus|fianc\w*|boss")
 OTHER_PERSON = re.compile(
     r"\b(?:my|our|a|his|her|their) (?:(?:running|club|running club|athletics|tri|gym|work|old|new|best) )?(?:friend|mate|sister|brother|mum|mom|dad|mother|father|wife|husband|"
     r"partner|girlfriend|boyfriend|coach|teammate|team ?mate|club ?mate|training partner|colleague|buddy|pal|flatmate|housemate|roommate|"
@@ -38,6 +42,10 @@ OTHER_PERSON = re.compile(
     r"\ba (?:bloke|guy|man|woman|lady|fella|chap|lad|lass|girl|boy|runner|member|parent|dad|mum|mom|older (?:guy|man|woman|lady|runner)) "
     r"(?:in|at|from|on|down|who runs (?:at|with)) (?:my|our|the) (?:club|running club|gym|team|work|office|parkrun|group|squad|class|street|road|block)\b|"
     r"\b(?:friend|mate|pal|buddy|colleague|neighbou?r) of (?:mine|ours)\b|"
+    # a person named by who they are and an adult's age, with or without "my": "Wife (38) is…",
+    # "brother-in-law, 45, was…", "teammate (she's 35)…"
+    rf"\b(?:{_RELATIONS}|\w+-in-law)s?\s{{0,3}}(?:,\s{{0,2}})?(?:(?:he'?s|she'?s|they'?re|aged?|age)\s{{1,2}})?(?:1[89]|[2-9]\d)\b"
+    r"(?!\s*(?:k\b|km|mi\b|miles?|mins?|minutes?|hours?|hrs?|days?|weeks?|wks?|months?|mths?|years?|yrs?|%|/|x\b|reps?|sets?|secs?|seconds?|times?))|"
     r"\bone of (?:the|my|our) (?:juniors|runners|lads|girls|guys|members|athletes|kids|clients|patients|mates|friends|colleagues)\b"
 )
 PEOPLE = (r"friend|mate|sister|brother|mum|mom|dad|mother|father|wife|husband|partner|girlfriend|boyfriend|flatmate|housemate|roommate|"

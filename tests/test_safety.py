@@ -2421,3 +2421,69 @@ def test_test45s_misses_and_false_alarms_read_by_kind(rules, turns, message, fla
     a hand on the furniture; a leg that "has become weak". Adults named with an age in brackets
     ("my little brother (he's 24)") and "a friend of mine" are not the user or a child."""
     assert (rules.detect_in_conversation(message, turns) is not None) is flagged
+
+
+@pytest.mark.parametrize("turns, message, flagged", [
+    # getting about only by leaning on things, in either order; a hip that will not let the user stand
+    ([], "doing laps of the flat with a hand on the walls since sunday's half, hip won't have it otherwise", True),
+    ([], "I get from room to room holding the backs of the chairs, hip's been like this since the 10k", True),
+    ([], "the hip won't let me put weight through it this morning, ran a 5k yesterday. stretches?", True),
+    ([], "I lean on the kitchen counter to do my calf raises, then walk round the house to cool down", False),
+    ([], "hold on to a chair for balance during the hip flexor stretch and walk it through slowly", False),
+    # a short walk that cannot be done without stopping; a foot put down only "without" pain
+    ([], "can't walk to the end of the road without stopping to rest the hip, started after my long run", True),
+    ([], "I can't put my right leg down without the hip screaming. ran trails yesterday", True),
+    # foot drop told by what the user does to cope with it
+    ([], "I've started swinging the leg out wide so that my toes don't catch on the pavement. hip aches too", True),
+    ([], "I lift my knees higher on trails so my toes don't catch roots, is that good form?", False),
+    # giving way told as what would happen without holding on, or as the hip dropping away
+    ([], "on the stairs I grip the rail or else the leg will give way, hip's been grumbling a week", True),
+    (["twice this week my hip has just dropped out from under me walking to the car"], "any tips for hill repeats?", True),
+    ([], "legs turned to jelly on the last climb of the fell race haha, how do I get stronger on hills?", False),
+])
+def test_signs_told_by_how_the_user_copes_are_read(rules, turns, message, flagged):
+    """From red_flags_test48's misses, read by kind (seen this round): a sign told by what the user
+    does to get by — leaning on walls or chairs to get from room to room, lifting the leg so the
+    toes don't catch, holding the rail or the leg gives way — is the sign itself. A hand on a chair
+    for a stretch, a high knee on a trail, legs "turned to jelly" at the end of a race are not."""
+    assert (rules.detect_in_conversation(message, turns) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("Husband (41) is hobbling round the house after his marathon. I'm fine. How long till he can walk properly?", False),
+    ("flatmate, 27, had to crawl up the stairs last night after her trail race. any tips to help her?", False),
+    ("my brother-in-law was running fine on sunday but now can barely walk and it's worse each day. I'm ok", False),
+    ("I was running fine on sunday but now can barely walk and it's worse each day", True),
+    ("my coach said it was nothing but now I can barely walk", True),
+])
+def test_adults_named_with_an_age_and_the_subject_they_lend_are_not_the_user(rules, message, flagged):
+    """From red_flags_test48's false alarms, read by kind: an adult named by who they are and an
+    age ("Husband (41)", "flatmate, 27") is someone else with or without "my"; a clause joined by
+    "but" that opens on its verb ("…but now can barely walk") has that person as its subject.
+    With the user's own "I" it is the user's."""
+    assert (rules.detect_in_conversation(message, []) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("what's avascular necrosis? it came up in a podcast about hip pain in runners and now I'm curious", False),
+    ("What does 'saddle anaesthesia' mean? saw it in a leaflet at the physio", False),
+    ("whats osteomyelitis, my club newsletter mentioned it", False),
+    ("what's septic arthritis? my hip's gone hot and red and I've got a temperature", True),
+    ("what's this numbness down my thigh after long runs?", True),
+])
+def test_a_question_what_a_term_means_names_the_sign_as_a_word(rules, message, flagged):
+    """From the seen false alarms, read by kind: "what's septic arthritis?", "what does 'unexplained
+    weight loss' count as?" ask what a condition's name or a quoted term means, whatever the reason
+    given after; a sign told in a clause after it is still read, and "this numbness" is the user's."""
+    assert (rules.detect_in_conversation(message, []) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("the GP asked if I'd had night sweats or lost weight, I said no to both. why do they ask that for a sore hip?", False),
+    ("my physio asked whether my foot felt numb or tingly (all no) - why would that matter for hip bursitis?", False),
+    ("my physio asked whether my foot felt numb and it does, since sunday, is that bad?", True),
+])
+def test_what_a_clinician_asked_answered_no_is_not_told(rules, message, flagged):
+    """A clinician's question answered "all no" or "I said no to both" denies the signs asked about;
+    what was asked ("whether my foot felt numb") is not told by the user, unless the user says it is."""
+    assert (rules.detect_in_conversation(message, []) is not None) is flagged
