@@ -87,7 +87,8 @@ class Chat:
         s = self.settings
         message, history = self.speller.fix_words(message), [self.speller.fix_words(t) for t in history]
         query = analyse(message, list(history)[-s.history_turns :] if s.history_turns > 0 else [], s, lean=lean,
-                        unknown=self.retriever.keywords.unknown_words)
+                        unknown=self.retriever.keywords.unknown_words,
+                        rare=lambda text: self.retriever.keywords.rare_words(text, s.followup_rare_chunks))
         if self.types is None or not any(ch.isalnum() for ch in query.question) or query.persisting:
             return query  # "?!?!": nothing for the model to read; pain that goes on: when to get it checked
         return replace(query, answer_type=self.types.predict(self.encoder.encode_query(query.search_text), query.answer_type))

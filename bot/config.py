@@ -149,6 +149,9 @@ class Settings:
     often on eval/answers_dev.jsonl (docs/tuning.md)."""
     followup_max_words: int = 15
     """Only a message this short can lean on an earlier turn for its topic."""
+    followup_rare_chunks: int = 8
+    """A word of the last two turns used in at most this many chunks is particular enough to travel
+    with a follow-up that names no topic ("dysplasia", "concrete"); "hip" and "sore" are in most."""
     history_turns: int = 3
     """Earlier user turns considered when a follow-up leans on them."""
     max_history_turns: int = 8

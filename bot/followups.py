@@ -61,7 +61,10 @@ _CLOSES_TURN = re.compile(r"^(?:(?:thanks|thank you|thx|ty|cheers|ta|cool|nice|g
 _WHAT_ABOUT = re.compile(r"^(?:and|what about|how about)\b", re.I)
 #: Words of talk and time, never a subject: "can i still run tmrw or nah?" asks about the same hip.
 _CHATTER = re.compile(r"\b(?:still|again|else|instead|though|tho|till|til|until|gonna|wanna|gotta|today|tonight|tomorrow|tmrw|"
-                      r"tmr|yesterday|now|later|soon|yeah|yep|yup|nah|nope|ok|okay|cool|nice|great|thanks|thank|thx|ta|"
+                      r"tmr|yesterday|now|later|soon|"
+                      # days and the week's fixtures: "can i still do parkrun on saturday?" asks about the same hip
+                      r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?|weekend|parkrun|"
+                      r"yeah|yep|yup|nah|nope|ok|okay|cool|nice|great|thanks|thank|thx|ta|"
                       r"lol|haha|gotcha|meanwhile|anyway|btw|also|really|actually|just|maybe|pls|please|"
                       # hedges and degrees: "roughly how long before i'm back to normal?"
                       r"roughly|approx\w*|about|around|basically|normal|normally|properly|fully|totally|completely|pretty|"

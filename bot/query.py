@@ -69,7 +69,8 @@ def asking_part(message: str, long_words: int = _DEFAULTS.long_message_words) ->
 
 
 def analyse(message: str, history: Sequence[str] = (), settings: Settings = _DEFAULTS, *, lean: bool = False,
-            unknown: Callable[[str], list[str]] | None = None) -> Query:
+            unknown: Callable[[str], list[str]] | None = None,
+            rare: Callable[[str], list[str]] | None = None) -> Query:
     """The ``Query`` for a gated message and the earlier user turns of its conversation.
 
     ``lean`` reads a short message as leaning on the conversation even when it looks
@@ -106,6 +107,12 @@ def analyse(message: str, history: Sequence[str] = (), settings: Settings = _DEF
             if kind == "exercise_howto" and QUANTITY.search(message):
                 kind = "exercise_dose"  # "thx! how many?" after "how do i do bird dogs?"
     search = f"{context} {message}" if context else message
+    if context and rare is not None and not topics_of(message):
+        # "could those be connected?" after "i've always been a bit knock-kneed" … "now my hip's
+        # sore as my mileage goes up": the particular words of the last two turns travel with it,
+        # wherever the listed topic was
+        lent = [w for w in rare(subject) if w not in search.lower()]
+        search = " ".join([*lent, search])
     told = f"{subject} {question}"
     goes_on = bool(PERSISTING.search(told))
     # ...of pain, not of a habit ("been doing clamshells for 3 weeks, what else can i add?")

@@ -73,6 +73,11 @@ class KeywordIndex:
         tokens = bm25s.tokenize(texts, stemmer=self._stem, show_progress=False)
         self.model.index(tokens, show_progress=False)
         self.vocab = set(tokens.vocab)
+        by_id = {i: w for w, i in tokens.vocab.items()}
+        self._chunks_with: dict[str, int] = {}
+        for ids in tokens.ids:
+            for i in set(ids):
+                self._chunks_with[by_id[i]] = self._chunks_with.get(by_id[i], 0) + 1
         self._english = frozenset(bm25s.stopwords.STOPWORDS_EN)
 
     def _tokens(self, query: str, stopwords: frozenset[str]) -> list[str]:
@@ -95,6 +100,14 @@ class KeywordIndex:
         """The question's content words (stemmed) that no chunk ever uses: "europ" in "what's the
         best marathon in europe?", a subject of its own the library does not know."""
         return [t for t in self._content_tokens(query) if t not in self.vocab]
+
+    def rare_words(self, text: str, most_chunks: int) -> list[str]:
+        """The words of ``text`` that the library uses in at most ``most_chunks`` chunks ("dysplasia",
+        "concrete", "knock-kneed"): what makes a turn's subject particular, where "hip" or "sore"
+        could be any turn's."""
+        words = [w for w in _BM25_TOKEN.findall(text.lower()) if len(w) > 3 and w not in STOP_WORDS and w not in self._english]
+        stems = self._stem.stemWords(words) if words else []
+        return list(dict.fromkeys(w for w, t in zip(words, stems) if 0 < self._chunks_with.get(t, 0) <= most_chunks))
 
     def _content_tokens(self, query: str) -> list[str]:
         return self._tokens(query, STOP_WORDS)

@@ -317,3 +317,19 @@ def test_round_22s_cue_rules_hold_against_the_code_reviews_near_misses(earlier, 
     told with "so my hips don't", a choice between two remedies, a doctor's diagnosis before an
     exercise question, a set-up or a history asked after an exercise, a question of its own."""
     assert analyse(message, earlier).answer_type != not_kind
+
+
+def test_a_follow_up_naming_no_topic_carries_the_particular_words_of_the_last_two_turns(chat):
+    """A follow-up that names nothing ("should i change that?") takes the particular words of the
+    last two turns, wherever the listed topic was: "concrete" (used in few chunks) travels with it,
+    "hip" and "sore" (in most) add nothing. A turn naming its own topic carries none of them."""
+    turns = ["nearly all my runs are on concrete paths", "and my hips ache a bit after the long ones"]
+    assert "concrete" in chat.understand("should i change that?", turns).search_text
+    assert "concrete" not in chat.understand("how do I do clamshells?", turns).search_text
+
+
+def test_a_follow_up_naming_a_day_or_a_parkrun_still_leans_on_the_conversation(chat):
+    """"can I still do parkrun on saturday?" after sore hip flexors asks about the same hip: days and
+    the week's fixtures are talk of time, not a subject of their own the library does not know."""
+    answer = chat.reply("can I still do parkrun on saturday?", ["my hip flexors are really sore after a trail half yesterday"])
+    assert not answer.refused
