@@ -22,7 +22,7 @@ from .general_questions import QUESTION_START, asks_in_general, asks_in_the_abst
 from .long_ago import over_long_ago
 from .tense import in_past
 from .looked_for import ANSWER_WORDS, answered_by_next, answered_in
-from .persons import FIRST_PERSON, names_other
+from .persons import FIRST_PERSON, names_other, opens_on_someone
 from .reported import advice_in, says_user_has_it, talks_about
 from .suppositions import asks_ahead, owns_it_now, supposes_a_past_condition, supposing_word_at, supposition_at, the_other_is_me
 
@@ -49,10 +49,18 @@ _OWN_ALL_CLEAR = re.compile(r"\b(?:i'?m|i am|i feel|i'?m feeling|i'?ve been) (?:
                             r"(?:fine|ok|okay|grand|well|good|alright|all right)\b(?: (?:thankfully|so far|touch wood|myself|though))?|"
                             # the user only speaking to the other person: "i told him to see a physio"
                             r"\bi (?:told|asked|advised|warned|urged|begged) (?:him|her|them) to (?:see|go|get|book|rest|ring|call|visit|stop)(?: [\w']+){0,3}")
-#: A clause that opens on its verb, with no subject of its own ("now can barely walk", "keeps limping").
+#: A clause that opens on its verb, with no subject of its own ("now can barely walk", "keeps limping");
+#: not "is"/"was"/"has", whose dropped subject is mostly "it" ("…but is massively swollen").
 _NO_SUBJECT = re.compile(r"^(?:(?:now|then|still|also|just|even|already|suddenly|since|today|this week|by \w+day)\s+)*"
-                         r"(?:can'?t|cannot|can|could(?:n'?t)?|is|isn'?t|was|wasn'?t|has|hasn'?t|had|keeps?|kept|got|gets|went|goes|"
-                         r"needs?|needed|won'?t|will|would|seems?|seemed|started|barely|hardly|ended up|woke)\b")
+                         r"(?:can'?t|cannot|can|could(?:n'?t)?|keeps?|kept|needs?|needed|won'?t|barely|hardly|ended up)\b")
+#: ...and the clause before it says what the other person said, thinks or is like ("my coach said it
+#: was nothing but now can't walk", "my partner's been brilliant but keeps giving way"): its
+#: subject speaks or is judged, and the sign after "but" is the user's.
+_SAYS_OR_JUDGES = re.compile(r"\b(?:said|says|say|saying|reckons?|reckoned|thinks?|thought|told|tells|wants?|wanted|suggested|"
+                             r"advised|asked|believes?|doubts?|insists?)\b|"
+                             r"(?:'s|\bis|\bare|\bwas|\bwere|\bbeen|\bseems?|\bseemed)(?: not| so| really| totally| being)? "
+                             r"(?:worried|bothered|fussed|concerned|fine|ok|okay|great|brilliant|amazing|lovely|supportive|"
+                             r"helpful|kind|good|calm|relaxed|chill)\b")
 #: A clause answering the one before with a no: "night sweats? nope", "fever? nah".
 _ANSWERED_NO = re.compile(r"^(?:nope|nah|nil|negative)\b|^(?:no|none|not really|not at all)\s*(?:[,.!]\s*)?$")
 #: ...and the clause it answers must be a short sign named in a question ("night sweats?").
@@ -88,9 +96,10 @@ class Clause:
     """Follows the clause before it across "but", "though", "yet"…: "not dieting, but I've lost
     weight" says one thing in two clauses."""
     others_subject: bool = False
-    """Opens on its verb after "but", so its subject is the other person of the clause before ("my
-    brother-in-law was jogging fine last week but now can barely get up the stairs"): no match in it
-    is the user's, whichever words it holds."""
+    """Opens on its verb after " but " in the same sentence, and the clause before opens on another
+    person doing something (not saying or judging): "my brother-in-law was jogging fine last week but
+    now can barely get up the stairs". Its subject is that person, so no match in it is the user's
+    (a child's sign still counts); a later "the friend is me" undoes it."""
 
 
 def normalise(text: str) -> str:
@@ -105,9 +114,12 @@ def clauses(text: str) -> list[Clause]:
     asked = False  # whether the last clause kept ended in a question mark
     quoting = False  # inside a quotation that a reported clause opened
     contrast = False  # whether the last piece ended in "but", "though"…
+    but = False  # whether the last piece ended in " but " inside its sentence
     for m in _PIECE.finditer(text):
         piece, end = m.group(1).strip(" ,-"), m.group(2) or ""
         after_contrast = contrast and bool(out)
+        after_but = but and bool(out)
+        but = end == " but "
         # "but" joins this piece to the next; a piece too short to keep ("ok but…") breaks the join,
         # an empty one (". But…") does not.
         contrast = bool(_CONTRAST.fullmatch(end))
@@ -130,7 +142,7 @@ def clauses(text: str) -> list[Clause]:
             # was asked in general, supposed, or told of "someone" is the user's
             # ("the mate's me": whoever they told of is the user)
             mine = the_other_is_me(piece)
-            out = [replace(c, general=False, hypothetical_at=-1,
+            out = [replace(c, general=False, hypothetical_at=-1, others_subject=c.others_subject and not mine,
                            about_other=c.about_other and not (mine or of_people_at_large(c.text))) for c in out]
         if out and calls_the_question_general(out[-1].text, piece):
             # "is a fever a reason to go to a&e? general knowledge, im fine"; every question just before
@@ -145,8 +157,9 @@ def clauses(text: str) -> list[Clause]:
         other = names_other(piece) and not FIRST_PERSON.search(_OWN_ALL_CLEAR.sub(" ", piece))
         # "my brother-in-law was jogging fine last week but now can barely get up the stairs": a clause
         # joined by "but" that opens on its verb shares the subject of the one before it
-        carried = not other and after_contrast and out[-1].about_other and bool(_NO_SUBJECT.match(piece)) \
-            and not FIRST_PERSON.search(piece)
+        carried = (not other and after_but and out[-1].about_other and opens_on_someone(out[-1].text)
+                   and not _SAYS_OR_JUDGES.search(out[-1].text) and bool(_NO_SUBJECT.match(piece))
+                   and not FIRST_PERSON.search(piece))
         elsewhere = away_from_the_hip(piece)
         out.append(Clause(piece, general, supposed_at, other or carried, in_past(piece), elsewhere,
                           after_contrast=after_contrast, others_subject=carried))

@@ -113,7 +113,7 @@ def asks_what_a_term_is(question: str) -> bool:
 _WHAT_TERM = re.compile(
     r"^(?:(?:so|and|but|ok|okay|also)\b,? ?)?(?:what'?s|whats|what is|what are|what does|what do|what counts as|what exactly is|what even is)"
     r" (?:a |an )?(?:'[^']{2,40}'|(?:[\w-]+ ){0,3}[\w-]*(?:itis|syndrome|disease|equina|tumou?r|sarcoma|myeloma|thrombosis|"
-    r"osteopenia|osteoporosis|necrosis|red-s|reds))"
+    r"osteopenia|osteoporosis|necrosis|red-s|\breds))"
     r"(?: (?:actually |even |exactly |really |usually |normally )*(?:mean|means|count as|counts as|involve|look like|feel like))?\s*$")
 
 

@@ -35,13 +35,26 @@ _ONLY_ELSEWHERE = re.compile(r"\b(?:else|elsewhere|other|others|rest)\b")
 ANSWER_WORDS = 6
 
 
+#: What a "no" answers when the question asked whether a sign had gone or whether the user could do
+#: something: "asked if the numbness had gone, I said no", "asked if I could bear weight, said no".
+#: Then the no tells the sign, so it denies nothing.
+_STILL_ASKED = re.compile(r"\b(?:gone|go away|went away|settled|improved|eased|better|cleared|cleared up|gone down|still|"
+                          r"could|can|able|manage|managed)\b")
+_SAID_NO = re.compile(r"^(?:(?:i )?(?:said|answered) no|(?:all|both) (?:no|negative))")
+
+
+def _no_tells_it(text: str, start: int, answer: re.Match) -> bool:
+    """Whether a "said no" answers a question whether the sign had gone or the user could (``_STILL_ASKED``)."""
+    return bool(_SAID_NO.match(answer.group(0))) and bool(_STILL_ASKED.search(text, start, answer.start()))
+
+
 def answered_in(text: str) -> int | None:
     """Where the answer ends, when a clause tells a clinician's look and a no to it with nothing
     told between; what follows is still the user's to tell ("…ruled out a fracture, but…")."""
     looked = _LOOKED_FOR.search(text)
     answer = looked and _NOT_FOUND_AFTER.search(text, looked.end())
     if not answer or _ONLY_ELSEWHERE.search(text[max(0, answer.start() - 25) : answer.start()]) \
-            or _TOLD_BETWEEN.search(text, looked.end(), answer.start()):
+            or _TOLD_BETWEEN.search(text, looked.end(), answer.start()) or _no_tells_it(text, looked.end(), answer):
         return None  # "…everywhere else was fine", "…and my foot is numb, bloods normal": found, or told
     return answer.end()
 
@@ -50,4 +63,6 @@ def answered_by_next(text: str, following: str) -> bool:
     """Whether a clause tells a clinician's look, nothing told after it, and the next clause opens
     with a no ("gp asked if i'd had a fever or night sweats. nope to all of them")."""
     looked = _LOOKED_FOR.search(text)
-    return bool(looked and _NOT_FOUND_NEXT.match(following) and not _TOLD_BETWEEN.search(text, looked.end()))
+    answer = looked and _NOT_FOUND_NEXT.match(following)
+    return bool(answer and not _TOLD_BETWEEN.search(text, looked.end())
+                and not (_SAID_NO.match(answer.group(0)) and _STILL_ASKED.search(text, looked.end())))

@@ -42,10 +42,13 @@ OTHER_PERSON = re.compile(
     r"\ba (?:bloke|guy|man|woman|lady|fella|chap|lad|lass|girl|boy|runner|member|parent|dad|mum|mom|older (?:guy|man|woman|lady|runner)) "
     r"(?:in|at|from|on|down|who runs (?:at|with)) (?:my|our|the) (?:club|running club|gym|team|work|office|parkrun|group|squad|class|street|road|block)\b|"
     r"\b(?:friend|mate|pal|buddy|colleague|neighbou?r) of (?:mine|ours)\b|"
-    # a person named by who they are and an adult's age, with or without "my": "Wife (38) is…",
-    # "brother-in-law, 45, was…", "teammate (she's 35)…"
-    rf"\b(?:{_RELATIONS}|\w+-in-law)s?\s{{0,3}}(?:,\s{{0,2}})?(?:(?:he'?s|she'?s|they'?re|aged?|age)\s{{1,2}})?(?:1[89]|[2-9]\d)\b"
-    r"(?!\s*(?:k\b|km|mi\b|miles?|mins?|minutes?|hours?|hrs?|days?|weeks?|wks?|months?|mths?|years?|yrs?|%|/|x\b|reps?|sets?|secs?|seconds?|times?))|"
+    # a person named by who they are and an adult's age: after "my", "our"… ("my brother-in-law, 45, was…")
+    # or in brackets, which the normaliser leaves as two spaces each side ("Wife (38) is…" -> "wife  38  is");
+    # not "parkrun with mate 19:30", "coach 50 quid", "Mum, 38, fell…" (the user introducing themselves)
+    rf"(?:\b(?:my|our|a|his|her|their) (?:[\w-]+ ){{0,2}}?(?:{_RELATIONS}|\w+-in-law)s?,?\s{{1,2}}|"
+    rf"\b(?:{_RELATIONS}|\w+-in-law)s?\s{{2}})(?:(?:he'?s|she'?s|they'?re|aged?|age)\s{{1,2}})?(?:1[89]|[2-9]\d)(?=\s{{2}}|,|\s*$)"
+    r"(?!\s*(?:\d|k\b|km|mi\b|miles?|mins?|minutes?|hours?|hrs?|days?|weeks?|wks?|months?|mths?|years?|yrs?|%|/|x\b|reps?|sets?|secs?|"
+    r"seconds?|times?|degrees?|deg\b|of\b|quid|pounds?|kilomet\w*|metres?|meters?))|"
     r"\bone of (?:the|my|our) (?:juniors|runners|lads|girls|guys|members|athletes|kids|clients|patients|mates|friends|colleagues)\b"
 )
 PEOPLE = (r"friend|mate|sister|brother|mum|mom|dad|mother|father|wife|husband|partner|girlfriend|boyfriend|flatmate|housemate|roommate|"
@@ -83,6 +86,13 @@ def _advises(text: str, found: re.Match, until: int | None = None) -> bool:
     """Whether the person ``found`` names is only the one who advised, up to ``until``."""
     advice = _ADVISER.match(text, found.end())
     return bool(advice) and not _GOES_ON.search(text, advice.end(), len(text) if until is None else until)
+
+
+def opens_on_someone(text: str) -> bool:
+    """Whether a clause opens on another person as its subject ("my brother-in-law, 45, was…",
+    "wife  38  is…"), not on the user's own doing ("ran parkrun with my sister…")."""
+    found = OTHER_PERSON.match(text)
+    return bool(found) and not _advises(text, found)
 
 
 def names_other(text: str) -> bool:

@@ -2440,6 +2440,10 @@ def test_test45s_misses_and_false_alarms_read_by_kind(rules, turns, message, fla
     ([], "on the stairs I grip the rail or else the leg will give way, hip's been grumbling a week", True),
     (["twice this week my hip has just dropped out from under me walking to the car"], "any tips for hill repeats?", True),
     ([], "legs turned to jelly on the last climb of the fell race haha, how do I get stronger on hills?", False),
+    ([], "lunges across the room holding onto the back of a chair, 3 sets, is that enough for glutes?", False),
+    ([], "can't make it to 20 miles without stopping for a gel, how do I fuel better?", False),
+    ([], "sized up my trainers so my toes don't hit the end, hips feel fine", False),
+    ([], "I can walk unaided now and the physio discharged me, when can I jog?", False),
 ])
 def test_signs_told_by_how_the_user_copes_are_read(rules, turns, message, flagged):
     """From red_flags_test48's misses, read by kind (seen this round): a sign told by what the user
@@ -2451,16 +2455,21 @@ def test_signs_told_by_how_the_user_copes_are_read(rules, turns, message, flagge
 
 @pytest.mark.parametrize("message, flagged", [
     ("Husband (41) is hobbling round the house after his marathon. I'm fine. How long till he can walk properly?", False),
-    ("flatmate, 27, had to crawl up the stairs last night after her trail race. any tips to help her?", False),
+    ("Flatmate (27) had to crawl up the stairs last night after her trail race. any tips to help her?", False),
+    ("Mum, 38, fell on a trail run this morning and can't put weight on the leg. do I need a&e?", True),
+    ("my coach said it was just tight hip flexors but now can't walk on it", True),
+    ("my partner's been brilliant but keeps giving way on the stairs, the hip, I mean", True),
     ("my brother-in-law was running fine on sunday but now can barely walk and it's worse each day. I'm ok", False),
     ("I was running fine on sunday but now can barely walk and it's worse each day", True),
     ("my coach said it was nothing but now I can barely walk", True),
 ])
 def test_adults_named_with_an_age_and_the_subject_they_lend_are_not_the_user(rules, message, flagged):
     """From red_flags_test48's false alarms, read by kind: an adult named by who they are and an
-    age ("Husband (41)", "flatmate, 27") is someone else with or without "my"; a clause joined by
-    "but" that opens on its verb ("…but now can barely walk") has that person as its subject.
-    With the user's own "I" it is the user's."""
+    age after "my" or in brackets ("Husband (41)") is someone else ("Mum, 38, fell…" may be the
+    user introducing themselves); a clause joined by "but" that opens on its verb ("…but now can
+    barely walk") has that person as its subject when the clause before tells them doing something,
+    not saying or being something ("my coach said…", "my partner's been brilliant"). With the
+    user's own "I" it is the user's."""
     assert (rules.detect_in_conversation(message, []) is not None) is flagged
 
 
@@ -2482,6 +2491,7 @@ def test_a_question_what_a_term_means_names_the_sign_as_a_word(rules, message, f
     ("the GP asked if I'd had night sweats or lost weight, I said no to both. why do they ask that for a sore hip?", False),
     ("my physio asked whether my foot felt numb or tingly (all no) - why would that matter for hip bursitis?", False),
     ("my physio asked whether my foot felt numb and it does, since sunday, is that bad?", True),
+    ("the GP asked if the tingling down my leg had gone and I said no. runner, 40", True),
 ])
 def test_what_a_clinician_asked_answered_no_is_not_told(rules, message, flagged):
     """A clinician's question answered "all no" or "I said no to both" denies the signs asked about;
