@@ -16,7 +16,7 @@ import re
 #: flying") is not the subject of what follows, so animals are not among the other persons below.
 ANIMALS = (r"dog|doggy|doggo|labrador|puppy|pup|cat|kitten|horse|pony|greyhound|spaniel|retriever|collie|whippet|"
            r"terrier|pet")
-#: Words that name a person by who they are to the user, for a person named with an age.
+#: Words that name an adult by who they are to the user ("my wife", "Housemate (29)").
 _RELATIONS = (r"friend|mate|sister|brother|mum|mom|dad|mother|father|wife|husband|partner|girlfriend|boyfriend|flatmate|"
               r"housemate|roommate|coach|teammate|team ?mate|club ?mate|training partner|colleague|co-?worker|neighbou?r|"
               r"cousin|aunt|auntie|aunty|uncle|buddy|pal|hubby|wifey|missus|fianc\w*|boss")
@@ -51,9 +51,7 @@ OTHER_PERSON = re.compile(
     r"seconds?|times?|degrees?|deg\b|of\b|quid|pounds?|kilomet\w*|metres?|meters?))|"
     r"\bone of (?:the|my|our) (?:juniors|runners|lads|girls|guys|members|athletes|kids|clients|patients|mates|friends|colleagues)\b"
 )
-PEOPLE = (r"friend|mate|sister|brother|mum|mom|dad|mother|father|wife|husband|partner|girlfriend|boyfriend|flatmate|housemate|roommate|"
-           r"coach|teammate|team ?mate|club ?mate|training partner|colleague|co-?worker|neighbou?r|cousin|aunt|auntie|aunty|"
-           r"uncle|gran\w*|nan|nana|nanna|dog|client|patient|buddy|pal|son|daughter|kid|child|boy|girl|lad|lass")
+PEOPLE = rf"{_RELATIONS}|gran\w*|nan|nana|nanna|dog|client|patient|son|daughter|kid|child|boy|girl|lad|lass"
 #: The user speaking of themselves: "I", or "my" before anything but a person ("my leg", not "my dad").
 #: "my club", "my team": a group the user belongs to, not their body ("friend at my club has a numb leg").
 _GROUPS = r"club|team|squad|gym|work|office|school|group|parkrun|running group|class"
