@@ -19,14 +19,20 @@ from .tense import DATED
 #: "nothing's" only straight before the sign ("nothing's swollen"), not across a verb ("nothing
 #: seems to help the night sweats"): the window ends where the sign starts.
 _NEG = re.compile(
-    r"\b(?:no|not|never|without|none|nor|neither|zero|denies|free of|absence of|nothing(?:'s| is| was| looks| seems| feels)(?= ?$)|"
-    # "nothing red or puffy": a list of signs denied together
-    r"nothing(?= (?:red|hot|warm|swollen|puffy|numb|tingly|cold|pale|blue|bruised),? (?:or|nor)\b)|"
+    r"\b(?:no|not|never|without|none|nor|neither|zero|denies|free of|absence of|"
+    r"nothing(?:'s| is| was| looks| seems| feels|(?: ever)? (?:gets?|got|goes|went))(?= ?$)|"
+    # "nothing red or puffy": a list of signs denied together; "nothing numb": one sign straight after
+    r"nothing(?= (?:red|hot|warm|swollen|puffy|numb|tingly|cold|pale|blue|bruised),? (?:or|nor)\b)|nothing(?= ?$)|"
+    # "I'm fine at rest": said to be fine straight before the sign's words
+    r"(?:fine|ok|okay|comfortable)(?= ?$)|"
+    # "I wouldn't call it severe", "wouldn't say it's swollen": a judgement declined
+    r"wouldn'?t (?:really |exactly )?(?:call|say|describe)|"
     r"don'?t|doesn'?t|didn'?t|haven'?t|hasn'?t|hadn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|won'?t)\b"
 )
 #: Words that end a negation's reach inside a clause ("I didn't run today and I can't walk").
 _NEG_BREAK = re.compile(
-    r"\b(?:and|then|so|now|because|cos|since|plus|i|it|my)\b|,|"
+    # ("it" after a verb of feeling, having or calling is its object, not a new subject: "never felt it lock")
+    r"\b(?:and|then|so|now|because|cos|since|plus|i|my)\b|(?<!felt )(?<!feel )(?<!feels )(?<!had )(?<!seen )(?<!noticed )(?<!call )(?<!say )(?<!found )\bit\b|,|"
     # Pseudo-negations: "won't go away" says the pain persists, and ends a negation's reach.
     r"\b(?:won'?t|wont|doesn'?t|isn'?t|not) (?:go(?:ing)?(?: away)?|stop(?:ping)?|eas(?:e|ing)|settl(?:e|ing)|shift|budge)\b"
 )
@@ -52,7 +58,7 @@ _INNER_NEG = re.compile(r"\b(?:no|never|without|none|zero)\b(?![- ]go\b| (?:colo
                         # ...and "isn't" before a sign said as a state ("isn't limping", "hip isn't locking"), not
                         # one whose absence is the sign ("foot isn't lifting", "isn't getting better", "isn't there")
                         r"\b(?:isn'?t|isnt|aren'?t|arent|wasn'?t|wasnt|weren'?t)\s+(?:ever\s+|really\s+|actually\s+)?"
-                        r"(?:limping|hobbling|locking|locked|catching|sticking|stuck|buckling|collapsing|giving way|swelling|swollen|"
+                        r"(?:limping|hobbling|locking|locked|catching|sticking|stuck|buckling|collapsing|giving way|swelling|swollen|waking|"
                         r"bruised|numb|tingling|tingly|hot|warm|red|cold|blue|pale|discolou?red|puffy|throbbing|hurting|aching|painful|sore)\b")
 #: A negation straight before a word a rule needs ("no pain … in bed"): that word is not there.
 #: Not "without": "can't lie in bed without pain" states the sign.
@@ -98,7 +104,16 @@ def negated(text: str, start: int) -> bool:
             continue
         cut = brk.end()
         break
-    return bool(_NEG.search(" ".join(before[cut:].split()[-_NEG_WINDOW_WORDS:])))
+    if _NEG.search(" ".join(before[cut:].split()[-_NEG_WINDOW_WORDS:])):
+        return True
+    # the second of two signs joined by "or", denied together: "nothing ever gets stuck or gives way",
+    # "never felt it lock or give way"
+    joined = _OR_BEFORE.search(before)
+    return bool(joined) and negated(text, start - len(before) + joined.start(1))
+
+
+#: A word and "or" straight before a match: the end of the sign before it, whose negation covers both.
+_OR_BEFORE = re.compile(r"\b([\w']+) (?:or|nor) $")
 
 
 #: A purpose just before a match is not a report of it: "rest days to prevent this getting worse",

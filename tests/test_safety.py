@@ -2497,3 +2497,24 @@ def test_what_a_clinician_asked_answered_no_is_not_told(rules, message, flagged)
     """A clinician's question answered "all no" or "I said no to both" denies the signs asked about;
     what was asked ("whether my foot felt numb") is not told by the user, unless the user says it is."""
     assert (rules.detect_in_conversation(message, []) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("my hip clicks when I lift my knee but nothing ever goes stuck or gives way. what exercises help?", False),
+    ("my physio found a click but I've never felt it lock or give way, what should I strengthen?", False),
+    ("bum a bit sore from the saddle after a long ride, nothing numb. good cross training?", False),
+    ("I wouldn't call it severe, just a nagging ache at the side of the hip. bursitis?", False),
+    ("it aches on downhills but I'm fine at rest, ITB?", False),
+    ("no fever but I've felt it give way twice on the stairs this week", True),
+    ("nothing helps and it keeps giving way on the stairs", True),
+    ("the swelling wouldn't go down all week and it's hot to touch", True),
+    ("had it give way on me yesterday stepping off a kerb", True),
+])
+def test_a_denial_reaches_the_signs_it_governs_and_no_further(rules, message, flagged):
+    """Changed after red_flags_test47's one run, from its false alarms (said so in docs/triage.md):
+    a denial covers the second of two signs joined by "or" ("never felt it lock or give way",
+    "nothing ever goes stuck or gives way"), "it" after a verb of feeling is no new subject, a sign
+    straight after "nothing" ("nothing numb") or "fine" ("fine at rest") is denied, and "wouldn't
+    call it severe" declines the judgement. A sign told beside a denial of another, or after
+    "nothing helps", or "wouldn't stop/go down", is still the user's."""
+    assert (rules.detect_in_conversation(message, []) is not None) is flagged
