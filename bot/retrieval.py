@@ -12,6 +12,7 @@ with the chunks that complete it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -73,11 +74,8 @@ class KeywordIndex:
         tokens = bm25s.tokenize(texts, stemmer=self._stem, show_progress=False)
         self.model.index(tokens, show_progress=False)
         self.vocab = set(tokens.vocab)
-        by_id = {i: w for w, i in tokens.vocab.items()}
-        self._chunks_with: dict[str, int] = {}
-        for ids in tokens.ids:
-            for i in set(ids):
-                self._chunks_with[by_id[i]] = self._chunks_with.get(by_id[i], 0) + 1
+        stem_of = {i: w for w, i in tokens.vocab.items()}
+        self._chunks_with = Counter(stem_of[i] for ids in tokens.ids for i in set(ids))  # chunks using each stem
         self._english = frozenset(bm25s.stopwords.STOPWORDS_EN)
 
     def _tokens(self, query: str, stopwords: frozenset[str]) -> list[str]:
@@ -103,7 +101,7 @@ class KeywordIndex:
 
     def rare_words(self, text: str, most_chunks: int) -> list[str]:
         """The words of ``text`` that the library uses in at most ``most_chunks`` chunks ("dysplasia",
-        "concrete", "knock-kneed"): what makes a turn's subject particular, where "hip" or "sore"
+        "concrete", "knock"): what makes a turn's subject particular, where "hip" or "sore"
         could be any turn's."""
         words = [w for w in _BM25_TOKEN.findall(text.lower()) if len(w) > 3 and w not in STOP_WORDS and w not in self._english]
         stems = self._stem.stemWords(words) if words else []
