@@ -22,17 +22,15 @@ _NEG = re.compile(
     r"\b(?:no|not|never|without|none|nor|neither|zero|denies|free of|absence of|"
     r"nothing(?:'s| is| was| looks| seems| feels|(?: ever)? (?:gets?|got|goes|went))(?= ?$)|"
     # "nothing red or puffy": a list of signs denied together; "nothing numb": one sign straight after
-    r"nothing(?= (?:red|hot|warm|swollen|puffy|numb|tingly|cold|pale|blue|bruised),? (?:or|nor)\b)|nothing(?= ?$)|"
-    # "I'm fine at rest": said to be fine straight before the sign's words
-    r"(?:fine|ok|okay|comfortable)(?= ?$)|"
+    r"nothing(?= (?:red|hot|warm|swollen|puffy|numb|tingly|cold|pale|blue|bruised),? (?:or|nor)\b)|"
+    r"(?<!does )(?<!did )(?<!do )(?<!done )(?<!doing )(?<!helps )(?<!helped )nothing(?= ?$)|"
     # "I wouldn't call it severe", "wouldn't say it's swollen": a judgement declined
     r"wouldn'?t (?:really |exactly )?(?:call|say|describe)|"
     r"don'?t|doesn'?t|didn'?t|haven'?t|hasn'?t|hadn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|won'?t)\b"
 )
 #: Words that end a negation's reach inside a clause ("I didn't run today and I can't walk").
 _NEG_BREAK = re.compile(
-    # ("it" after a verb of feeling, having or calling is its object, not a new subject: "never felt it lock")
-    r"\b(?:and|then|so|now|because|cos|since|plus|i|my)\b|(?<!felt )(?<!feel )(?<!feels )(?<!had )(?<!seen )(?<!noticed )(?<!call )(?<!say )(?<!found )\bit\b|,|"
+    r"\b(?:and|then|so|now|because|cos|since|plus|until|till|til|i|it|my)\b|,|"
     # Pseudo-negations: "won't go away" says the pain persists, and ends a negation's reach.
     r"\b(?:won'?t|wont|doesn'?t|isn'?t|not) (?:go(?:ing)?(?: away)?|stop(?:ping)?|eas(?:e|ing)|settl(?:e|ing)|shift|budge)\b"
 )
@@ -98,22 +96,39 @@ def negated(text: str, start: int) -> bool:
     except a comma inside a list the negation governs ("never locks, catches or gives way").
     """
     before = text[max(0, start - _NEG_WINDOW_CHARS) : start]  # bounded, so many matches stay linear
+    if _NOT_LIKE_THIS.match(text, start) and _NEVER.search(before):
+        return False  # "never seen it swell like this": the sign, worse than ever
+    if _FINE_BEFORE.search(before) and _AT_REST.match(text, start):
+        return True  # "I'm fine at rest"
     cut = 0
     for brk in reversed(list(_NEG_BREAK.finditer(before))):
         if brk.group(0) == "," and _LIST_GOES_ON.search(before[brk.end() :]):
             continue
+        if brk.group(0) == "it" and _DENIED_VERB.search(before, 0, brk.start()):
+            continue  # "never felt it lock": "it" is the object of a denied verb, not a new subject
         cut = brk.end()
         break
     if _NEG.search(" ".join(before[cut:].split()[-_NEG_WINDOW_WORDS:])):
         return True
     # the second of two signs joined by "or", denied together: "nothing ever gets stuck or gives way",
-    # "never felt it lock or give way"
+    # "never felt it lock or give way"; not after a word of time or amount ("never before or swelling")
     joined = _OR_BEFORE.search(before)
     return bool(joined) and negated(text, start - len(before) + joined.start(1))
 
 
 #: A word and "or" straight before a match: the end of the sign before it, whose negation covers both.
-_OR_BEFORE = re.compile(r"\b([\w']+) (?:or|nor) $")
+_OR_BEFORE = re.compile(r"\b((?!(?:before|after|first|anything|far|fast|much|more|less|now|today|yesterday|ever|again|once|"
+                        r"twice|since|sure|not|that|this|it|so|either|whether)\b)[\w']+) (?:or|nor) $")
+#: A verb of feeling, having or calling with its denial straight before it ("never felt", "haven't had",
+#: "wouldn't describe"), ending where an "it" follows.
+_DENIED_VERB = re.compile(r"\b(?:never|not|no|\w+n't)\s+(?:ever\s+|really\s+|actually\s+)?"
+                          r"(?:felt|feel|had|seen|noticed|call|say|describe|found)\s+$")
+#: "fine" straight before a time of rest: "I'm fine at rest", "it's ok lying down" (not "felt fine, locked up").
+_FINE_BEFORE = re.compile(r"\b(?:i'?m|i am|im|it'?s|its|it is|is|feels?|and|but)\s+(?:totally |completely |perfectly )?(?:fine|ok|okay|comfortable)\s*$")
+_AT_REST = re.compile(r"(?:at rest|at night|when resting|while resting|resting|lying|sitting|in bed)\b")
+#: A sign said to be worse than ever: "never seen it swell like this", "never had it this bad".
+_NOT_LIKE_THIS = re.compile(r"[\w' -]{0,30}?(?<!anything )(?<!something )(?<!nothing )(?<!stuff )\b(?:like (?:this|that)|this bad|that bad|before today)\b")
+_NEVER = re.compile(r"\bnever\b")
 
 
 #: A purpose just before a match is not a report of it: "rest days to prevent this getting worse",

@@ -2518,3 +2518,20 @@ def test_a_denial_reaches_the_signs_it_governs_and_no_further(rules, message, fl
     call it severe" declines the judgement. A sign told beside a denial of another, or after
     "nothing helps", or "wouldn't stop/go down", is still the user's."""
     assert (rules.detect_in_conversation(message, []) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("felt fine locked up at mile 3 and couldn't move it", True),
+    ("ran 5k fine swelling came up after and it's still there", True),
+    ("ibuprofen does nothing swelling keeps getting bigger", True),
+    ("never worried till felt it give way on the stairs", True),
+    ("never had it give way like that before, nearly went down the stairs", True),
+    ("never had any hip issues before or swelling like this, it came up overnight", True),
+    ("no numbness or tingling or anything like that, just an ache in my glute after long runs", False),
+])
+def test_a_denial_does_not_reach_a_sign_told_after_a_fine_start_or_a_useless_remedy(rules, message, flagged):
+    """From a code review of the denial's reach (changed after red_flags_test47): "fine" denies only
+    a time of rest said straight after it ("I'm fine at rest"), not the run-on "felt fine locked up";
+    "does nothing" before a sign is a remedy that failed; "till" ends a denial; "never … like this"
+    tells the sign worse than ever; "or" carries a denial only from a sign, not from "before"."""
+    assert (rules.detect_in_conversation(message, []) is not None) is flagged
