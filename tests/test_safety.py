@@ -2535,3 +2535,17 @@ def test_a_denial_does_not_reach_a_sign_told_after_a_fine_start_or_a_useless_rem
     "does nothing" before a sign is a remedy that failed; "till" ends a denial; "never … like this"
     tells the sign worse than ever; "or" carries a denial only from a sign, not from "before"."""
     assert (rules.detect_in_conversation(message, []) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
+    ("weird thing, my left foot has started slapping down on my runs and I can't lift the toes up properly", True),
+    ("my right foot has been dragging a bit on the long runs this week, hip aches", True),
+    ("toes won't lift on the left side anymore, keep catching the kerb", True),
+    ("in toe yoga I can't lift my big toe on its own, is that normal?", False),
+    ("don't let your foot slap, says my coach. any form tips?", False),
+])
+def test_foot_drop_told_with_its_auxiliaries_or_by_the_toes(rules, message, flagged):
+    """Changed after red_flags_test50's one run, from its one miss (which was refused): foot drop
+    told as a foot that "has started slapping" or "has been dragging" (any two or three helper
+    words before it), or toes that can't or won't lift; not toe yoga, not a coach's form cue."""
+    assert (rules.detect_in_conversation(message, []) is not None) is flagged
