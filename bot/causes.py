@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .affirmation import negated
 from .context import Clause
+from .negation import negated
 from .resolution import PERSISTS
 from .taxonomy import Category
 

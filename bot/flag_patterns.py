@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from .affirmation import CHILD, DIRECTLY_DENIED, first_affirmed, listed_fine, only_denied, reassured_after
+from .affirmation import CHILD, first_affirmed, listed_fine, only_denied, reassured_after
 from .context import Clause
+from .negation import DIRECTLY_DENIED
 from .taxonomy import Category
 
 

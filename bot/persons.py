@@ -86,11 +86,22 @@ def _advises(text: str, found: re.Match, until: int | None = None) -> bool:
     return bool(advice) and not _GOES_ON.search(text, advice.end(), len(text) if until is None else until)
 
 
-def opens_on_someone(text: str) -> bool:
-    """Whether a clause opens on another person as its subject ("my brother-in-law, 45, was…",
-    "wife  38  is…"), not on the user's own doing ("ran parkrun with my sister…")."""
+def lends_its_subject(text: str) -> bool:
+    """Whether a clause opens on another person doing something ("my brother-in-law, 45, was jogging
+    fine…", "wife  38  is…"), so that a verb after "but" is theirs too: not on the user's own doing
+    ("ran parkrun with my sister…"), nor on what the person said, thinks or is like."""
     found = OTHER_PERSON.match(text)
-    return bool(found) and not _advises(text, found)
+    return bool(found) and not _advises(text, found) and not _SAYS_OR_JUDGES.search(text)
+
+
+#: A clause that says what the other person said, thinks or is like ("my coach said it
+#: was nothing but now can't walk", "my partner's been brilliant but keeps giving way"): its
+#: subject speaks or is judged, and a sign after "but" is the user's.
+_SAYS_OR_JUDGES = re.compile(r"\b(?:said|says|say|saying|reckons?|reckoned|thinks?|thought|told|tells|wants?|wanted|suggested|"
+                             r"advised|asked|believes?|doubts?|insists?)\b|"
+                             r"(?:'s|\bis|\bare|\bwas|\bwere|\bbeen|\bseems?|\bseemed)(?: not| so| really| totally| being)? "
+                             r"(?:worried|bothered|fussed|concerned|fine|ok|okay|great|brilliant|amazing|lovely|supportive|"
+                             r"helpful|kind|good|calm|relaxed|chill)\b")
 
 
 def names_other(text: str) -> bool:

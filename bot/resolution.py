@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from .affirmation import negated
 from .context import Clause
+from .negation import negated
 
 #: A sign that has already passed ("went numb … went away when I loosened them", "then fine").
 #: A sign said to have lasted seconds or minutes has passed too ("shivery for 10 mins").
