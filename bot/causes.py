@@ -10,6 +10,7 @@ import re
 
 from .context import Clause
 from .negation import negated
+from .persons import PEOPLE
 from .resolution import PERSISTS
 from .taxonomy import Category
 
@@ -27,7 +28,7 @@ def explained(category: Category, rest: list[Clause], sign: str = "") -> bool:
     windows = [(text, start, len(text)), *((r.text, 0, 40) for r in rest[1:2])]
     found = [(where, m) for where, lo, hi in windows for m in category.explained_by.finditer(where, lo, hi)]
     # ...or before the sign, joined to it as its consequence: "the tent collapsed, so I barely slept"
-    found += [(text, m) for m in category.explained_by.finditer(text, 0, start) if _SO.search(text[m.end():start])]
+    found += [(text, m) for m in category.explained_by.finditer(text, 0, start) if _joined(text[m.end():start])]
     # ...or the subject of the sign's verb: "race nerves kept me awake", "the dog barking kept me up"
     if (kept := _KEPT_ME.search(text, max(0, start - 10), start + 10)) is not None:
         found += [(text, m) for m in category.explained_by.finditer(text, 0, kept.start())
@@ -38,8 +39,16 @@ def explained(category: Category, rest: list[Clause], sign: str = "") -> bool:
                for where, m in found)
 
 
-#: What joins a cause told first to the sign it led to: "…collapsed in the wind, so I barely slept".
-_SO = re.compile(r"\b(?:so|which meant|meaning|and then)\b")
+#: What joins a cause told first to the sign it led to: "…collapsed in the wind, so I barely slept",
+#: "sat cross-legged at the assembly and my foot fell asleep".
+_SO = re.compile(r"\b(?:so|which meant|meaning|and)\b")
+#: ...unless "and" brings on someone else: "my son is 26 and my daughter is 6, she is limping".
+_AND_SOMEONE = re.compile(rf"\band (?:then )?(?:my |our |his |her |their |the )?(?:{PEOPLE})s?\b")
+
+
+def _joined(between: str) -> bool:
+    """Whether the words between a cause and a sign after it join them as cause and consequence."""
+    return bool(_SO.search(between)) and not _AND_SOMEONE.search(between)
 
 
 #: A sign told as what something did to the user: "kept me awake", "woke me up".
@@ -49,12 +58,12 @@ _KEPT_ME = re.compile(r"(?:kept|keeps|keeping|woke|wakes|waking) (?:me|us)\b")
 _SUBJECT_OF = re.compile(r"^(?:\s+(?!(?:on|in|at|of|off|from|to|with|by|for|the|my|a|an|and|or|but|so|then)\b)[\w']+)?\s*$")
 
 
-#: A comparison, not a cause: numb "like it's been to the dentist", shivery "like a hangover",
-#: sweating "as if it was a heatwave", "worse than" a hangover. Read as a likeness, a cause said with
+#: A comparison, not a cause: numb "like it's been to the dentist", shivery "like a hangover", skin that
+#: "looks sunburnt", sweating "as if it was a heatwave", "worse than" a hangover. Read as a likeness, a cause said with
 #: "like" ("things like the electric blanket") no longer explains a sign: the safe side to err on.
 _LIKENED = re.compile(r"\b(?:like|as if|as though) (?:it'?s|it has|it had|it was|i'?ve|i have|i had|i'?d|i was|they'?ve|they had|s?he'?s|s?he has|s?he had|s?he was|you'?ve|you have|you'?d|there'?s|there was|there were|there is|"
                       r"(?:that|the|this|my) (?:whole )?[\w]+(?:'s| has| had| was| is))"
-                      r"(?: [\w']+){0,5} $|\b(?:like|as if|as though|similar to|same as|worse than)(?: (?:a|an|the|some|one|"
+                      r"(?: [\w']+){0,5} $|\b(?:like|as if|as though|similar to|same as|worse than|looks?|looked|looking|seems?|seemed|appears?)(?: (?:a|an|the|some|one|kind of|sort of|a bit|all|"
                       r"bad|real|massive|proper|big|heavy|nasty|mild|monster|killer|horrible|awful))* $")
 #: A cause ruled out straight after it is named: "the stone in his shoe had nothing to do with it".
 _RULED_OUT_AFTER = re.compile(r"[^.;!?]{0,25}?\b(?:had|has|have) nothing to do with|[^.;!?]{0,25}?\b(?:wasn'?t|isn'?t) (?:it|that|the (?:reason|cause|problem))\b")

@@ -34,6 +34,17 @@ SAID_OVER = re.compile(r"\b(?:went away|goes away|(?:and |but )?then (?:it was |
                        r"(?:feeling|feels|felt) (?:totally |completely |all |back to )?normal(?: again| now)?(?=\s*(?:[,.;!?]|$|and\b))|"
                        r"(?:finished|completed) (?:the |my )?(?:run|race|session|workout|rest of (?:the|my) \w+)(?: totally| completely)? (?:fine|ok|okay|no problem|without (?:a problem|any pain|pain))|"
                        r"carried on (?:totally |completely )?(?:fine|ok|okay|no problem|pain[- ]free)|"
+                       # a state with a time that places it after the sign: "fine straight away", "normal again
+                       # by the next afternoon", "by day 3 I was totally fine", "faded completely", ", normal now"
+                       r"(?:fine|normal|ok|okay|grand|gone)(?: again)? (?:straight away|right away|immediately|by (?:the )?(?:next |following )?"
+                       r"(?:morning|evening|afternoon|night|day|lunchtime|bedtime|end of the day|\w+day)|the (?:next|following) (?:day|morning|afternoon|evening))|"
+                       r"\bby (?:day \w+|the (?:next|following|end of the) \w+|(?:the )?(?:morning|evening|afternoon|\w+day))(?:,? (?:i was|i'?m|it was|it'?s|everything was|i felt|it felt))?"
+                       r" (?:totally |completely |all |perfectly |absolutely |back to )?(?:fine|normal|ok|okay|good|gone|grand)\b|"
+                       r"(?:faded|sorted|settled|cleared)(?: (?:up|out|down))? (?:completely|totally|now|since|ever since)\b|(?:completely|totally|long|all|fully) (?:faded|sorted|settled|cleared)\b|"
+                       r"(?:has|have|had|'s|'ve) (?:all |completely |totally |since |now )?faded\b|"
+                       r"came back (?:to life |to normal )?(?:once|when|as soon as) (?:i|it|they|my)\b|"
+                       r"(?<=, )(?:(?:and|then) )?(?:all |totally |completely |perfectly )?(?:fine|normal|ok|okay|grand)(?: again)? now\b|"
+                       r"\band (?:totally|completely|perfectly|absolutely) (?:fine|normal)(?=\s*(?:[,.;!?]|$|now\b|again\b|since\b))|"
                        r"(?:swelling|bruising|bruise|numbness|tingling|pain)(?:'s| has| is| had)? (?:all |completely |totally )?gone(?=\s*(?:[,.;!?]|$|now\b|and\b|completely|totally|for good|since|by\b|after\b)))")
 #: A sign said to have lasted seconds or minutes: "shivery for 10 mins" (but not "hasn't let up for a second").
 _BRIEF = re.compile(r"(?<!let up )(?<!eased )(?<!stopped )\bfor (?:about |like |maybe |only |just |a good )?"
@@ -43,7 +54,7 @@ RESOLVED = re.compile(f"{SAID_OVER.pattern}|{_BRIEF.pattern}")
 PERSISTS = re.compile(r"\b(?:still(?! (?:run|running|go|going|train|training|race|racing|jog|jogging|do (?:my|the|a|it)|make it)\b)|again|keeps?|every (?:single )?(?:time|run|day|night|morning)|"
                       # "it came back" is the sign returning, not the feeling ("came back straight away")
                       r"(?:comes?|came) back(?! (?:straight away|right away|quickly|to normal|fine|normal|within|in a (?:minute|min|sec\w*|moment)|"
-                      r"after (?:a|one|\d+) (?:minute|min|sec\w*|moment)s?|once i))|won'?t go|worse|"
+                      r"after (?:a|one|\d+) (?:minute|min|sec\w*|moment)s?|(?:to life |to normal )?(?:once|when|as soon as) (?:i|it|they|my)\b))|won'?t go|worse|"
                       r"(?<!sitting )(?<!sat )(?<!kneeling )(?<!legged )(?<!driving )"  # how long the cause lasted, not the sign
                       r"(?<!fine )(?<!normal )(?<!good )(?<!okay )(?<!ok )(?<!great )(?<!happily )(?<!free )"  # ...or the all-clear
                       r"for (?:weeks|months|ages|days|a (?:week|month)|\d+ (?:weeks|months|days)|(?:a few|several|two|three|four|five|six) (?:days|weeks|months))|"
@@ -140,11 +151,13 @@ _OTHER_THING = re.compile(r"\b(?:my|the) (?!(?:hip|hips|groin|leg|legs|thigh|kne
 
 
 #: A resolution asked about or waited for, not told: "how long till it's back to normal",
-#: "rest until it's healed", "once it's healed", "i hope it's gone by sunday".
-_AWAITED = re.compile(r"\b(?:when|until|till|til|once|how long|how soon|if|before|hope\w*|wish|by the time|whether|"
-                      r"will|would|should|could)\b[^,.;]{0,25}$")
-#: An event, not a symptom: once the leg has gone from under someone, it cannot "pass".
-_EVENT = re.compile(r"\b(?:collapsed|crumpled|went from under me|went down(?! (?:overnight|by|within|a lot|loads|already|since))|hit the (?:ground|deck|floor)|on the (?:ground|floor))\b")
+#: "rest until it's healed", "once it's healed", "i hope it's gone by sunday", "gonna be ok by friday?",
+#: "why isn't it sorted now?".
+_AWAITED = re.compile(r"\b(?:when|until|till|til|once|how long|how soon|if|before|hope\w*|wish|by the time|whether|why|"
+                      r"will|would|should|could|gonna|going to|be|'ll)\b[^,.;]{0,25}$")
+#: An event, not a symptom: once the leg has gone from under someone, or they have blacked out with
+#: the pain, it cannot "pass".
+_EVENT = re.compile(r"\b(?:collapsed|crumpled|blacked out|passed out|fainted|went from under me|went down(?! (?:overnight|by|within|a lot|loads|already|since))|hit the (?:ground|deck|floor)|on the (?:ground|floor))\b")
 #: "It hasn't happened again", "never came back": denying a return, not persisting.
 _NOT_AGAIN = re.compile(r"\b(?:hasn'?t|has not|haven'?t|never|not|didn'?t|(?<=it's )no|(?<=it is )no)\s+(?:[\w']+\s+){0,2}?(?:again|back)\b")
 #: A resolution hoped for, not told: "gone by the weekend would be nice".

@@ -1899,6 +1899,33 @@ def test_a_sign_long_over_is_set_aside_but_not_one_denied_partial_hoped_for_or_b
     assert (rules.detect_in_conversation(message, turns) is not None) is flagged
 
 
+@pytest.mark.parametrize("turns, message, flagged", [
+    # over, told by a state and a time after the sign (round 27, from the seen sets' false alarms)
+    ([], "Sat cross legged at my kid's assembly and my foot fell asleep, stamped it awake, normal now. Should I stretch my hips more?", False),
+    ([], "Belly was swollen like a balloon after the pasta party the night before the race haha, fine by morning. Hips a bit stiff after.", False),
+    ([], "My foot went numb on the long run because I'd laced too tight, loosened them at mile 3 and it was fine straight away, nothing since.", False),
+    ([], "After my first marathon I could barely walk for a day, legs like jelly, but by day 3 I was totally fine and walking normally.", False),
+    (["pain was unbearable at the end of the marathon", "gone the next day, walked fine, no pain all week"], "how many weeks before my next race?", False),
+    (["had a bit of bladder leakage after a back injury in 2020 but that's long sorted, just for context"], "best cross training for tight hips?", False),
+    ([], "Toes went numb in the freezing cold on my winter run, came back once I was home and warmed up. Warm-up tips?", False),
+    # ...but not a state awaited, asked about, undone, or an event; nor a cause only likened
+    ([], "my foot went numb at mile 3, came back when I stopped but it's numb again now", True),
+    ([], "couldn't walk for a day after the race, fine by morning but now it's agony again", True),
+    ([], "my leg went numb on the long run, will it be normal again by tomorrow?", True),
+    ([], "can't put any weight on my leg since the race, should be fine by monday right?", True),
+    ([], "the skin over the side of my hip looks sunburnt and it's hot like a radiator, hurts to touch. no sun though", True),
+    ([], "my son is 26 and my daughter is 6, she is limping after sports day", True),
+])
+def test_a_sign_told_over_by_a_time_or_caused_just_before_is_set_aside_but_not_one_awaited_or_back(triage, turns, message, flagged):
+    """A sign followed by a state and a time that places it after ("fine straight away", "by day 3
+    I was totally fine", "long sorted") has passed, for the signs that can pass (not a fall or a
+    collapse); an ordinary cause told just before the sign and joined to it by "and" explains it
+    ("sat cross-legged … and my foot fell asleep"). Neither holds when the state is awaited ("should
+    be fine by monday"), the sign comes back, the cause is only how something looks, or "and"
+    brings on another person."""
+    assert (triage.detect_in_conversation(message, turns) is not None) is flagged
+
+
 @pytest.mark.parametrize("message, flagged", [
     ("Race nerves kept me awake the night before, hips were fine.", False),
     ("My neighbour's dog barking kept me up all night, but my hip's fine.", False),
