@@ -10,7 +10,6 @@ import re
 
 from .context import Clause
 from .negation import negated
-from .persons import PEOPLE
 from .resolution import PERSISTS
 from .taxonomy import Category
 
@@ -28,7 +27,7 @@ def explained(category: Category, rest: list[Clause], sign: str = "") -> bool:
     windows = [(text, start, len(text)), *((r.text, 0, 40) for r in rest[1:2])]
     found = [(where, m) for where, lo, hi in windows for m in category.explained_by.finditer(where, lo, hi)]
     # ...or before the sign, joined to it as its consequence: "the tent collapsed, so I barely slept"
-    found += [(text, m) for m in category.explained_by.finditer(text, 0, start) if _joined(text[m.end():start])]
+    found += [(text, m) for m in category.explained_by.finditer(text, 0, start) if _SO.search(text[m.end():start])]
     # ...or the subject of the sign's verb: "race nerves kept me awake", "the dog barking kept me up"
     if (kept := _KEPT_ME.search(text, max(0, start - 10), start + 10)) is not None:
         found += [(text, m) for m in category.explained_by.finditer(text, 0, kept.start())
@@ -39,16 +38,8 @@ def explained(category: Category, rest: list[Clause], sign: str = "") -> bool:
                for where, m in found)
 
 
-#: What joins a cause told first to the sign it led to: "…collapsed in the wind, so I barely slept",
-#: "sat cross-legged at the assembly and my foot fell asleep".
-_SO = re.compile(r"\b(?:so|which meant|meaning|and)\b")
-#: ...unless "and" brings on someone else: "my son is 26 and my daughter is 6, she is limping".
-_AND_SOMEONE = re.compile(rf"\band (?:then )?(?:my |our |his |her |their |the )?(?:{PEOPLE})s?\b")
-
-
-def _joined(between: str) -> bool:
-    """Whether the words between a cause and a sign after it join them as cause and consequence."""
-    return bool(_SO.search(between)) and not _AND_SOMEONE.search(between)
+#: What joins a cause told first to the sign it led to: "…collapsed in the wind, so I barely slept".
+_SO = re.compile(r"\b(?:so|which meant|meaning|and then)\b")
 
 
 #: A sign told as what something did to the user: "kept me awake", "woke me up".

@@ -34,17 +34,15 @@ SAID_OVER = re.compile(r"\b(?:went away|goes away|(?:and |but )?then (?:it was |
                        r"(?:feeling|feels|felt) (?:totally |completely |all |back to )?normal(?: again| now)?(?=\s*(?:[,.;!?]|$|and\b))|"
                        r"(?:finished|completed) (?:the |my )?(?:run|race|session|workout|rest of (?:the|my) \w+)(?: totally| completely)? (?:fine|ok|okay|no problem|without (?:a problem|any pain|pain))|"
                        r"carried on (?:totally |completely )?(?:fine|ok|okay|no problem|pain[- ]free)|"
-                       # a state with a time that places it after the sign: "fine straight away", "normal again
-                       # by the next afternoon", "by day 3 I was totally fine", "faded completely", ", normal now"
+                       # a state with a time that places it after the sign, ending its phrase (not "ok to shuffle",
+                       # "fine now if I walk slowly", "gone purple"): "fine straight away", "normal again by the next
+                       # afternoon", "by day 3 I was totally fine", "faded completely", "that's long sorted", ", normal now"
                        r"(?:fine|normal|ok|okay|grand|gone)(?: again)? (?:straight away|right away|immediately|by (?:the )?(?:next |following )?"
-                       r"(?:morning|evening|afternoon|night|day|lunchtime|bedtime|end of the day|\w+day)|the (?:next|following) (?:day|morning|afternoon|evening))|"
+                       r"(?:morning|evening|afternoon|night|day|lunchtime|bedtime|end of the day|\w+day)|the (?:next|following) (?:day|morning|afternoon|evening))(?=\s*(?:[,.;!?]|$|and\b|but\b|though\b|lol\b|haha\b))|"
                        r"\bby (?:day \w+|the (?:next|following|end of the) \w+|(?:the )?(?:morning|evening|afternoon|\w+day))(?:,? (?:i was|i'?m|it was|it'?s|everything was|i felt|it felt))?"
-                       r" (?:totally |completely |all |perfectly |absolutely |back to )?(?:fine|normal|ok|okay|good|gone|grand)\b|"
-                       r"(?:faded|sorted|settled|cleared)(?: (?:up|out|down))? (?:completely|totally|now|since|ever since)\b|(?:completely|totally|long|all|fully) (?:faded|sorted|settled|cleared)\b|"
-                       r"(?:has|have|had|'s|'ve) (?:all |completely |totally |since |now )?faded\b|"
-                       r"came back (?:to life |to normal )?(?:once|when|as soon as) (?:i|it|they|my)\b|"
-                       r"(?<=, )(?:(?:and|then) )?(?:all |totally |completely |perfectly )?(?:fine|normal|ok|okay|grand)(?: again)? now\b|"
-                       r"\band (?:totally|completely|perfectly|absolutely) (?:fine|normal)(?=\s*(?:[,.;!?]|$|now\b|again\b|since\b))|"
+                       r" (?:totally |completely |all |perfectly |absolutely |back to )?(?:fine|normal|ok|okay|gone|grand)(?=\s*(?:[,.;!?]|$|and\b|but\b|though\b|lol\b|haha\b))|"
+                       r"(?:it|that|the (?:bruis\w*|swelling|numbness|tingling|pain|ache))(?:'s| has| had| is| was)? (?:all |completely |totally |long |since |now )?(?:faded|sorted|settled|cleared)(?: (?:up|out|down))?(?: (?:completely|totally|now|since|ever since))?(?=\s*(?:[,.;!?]|$|and\b|but\b|though\b|lol\b|haha\b))|"
+                       r"(?<=, )(?:(?:and|then) )?(?:all |totally |completely |perfectly )?(?:fine|normal|ok|okay|grand)(?: again)? now(?=\s*(?:[,.;!?]|$|and\b|but\b|though\b|lol\b|haha\b))|"
                        r"(?:swelling|bruising|bruise|numbness|tingling|pain)(?:'s| has| is| had)? (?:all |completely |totally )?gone(?=\s*(?:[,.;!?]|$|now\b|and\b|completely|totally|for good|since|by\b|after\b)))")
 #: A sign said to have lasted seconds or minutes: "shivery for 10 mins" (but not "hasn't let up for a second").
 _BRIEF = re.compile(r"(?<!let up )(?<!eased )(?<!stopped )\bfor (?:about |like |maybe |only |just |a good )?"
@@ -54,7 +52,7 @@ RESOLVED = re.compile(f"{SAID_OVER.pattern}|{_BRIEF.pattern}")
 PERSISTS = re.compile(r"\b(?:still(?! (?:run|running|go|going|train|training|race|racing|jog|jogging|do (?:my|the|a|it)|make it)\b)|again|keeps?|every (?:single )?(?:time|run|day|night|morning)|"
                       # "it came back" is the sign returning, not the feeling ("came back straight away")
                       r"(?:comes?|came) back(?! (?:straight away|right away|quickly|to normal|fine|normal|within|in a (?:minute|min|sec\w*|moment)|"
-                      r"after (?:a|one|\d+) (?:minute|min|sec\w*|moment)s?|(?:to life |to normal )?(?:once|when|as soon as) (?:i|it|they|my)\b))|won'?t go|worse|"
+                      r"after (?:a|one|\d+) (?:minute|min|sec\w*|moment)s?|once i))|won'?t go|worse|"
                       r"(?<!sitting )(?<!sat )(?<!kneeling )(?<!legged )(?<!driving )"  # how long the cause lasted, not the sign
                       r"(?<!fine )(?<!normal )(?<!good )(?<!okay )(?<!ok )(?<!great )(?<!happily )(?<!free )"  # ...or the all-clear
                       r"for (?:weeks|months|ages|days|a (?:week|month)|\d+ (?:weeks|months|days)|(?:a few|several|two|three|four|five|six) (?:days|weeks|months))|"
@@ -62,6 +60,16 @@ PERSISTS = re.compile(r"\b(?:still(?! (?:run|running|go|going|train|training|rac
                       # ...or that it hurts now: "got up and finished the race, now it's agony"
                       r"(?:now|today|tonight) (?:it'?s |it |is |my [\w']+ (?:is|'s) )?(?:really |so |very |quite )?(?:sore|painful|agony|killing|hurts?|hurting|aching|throbbing|swollen)|"
                       r"(?:sore|painful|agony|hurts?|hurting|aching|throbbing|swollen) (?:now|tonight|this evening)|throbbing|except|apart from)\b")
+
+#: A sign that comes and goes, or came back after it passed: "happens on most runs", "whenever I go
+#: over 5k", "usually fine by the morning", "then it returned", "all back by the evening", "by friday it
+#: was fine but now it's in my groin too", "then it did it on the next two runs". Read only
+#: for whether a sign has passed, not for whether a cause explains it.
+_RECURS = re.compile(r"\b(?:returned|crept back|(?:was|is|'s|all|it'?s) back(?! to (?:normal|full|running|training|my|the|work))|"
+                     r"happen(?:s|ing|ed)? (?:on |after |every |most |again|whenever)|the same thing happened|whenever|"
+                     r"most (?:runs|mornings|evenings|weeks|sessions)|every (?:other|long|single|\w+ )?(?:run|race|session|time)|"
+                     r"usually|(?:normally|generally|mostly) (?:fine|ok|okay|gone|good|better|normal|settled)|(?:goes|go) away (?:by|once|after|when)|"
+                     r"but (?:now|then|today|tonight|since|this)|^(?:and |then )?now (?:it'?s|it|they'?re|i'?m|i)\b(?! (?:all |totally )?(?:fine|good|ok|okay|normal|gone|better))|then (?:it|they|she|he) (?:did|started|happened)|(?:on|after|by) the next (?:\w+ )?(?:runs?|day|race|session))\b")
 
 
 def passed(rest: list[Clause], sign: str) -> bool:
@@ -79,7 +87,7 @@ def passed(rest: list[Clause], sign: str) -> bool:
     opens = (_OPENS_WITH_RESOLUTION.match(following) or any(told(c.text, _IT_OVER) for c in rest[1:3])) \
         and not _WISH.search(following)
     said = told(after, RESOLVED)
-    return bool(said or opens) and not any(persists(c.text) for c in rest[:3])
+    return bool(said or opens) and not any(persists(c.text) or _RECURS.search(c.text) for c in rest[:3])
 
 
 def told(text: str, pattern: re.Pattern) -> bool:
@@ -152,9 +160,9 @@ _OTHER_THING = re.compile(r"\b(?:my|the) (?!(?:hip|hips|groin|leg|legs|thigh|kne
 
 #: A resolution asked about or waited for, not told: "how long till it's back to normal",
 #: "rest until it's healed", "once it's healed", "i hope it's gone by sunday", "gonna be ok by friday?",
-#: "why isn't it sorted now?".
+#: "why isn't it sorted now?", "praying it's ok by friday", "need it fine by saturday".
 _AWAITED = re.compile(r"\b(?:when|until|till|til|once|how long|how soon|if|before|hope\w*|wish|by the time|whether|why|"
-                      r"will|would|should|could|gonna|going to|be|'ll)\b[^,.;]{0,25}$")
+                      r"will|would|should|could|gonna|going to|be|being|'ll|fingers crossed|pray\w*|need(?:s|ed)? (?:it|to|that)|assum\w*|surely|counting on|expect\w*)\b[^,.;]{0,25}$")
 #: An event, not a symptom: once the leg has gone from under someone, or they have blacked out with
 #: the pain, it cannot "pass".
 _EVENT = re.compile(r"\b(?:collapsed|crumpled|blacked out|passed out|fainted|went from under me|went down(?! (?:overnight|by|within|a lot|loads|already|since))|hit the (?:ground|deck|floor)|on the (?:ground|floor))\b")

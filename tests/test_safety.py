@@ -1904,25 +1904,31 @@ def test_a_sign_long_over_is_set_aside_but_not_one_denied_partial_hoped_for_or_b
     ([], "Sat cross legged at my kid's assembly and my foot fell asleep, stamped it awake, normal now. Should I stretch my hips more?", False),
     ([], "Belly was swollen like a balloon after the pasta party the night before the race haha, fine by morning. Hips a bit stiff after.", False),
     ([], "My foot went numb on the long run because I'd laced too tight, loosened them at mile 3 and it was fine straight away, nothing since.", False),
-    ([], "After my first marathon I could barely walk for a day, legs like jelly, but by day 3 I was totally fine and walking normally.", False),
-    (["pain was unbearable at the end of the marathon", "gone the next day, walked fine, no pain all week"], "how many weeks before my next race?", False),
     (["had a bit of bladder leakage after a back injury in 2020 but that's long sorted, just for context"], "best cross training for tight hips?", False),
-    ([], "Toes went numb in the freezing cold on my winter run, came back once I was home and warmed up. Warm-up tips?", False),
-    # ...but not a state awaited, asked about, undone, or an event; nor a cause only likened
-    ([], "my foot went numb at mile 3, came back when I stopped but it's numb again now", True),
-    ([], "couldn't walk for a day after the race, fine by morning but now it's agony again", True),
-    ([], "my leg went numb on the long run, will it be normal again by tomorrow?", True),
-    ([], "can't put any weight on my leg since the race, should be fine by monday right?", True),
+    (["had some bruising on my hip a few weeks back from walking into the kitchen table, it's totally faded now"], "hip's fine. race-day warm-up?", False),
+    # ...but not one that comes back, comes and goes, is only partly over, or is awaited (from the round's code review)
+    ([], "my foot went numb on the long run, loosened my laces and it eased, but the numbness came back as soon as I set off", True),
+    ([], "leg goes numb from the hip down on my runs, fine straight away when I stop, it happens whenever I go over 5k", True),
+    ([], "my foot goes numb on runs and I can't lift my toes, normally fine by the afternoon", True),
+    ([], "tingling in both feet and my legs feel weak, by friday it was fine but now it's in my groin too", True),
+    ([], "my leg went numb and weak after sitting cross legged, fine straight away, then it did it on the next two runs without sitting", True),
+    ([], "out of nowhere my hip swelled up big after the run, by the next morning it was good and swollen, size of a grapefruit", True),
+    ([], "sudden massive swelling on the outside of my hip yesterday, by the morning it's gone purple all down my thigh", True),
+    ([], "woke up unable to put weight on my right leg, praying it's ok by friday for my race", True),
+    ([], "my leg's gone numb from the hip down, need it fine by saturday for the half", True),
+    ([], "couldn't walk after my run yesterday, by the afternoon it was good enough to limp to the shop", True),
+    ([], "left leg numb and weak, right leg strong and completely normal.", True),
+    ([], "went to the dentist this morning and now my whole left leg is numb and weak", True),
     ([], "the skin over the side of my hip looks sunburnt and it's hot like a radiator, hurts to touch. no sun though", True),
-    ([], "my son is 26 and my daughter is 6, she is limping after sports day", True),
 ])
-def test_a_sign_told_over_by_a_time_or_caused_just_before_is_set_aside_but_not_one_awaited_or_back(triage, turns, message, flagged):
-    """A sign followed by a state and a time that places it after ("fine straight away", "by day 3
-    I was totally fine", "long sorted") has passed, for the signs that can pass (not a fall or a
-    collapse); an ordinary cause told just before the sign and joined to it by "and" explains it
-    ("sat cross-legged … and my foot fell asleep"). Neither holds when the state is awaited ("should
-    be fine by monday"), the sign comes back, the cause is only how something looks, or "and"
-    brings on another person."""
+def test_a_sign_told_over_by_a_time_is_set_aside_but_not_one_that_comes_back_is_partial_or_awaited(triage, turns, message, flagged):
+    """A sign followed by a state and a time that ends its phrase ("fine straight away", "fine by
+    morning", "that's long sorted", "totally faded now") has passed, for the signs that can pass.
+    Not when it comes back or comes and goes ("came back as soon as I set off", "happens whenever",
+    "normally fine by the afternoon", "fine … but now it's in my groin"), when the state is only
+    partial ("good enough to limp", "good and swollen", "gone purple"), hoped for ("praying it's ok
+    by friday", "need it fine by saturday") or said of the other leg; a cause only in how
+    something looks ("looks sunburnt") explains nothing."""
     assert (triage.detect_in_conversation(message, turns) is not None) is flagged
 
 
