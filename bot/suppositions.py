@@ -21,7 +21,8 @@ _HYPOTHETICAL = re.compile(
     r"concerning|dangerous)(?: for me)?(?: to (?:\S+ ){0,4}?\S+)? (?:that|if (?!(?:i|you|we|it|my [\w-]+|the [\w-]+) (?:ever|were|was|did|"
     r"would|will|should|go|run|keep|start|started|starts|began|begins|get|gets|got|develop|develops|fall|falls|fell|come|comes|give|gives|"
     r"turn|turns|flare|flares|happen|happens|try|do|race|train|skip|take)\b)))|"
-    r"should i worry (?:if|about)|"
+    # "should i worry about numbness?" asks in general; "…about my foot going numb on every run" tells
+    r"should i worry (?:if|about(?! (?:my|the|this|these|that|it|how my)\b))|"
     # "is it bad if I ever fall / I run on it": a what-if or a plan; "is it bad if it hurts when I hop",
     # "…if my calf is swollen", "…if I've lost 5 kilos" tell what is so now
     r"is it (?:bad|ok|okay|normal|fine|safe|a problem|serious) if (?:i |you |we |my [\w-]+ )(?:ever|were|was|did|would|will|should|go|run|keep|"
@@ -41,13 +42,17 @@ _CONDITION = re.compile(r"^(?:and |so |but )?(?:if|assuming|supposing) (?:i |you
                         r"(?:fell|broke|slipped|tripped|crashed|landed|tore|pulled|were|was|had|did|got)\b")
 
 
-#: A sign feared or supposed for a time to come: "worried my hip might give way on race day", "if
+#: A sign feared or supposed for a time to come: "worried my hip might give way on race day", "worried
+#: i'll get numb feet on my first ultra", "worried about dvt on the flight next month", "if
 #: it starts locking during a race". Not a diagnosis feared ("worried it might be a stress
 #: fracture"), not a fear of what is happening ("worried about running with a fever"), and not when
 #: the clause goes on to tell it as real (``_REAL``).
 _FEARED = re.compile(
     r"\b(?:worried|worry|worrying|scared|afraid|anxious|nervous|paranoid|terrified|frightened|fearful|concerned)\b"
-    r"(?: (?:that|about))?(?: [\w'-]+){0,3}? (?:might|may|could|will|'ll|would|is going to|gonna)(?! (?:be|have|need|mean|get checked)\b)|"
+    r"(?: (?:that|about))?(?: [\w'-]+){0,3}?(?: (?:might|may|could|will|would|is going to|gonna)|'ll)(?! (?:be|have|need|mean|get checked)\b)|"
+    # a fear about a time to come: "should i be worried about dvt on the long flight next month?"
+    r"\b(?:worried|worry|scared|afraid|anxious|nervous|concerned) about\b(?:\s+\S+){1,8}?\s+(?:next (?:week|month|year|season|race|marathon)|"
+    r"on race day|in the (?:future|race|marathon|ultra)|when i'?m older)\b|"
     r"\bif\b(?:\s+\S+){0,12}?\s+(?:during (?:a|the|my|this|that|next|an) (?:\S+ )?(?:race|marathon|ultra|half|taper|event|parkrun|season|build)|"
     r"on race day|at some point|some ?day|one day|next (?:week|month|year|season|spring|summer|autumn|winter|race|marathon)|"
     r"in the (?:future|race|marathon|ultra))\b")
@@ -63,9 +68,13 @@ _ASKED = re.compile(r"\b(?:is|are|was|were|has|have|did|does|do|can|could|should
 #: ...or inside the cue itself: "if i still can't put weight on it next week".
 _ALREADY = re.compile(r"\b(?:still|already|again|keeps?)\b")
 #: A clause saying the user asks ahead of time, of something that has not happened: "asking in
-#: advance", "just thinking ahead", "it's never happened", "it never has".
+#: advance", "just thinking ahead", "it's never happened", "it never has", "asking before it happens",
+#: "trying to learn the warning signs", "putting together a race-day first aid kit", "hip is fine at the moment".
 _AHEAD = re.compile(r"\b(?:(?:asking|ask|want(?:ing)? to know|wondering|checking) (?:this )?(?:in advance|ahead(?: of time)?|beforehand)|"
-                    r"(?:planning|thinking|looking) ahead|"
+                    r"(?:planning|thinking|looking) ahead|before it (?:happens|ever happens)|"
+                    r"(?:learn|learning|know|knowing) (?:about )?(?:the |what the )?(?:warning |red[- ]flag )?signs|"
+                    r"(?:putting together|packing|preparing|making|building) (?:a |my |our )?(?:[\w-]+ ){0,2}?(?:first aid kit|kit list)|"
+                    r"(?:hip|hips|it|mine|leg|legs)(?:'s| is| are)? (?:totally |perfectly |completely |all )?fine (?:at the moment|right now|for now|atm|so far)|"
                     r"(?:it|that)(?:'s| has)? never (?:has|happened|done (?:it|that)|been an issue)(?! (?:before|until|till|til)\b))\b")
 
 
@@ -98,7 +107,15 @@ def supposing_word_at(piece: str) -> int:
     supposition ("if i end up needing crutches after the marathon… asking in advance")."""
     m = _SUPPOSING_WORD.search(piece) or (
         _CONDITIONAL_ASK.match(piece) if not (FIRST_PERSON.search(piece) or _THIS.search(piece)) else None)
+    if m is not None and _UNREAL_IF.match(piece, m.start()):  # its past verb is the what-if, not a telling
+        return -1 if _ALREADY.search(_ASKED.sub(" ", piece[m.end():])) else m.start()
     return -1 if m is None or _told_as_real(piece[m.end():]) else m.start()
+
+
+#: An "if" put in the past, the unreal condition of a question asked ahead: "if i got a fever during
+#: race week…", "if my hip suddenly swelled up after a race…", "if i noticed my leg was swollen".
+_UNREAL_IF = re.compile(r"if (?:[\w'-]+ ){1,6}?(?:suddenly |ever |then )?(?:got|fell|broke|tore|woke|went|came|felt|had|was|were|did|"
+                        r"noticed|started|developed|swelled|locked|collapsed|slipped|tripped|landed|\w+ed)\b")
 
 
 #: An "if" that supposes ("if i end up…"), not one that asks whether ("wondering if", "not sure if"), or a fear word.

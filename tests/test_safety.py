@@ -1933,6 +1933,32 @@ def test_a_sign_told_over_by_a_time_is_set_aside_but_not_one_that_comes_back_is_
 
 
 @pytest.mark.parametrize("message, flagged", [
+    # asked ahead of time (round 27, from the seen sets' false alarms)
+    ("If I got a fever during race week should I still run? Asking before it happens lol", False),
+    ("What should I do if I fall on a run and land on my hip? Just want to know in advance as I run trails on my own a lot.", False),
+    ("If my hip suddenly swelled up after a race, would ice or compression be better? Just putting together a race-day first aid kit.", False),
+    ("Would it be dangerous to run if I noticed my leg was swollen? Just trying to learn the warning signs before my first marathon.", False),
+    ("Going into my first 100 miler. If my hip pain gets severe in the night section, should I drop? Hip is fine at the moment.", False),
+    ("Worried I'll get numb feet on my first ultra. How do people prevent that?", False),
+    ("Should I be worried about DVT on the long flight to Tokyo marathon next month? Any tips?", False),
+    # ...but not a condition that has happened already, a fear of it again, or a worry about the user's own sign
+    ("if i got a fever again during race week should i run? asking before it happens", True),
+    ("worried i'll fall again, my hip gave way twice this week", True),
+    ("if my hip locked up during the race what would I do? it locked on my long run yesterday", True),
+    ("should i worry about my foot going numb on every run", True),
+    ("my hip is fine at the moment but last night the pain woke me up three times", True),
+])
+def test_a_sign_supposed_in_a_question_asked_ahead_of_time_is_no_sign_unless_it_has_happened(triage, message, flagged):
+    """An "if" put in the past ("if I got a fever", "if my hip suddenly swelled up") in a message
+    that says it asks ahead ("asking before it happens", "learning the warning signs", "putting
+    together a first aid kit", "hip is fine at the moment") supposes; so does a fear with "I'll" or
+    of a time to come ("worried about DVT on the flight next month"). A condition that has happened
+    ("again", "it locked yesterday"), or a worry about the user's own sign ("about my foot going
+    numb on every run"), tells it."""
+    assert (triage.detect_in_conversation(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
     ("Race nerves kept me awake the night before, hips were fine.", False),
     ("My neighbour's dog barking kept me up all night, but my hip's fine.", False),
     ("the hip pain kept me awake, not the race nerves", True),
