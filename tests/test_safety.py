@@ -1959,6 +1959,18 @@ def test_a_sign_supposed_in_a_question_asked_ahead_of_time_is_no_sign_unless_it_
 
 
 @pytest.mark.parametrize("message, flagged", [
+    ("do labral tears in the hip need surgery", False),  # answers_test32
+    ("are muscle tears in the hip common in runners?", False),
+    ("I was in tears last night from the pain in my hip", True),
+    ("tears streaming down my face from the hip pain", True),
+])
+def test_tears_of_a_torn_tissue_are_no_crying_with_pain(rules, message, flagged):
+    """"Tears" after a tissue word or before "in the hip" name an injury asked about; tears from
+    the pain are still crying with it."""
+    assert (rules.detect(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
     ("Race nerves kept me awake the night before, hips were fine.", False),
     ("My neighbour's dog barking kept me up all night, but my hip's fine.", False),
     ("the hip pain kept me awake, not the race nerves", True),
