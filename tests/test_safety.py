@@ -1971,6 +1971,19 @@ def test_tears_of_a_torn_tissue_are_no_crying_with_pain(rules, message, flagged)
 
 
 @pytest.mark.parametrize("message, flagged", [
+    ("how much does a hip replacement cost in the US without insurance", False),  # answers sets
+    ("is hip arthroscopy covered by insurance", False),
+    ("whats the average price of a total hip replacement in the US", False),
+    ("had a hip replacement 3 weeks ago and the scar is red and hot, how much does physio cost", True),
+    ("had my hip replacement last month, now it's really painful", True),
+])
+def test_an_operation_only_priced_is_no_recent_operation(rules, message, flagged):
+    """An operation asked about by its price or cover is no operation the user has had; one they
+    have had, with a sign after it, still reads."""
+    assert (rules.detect(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
     ("Race nerves kept me awake the night before, hips were fine.", False),
     ("My neighbour's dog barking kept me up all night, but my hip's fine.", False),
     ("the hip pain kept me awake, not the race nerves", True),
