@@ -22,7 +22,7 @@ _HYPOTHETICAL = re.compile(
     r"would|will|should|go|run|keep|start|started|starts|began|begins|get|gets|got|develop|develops|fall|falls|fell|come|comes|give|gives|"
     r"turn|turns|flare|flares|happen|happens|try|do|race|train|skip|take)\b)))|"
     # "should i worry about numbness?" asks in general; "…about my foot going numb on every run" tells
-    r"should i worry (?:if|about(?! (?:my|the|this|these|that|it|how my)\b))|"
+    r"should i worry (?:if|about(?! (?:my|this|these|that|it|how my)\b)(?! the (?!(?:risk|chance|possibility|odds)\b)))|"
     # "is it bad if I ever fall / I run on it": a what-if or a plan; "is it bad if it hurts when I hop",
     # "…if my calf is swollen", "…if I've lost 5 kilos" tell what is so now
     r"is it (?:bad|ok|okay|normal|fine|safe|a problem|serious) if (?:i |you |we |my [\w-]+ )(?:ever|were|was|did|would|will|should|go|run|keep|"
@@ -43,7 +43,8 @@ _CONDITION = re.compile(r"^(?:and |so |but )?(?:if|assuming|supposing) (?:i |you
 
 
 #: A sign feared or supposed for a time to come: "worried my hip might give way on race day", "worried
-#: i'll get numb feet on my first ultra", "worried about dvt on the flight next month", "if
+#: i'll get numb feet on my first ultra", "worried about dvt on the flight next month" (not "about my
+#: swollen calf on the flight next week", which is here now), "if
 #: it starts locking during a race". Not a diagnosis feared ("worried it might be a stress
 #: fracture"), not a fear of what is happening ("worried about running with a fever"), and not when
 #: the clause goes on to tell it as real (``_REAL``).
@@ -51,7 +52,7 @@ _FEARED = re.compile(
     r"\b(?:worried|worry|worrying|scared|afraid|anxious|nervous|paranoid|terrified|frightened|fearful|concerned)\b"
     r"(?: (?:that|about))?(?: [\w'-]+){0,3}?(?: (?:might|may|could|will|would|is going to|gonna)|'ll)(?! (?:be|have|need|mean|get checked)\b)|"
     # a fear about a time to come: "should i be worried about dvt on the long flight next month?"
-    r"\b(?:worried|worry|scared|afraid|anxious|nervous|concerned) about\b(?:\s+\S+){1,8}?\s+(?:next (?:week|month|year|season|race|marathon)|"
+    r"\b(?:worried|worry|scared|afraid|anxious|nervous|concerned) about\b(?! (?:my|this|these|that|the|his|her|their|our)\b)(?:\s+\S+){1,8}?\s+(?:next (?:week|month|year|season|race|marathon)|"
     r"on race day|in the (?:future|race|marathon|ultra)|when i'?m older)\b|"
     r"\bif\b(?:\s+\S+){0,12}?\s+(?:during (?:a|the|my|this|that|next|an) (?:\S+ )?(?:race|marathon|ultra|half|taper|event|parkrun|season|build)|"
     r"on race day|at some point|some ?day|one day|next (?:week|month|year|season|spring|summer|autumn|winter|race|marathon)|"
@@ -59,6 +60,9 @@ _FEARED = re.compile(
 #: ...what tells, after the cue, that the sign is real already: "scared it'll give way again", "worried
 #: i will end up in hospital, my leg has gone numb", "…during the race, it buckled on my long run".
 _REAL = re.compile(r"\b(?:again|already|still|keeps?|kept|every (?:run|time|day|step|night|morning)|all the time|lately|recently|since|today|"
+                   # a sign had now: "scared i'll fall with this foot drop", "…the pain in my shin wakes me"
+                   r"with (?:this|these|my|that) |this (?!(?:race|run|marathon|ultra|half|weekend|week|month|year|season|summer|winter|spring|autumn|time|morning|evening|sunday|saturday)\b)[\w-]+|"
+                   r"wakes|buckles|locks|gives|catches|swells|throbs|limps|drags|slaps|"
                    r"yesterday|last night|this morning|tonight|now|constantly|twice|a few times|sometimes|often|before|"
                    r"has|have|had|is|are|was|were|went|gone|got|did|felt|fell|gave|broke|tore|woke|hurts?|aches?|can'?t|cant|cannot|couldn'?t|"
                    r"on (?:my|the|a|saturday'?s?|sunday'?s?|today'?s?) (?:\w+ )?(?:run|jog|tempo|commute|walk|way))\b|'s\b|\b\w+ed\b")
@@ -68,11 +72,11 @@ _ASKED = re.compile(r"\b(?:is|are|was|were|has|have|did|does|do|can|could|should
 #: ...or inside the cue itself: "if i still can't put weight on it next week".
 _ALREADY = re.compile(r"\b(?:still|already|again|keeps?)\b")
 #: A clause saying the user asks ahead of time, of something that has not happened: "asking in
-#: advance", "just thinking ahead", "it's never happened", "it never has", "asking before it happens",
-#: "trying to learn the warning signs", "putting together a race-day first aid kit", "hip is fine at the moment".
+#: advance", "just thinking ahead", "it's never happened", "it never has", "asking before it happens"
+#: (not "…again"), "putting together a race-day first aid kit", "hip is fine at the moment". Not "learning
+#: the warning signs", which is what someone with a sign says too.
 _AHEAD = re.compile(r"\b(?:(?:asking|ask|want(?:ing)? to know|wondering|checking) (?:this )?(?:in advance|ahead(?: of time)?|beforehand)|"
-                    r"(?:planning|thinking|looking) ahead|before it (?:happens|ever happens)|"
-                    r"(?:learn|learning|know|knowing) (?:about )?(?:the |what the )?(?:warning |red[- ]flag )?signs|"
+                    r"(?:planning|thinking|looking) ahead|before it (?:ever )?happens(?! again)|"
                     r"(?:putting together|packing|preparing|making|building) (?:a |my |our )?(?:[\w-]+ ){0,2}?(?:first aid kit|kit list)|"
                     r"(?:hip|hips|it|mine|leg|legs)(?:'s| is| are)? (?:totally |perfectly |completely |all )?fine (?:at the moment|right now|for now|atm|so far)|"
                     r"(?:it|that)(?:'s| has)? never (?:has|happened|done (?:it|that)|been an issue)(?! (?:before|until|till|til)\b))\b")
@@ -108,10 +112,17 @@ def supposing_word_at(piece: str) -> int:
     m = _SUPPOSING_WORD.search(piece) or (
         _CONDITIONAL_ASK.match(piece) if not (FIRST_PERSON.search(piece) or _THIS.search(piece)) else None)
     if m is not None and _UNREAL_IF.match(piece, m.start()):  # its past verb is the what-if, not a telling
-        return -1 if _ALREADY.search(_ASKED.sub(" ", piece[m.end():])) else m.start()
+        return -1 if _HAPPENED.search(_ASKED.sub(" ", piece[m.end():])) or _NOT_A_CONDITION.search(piece[: m.start()]) else m.start()
     return -1 if m is None or _told_as_real(piece[m.end():]) else m.start()
 
 
+#: What says a supposed past condition has happened already: "if my hip locked like it did twice this
+#: week", "if i woke drenched like i did every night last week".
+_HAPPENED = re.compile(rf"{_ALREADY.pattern}|\blike (?:it|i|she|he|they|you|we) (?:did|does|do|has|have|had|was|is|were)\b|\blike (?:last|this|the other)\b|"
+                       r"\b(?:twice|\w+ times|last (?:week|night|month|time|year)|this (?:week|month|morning)|yesterday|at the weekend|"
+                       r"on (?:my|the) (?:\w+ )?(?:run|race|walk)|since|now)\b")
+#: An "if" that asks whether, not one that supposes: "dunno if i cracked something", "even if i rested".
+_NOT_A_CONDITION = re.compile(r"\b(?:dunno|no idea|not sure|unsure|can'?t tell|cannot tell|don'?t know|even|as|wondering|wonder)\s*$")
 #: An "if" put in the past, the unreal condition of a question asked ahead: "if i got a fever during
 #: race week…", "if my hip suddenly swelled up after a race…", "if i noticed my leg was swollen".
 _UNREAL_IF = re.compile(r"if (?:[\w'-]+ ){1,6}?(?:suddenly |ever |then )?(?:got|fell|broke|tore|woke|went|came|felt|had|was|were|did|"

@@ -1937,7 +1937,7 @@ def test_a_sign_told_over_by_a_time_is_set_aside_but_not_one_that_comes_back_is_
     ("If I got a fever during race week should I still run? Asking before it happens lol", False),
     ("What should I do if I fall on a run and land on my hip? Just want to know in advance as I run trails on my own a lot.", False),
     ("If my hip suddenly swelled up after a race, would ice or compression be better? Just putting together a race-day first aid kit.", False),
-    ("Would it be dangerous to run if I noticed my leg was swollen? Just trying to learn the warning signs before my first marathon.", False),
+    ("if my calf swelled up after the flight, would that be a clot? planning ahead for my trip to Australia", False),
     ("Going into my first 100 miler. If my hip pain gets severe in the night section, should I drop? Hip is fine at the moment.", False),
     ("Worried I'll get numb feet on my first ultra. How do people prevent that?", False),
     ("Should I be worried about DVT on the long flight to Tokyo marathon next month? Any tips?", False),
@@ -1946,15 +1946,25 @@ def test_a_sign_told_over_by_a_time_is_set_aside_but_not_one_that_comes_back_is_
     ("worried i'll fall again, my hip gave way twice this week", True),
     ("if my hip locked up during the race what would I do? it locked on my long run yesterday", True),
     ("should i worry about my foot going numb on every run", True),
+    # ...nor (from the round's second code review) an "if" that asks whether, a condition told as
+    # happened ("like it did", "twice this week"), "before it happens again", a fear with a sign had
+    # now, or a worry about the user's own sign before a race
+    ("dunno if I cracked something when I went down on the trail last week, my hip is agony to walk on. asking in advance", True),
+    ("my hip's fine at the moment, not sure what to do if it locked up like it did on my run twice this week", True),
+    ("if the painkillers didn't touch the pain like they haven't for 3 days, is that bad? asking before it happens again", True),
+    ("scared I'll fall over with this foot drop on the trails", True),
+    ("worried about my swollen calf on the flight next week", True),
+    ("scared about this fever and my hot swollen hip, trying to learn the warning signs", True),
     ("my hip is fine at the moment but last night the pain woke me up three times", True),
 ])
 def test_a_sign_supposed_in_a_question_asked_ahead_of_time_is_no_sign_unless_it_has_happened(triage, message, flagged):
     """An "if" put in the past ("if I got a fever", "if my hip suddenly swelled up") in a message
-    that says it asks ahead ("asking before it happens", "learning the warning signs", "putting
+    that says it asks ahead ("asking before it happens", "planning ahead for my trip", "putting
     together a first aid kit", "hip is fine at the moment") supposes; so does a fear with "I'll" or
-    of a time to come ("worried about DVT on the flight next month"). A condition that has happened
-    ("again", "it locked yesterday"), or a worry about the user's own sign ("about my foot going
-    numb on every run"), tells it."""
+    of a time to come ("worried about DVT on the flight next month"). An "if" that asks whether
+    ("dunno if"), a condition that has happened ("again", "like it did twice this week"), a fear
+    beside a sign had now ("with this foot drop"), or a worry about the user's own sign ("about my
+    foot going numb on every run", "about my swollen calf on the flight next week"), tells it."""
     assert (triage.detect_in_conversation(message) is not None) is flagged
 
 
