@@ -1994,6 +1994,24 @@ def test_an_operation_only_priced_is_no_recent_operation(rules, message, flagged
 
 
 @pytest.mark.parametrize("message, flagged", [
+    # red_flags_test49's three misses, changed after its one run (said so in docs/triage.md)
+    ("Locking hip mid run = normal for FAI? Can't move it till it pops free", True),
+    ("day 1 twinge, day 2 ache, day 3 limp, day 4 can barely sleep. normal progression for a strain?", True),
+    ("Legs are pretty sore, which I expected, although one calf is noticeably fatter than the other and hurts when I walk", True),
+    # ...and their near twins
+    ("day 1 5k easy, day 2 rest, day 3 tempo, day 4 long run. good plan?", False),
+    ("my hip clicks when I lift my knee but I can always move it fine, never sticks", False),
+    ("one calf has always been a bit bigger than the other, no pain, I'm right-footed", False),
+])
+def test_a_locking_hip_a_day_by_day_worsening_hedged_sleep_and_one_painful_fat_calf_read(rules, message, flagged):
+    """A "locking hip" and a hip that "can't move till it pops free" lock; "can barely sleep" is
+    pain that stops sleep; "day 1 …, day 2 …, day 3 limp" is a worsening told day by day; one calf
+    fatter than the other and hurting is a swollen painful calf. A training log, a click that never
+    sticks and a calf always bigger without pain are not."""
+    assert (rules.detect(message) is not None) is flagged
+
+
+@pytest.mark.parametrize("message, flagged", [
     ("Race nerves kept me awake the night before, hips were fine.", False),
     ("My neighbour's dog barking kept me up all night, but my hip's fine.", False),
     ("the hip pain kept me awake, not the race nerves", True),
