@@ -48,6 +48,11 @@ _RUNNING = re.compile(r"\b(?:run\w*|ran|jog\w*|interval\w*|tempo|hills?|hill rep
                       r"overdo\w*|overtrain\w*|workouts?)\b")  # "been overdoing it and my hips are paying for it"
 
 
+#: Another body part named as where the hip's pain comes from, in a follow-up pointing back at it:
+#: "could it be my back tho?", "could it actually be coming from my back?", "is it related to my knee?".
+_FROM_ELSEWHERE = re.compile(r"\b(?:it|this|that|they)\b(?: [\w']+){0,3}? (?:be|from|coming from|come from|comes from|caused by|because of|"
+                             r"related to|connected to|linked to|due to|referred from|down to) (?:my|the|a|your) (?:lower |upper )?[\w']+")
+
 #: Answer types that ask for care of what hurts: of another body part, not the library's to give.
 _CARE = ("recovery_time", "treatment", "see_doctor", "can_i_run")
 #: Words that point back at the earlier turn: a follow-up using one is about what that turn was about.
@@ -117,8 +122,8 @@ def covers(query: Query, best: float, settings: Settings, unfamiliar: Callable[[
         bool(query.context) and query.answer_type in ("exercise_howto", "exercise_dose") and bool(_ANOTHER_WAY.search(own))
         and any(t not in GENERIC_TOPICS for t in query.topics))
     hip_here = HIP_REGION.search(without_topics(own, EXERCISE_TOPICS, gap=" | "))
-    if _OTHER_BODY_PART.search(untopical) and not (hip_here or named_here):
-        return False  # "my achilles is stiff": the library is about hips
+    if _OTHER_BODY_PART.search(untopical) and not (hip_here or named_here) and not (follows_hip and _FROM_ELSEWHERE.search(own)):
+        return False  # "my achilles is stiff": the library is about hips (but "could it be my back?" asks where the hip's pain comes from)
     if follows_hip:
         return True  # "what should i run on instead then?" after a hip question: the conversation's topic
     if query.context and _OTHER_BODY_PART.search(told) and not (HIP_REGION.search(told) or HIP_REGION.search(own) or named):

@@ -313,6 +313,18 @@ def test_a_care_follow_up_about_another_body_part_or_a_new_subject_is_refused(ch
 
 
 @pytest.mark.parametrize("turns, message, refused", [
+    (["where does hip pain after running usually come from"], "could it be my back tho?", False),  # answers_test32
+    (["my lower back has been cranky for months", "and now my hip aches after runs too"], "could it actually be coming from my back?", False),
+    (["my hip hurts after runs"], "what about my knee, it hurts too, what should I do?", True),
+])
+def test_a_follow_up_asking_if_the_hip_pain_comes_from_another_body_part_is_answered(chat, turns, message, refused):
+    """"Could it be my back?" after a hip conversation asks where the hip's pain comes from (the
+    articles name referred pain from the lower back), not about the back; a follow-up about a
+    pain of the knee itself is still the knee's question."""
+    assert _refused_by_the_rules(chat, message, turns) is refused
+
+
+@pytest.mark.parametrize("turns, message, refused", [
     ([], "which glucosamine brand is best for joints? bought a cheap one for my hips", True),
     ([], "does CBD cream work on sore hips?", True),
     ([], "acupuncture for runner's hip - worth it?", True),
