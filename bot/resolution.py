@@ -69,7 +69,8 @@ _RECURS = re.compile(r"\b(?:returned|crept back|(?:was|is|'s|all|it'?s) back(?! 
                      r"happen(?:s|ing|ed)? (?:on |after |every |most |again|whenever)|the same thing happened|whenever|"
                      r"most (?:runs|mornings|evenings|weeks|sessions)|every (?:other|long|single|\w+ )?(?:run|race|session|time)|"
                      r"usually|(?:normally|generally|mostly) (?:fine|ok|okay|gone|good|better|normal|settled)|(?:goes|go) away (?:by|once|after|when)|"
-                     r"but (?:now|then|today|tonight|since|this)|^(?:and |then )?now (?:it'?s|it|they'?re|i'?m|i)\b(?! (?:all |totally )?(?:fine|good|ok|okay|normal|gone|better))|then (?:it|they|she|he) (?:did|started|happened)|(?:on|after|by) the next (?:\w+ )?(?:runs?|day|race|session))\b")
+                     r"but (?:now|then|today|tonight|since|this)|^(?:and |then )?now (?:it'?s|it|they'?re|i'?m|i)\b(?! (?:all |totally )?(?:fine|good|ok|okay|normal|gone|better))|"
+                     r"then (?:it|they|she|he) (?:did|started|happened)|(?:on|after|by) the next (?:\w+ )?(?:runs?|day|race|session))\b")
 
 
 def passed(rest: list[Clause], sign: str) -> bool:
