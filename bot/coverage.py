@@ -48,10 +48,12 @@ _RUNNING = re.compile(r"\b(?:run\w*|ran|jog\w*|interval\w*|tempo|hills?|hill rep
                       r"overdo\w*|overtrain\w*|workouts?)\b")  # "been overdoing it and my hips are paying for it"
 
 
-#: Another body part named as where the hip's pain comes from, in a follow-up pointing back at it:
-#: "could it be my back tho?", "could it actually be coming from my back?", "is it related to my knee?".
-_FROM_ELSEWHERE = re.compile(r"\b(?:it|this|that|they)\b(?: [\w']+){0,3}? (?:be|from|coming from|come from|comes from|caused by|because of|"
-                             r"related to|connected to|linked to|due to|referred from|down to) (?:my|the|a|your) (?:lower |upper )?[\w']+")
+#: Another body part named as where the hip's pain comes from (the articles name the back, the knee,
+#: the pelvis), in a follow-up pointing back at it: "could it be my back tho?", "could it actually be
+#: coming from my back?", "is it related to my knee?" (not "could it be my knee that hurts now?").
+_FROM_ELSEWHERE = re.compile(r"\b(?:it|this|that|they)\b(?: [\w']+){0,3}? (?:be|from|coming from|come from|comes from|"
+                             r"related to|connected to|linked to|referred from) (?:my|the|your) (?:lower |upper )?(?:back|spine|knees?|pelvis|si joint|sacroiliac)\b"
+                             r"(?! (?:that|which|and) (?:hurts|is sore|aches|is painful))")
 
 #: Answer types that ask for care of what hurts: of another body part, not the library's to give.
 _CARE = ("recovery_time", "treatment", "see_doctor", "can_i_run")

@@ -63,14 +63,15 @@ PERSISTS = re.compile(r"\b(?:still(?! (?:run|running|go|going|train|training|rac
 
 #: A sign that comes and goes, or came back after it passed: "happens on most runs", "whenever I go
 #: over 5k", "usually fine by the morning", "then it returned", "all back by the evening", "by friday it
-#: was fine but now it's in my groin too", "then it did it on the next two runs". Read only
-#: for whether a sign has passed, not for whether a cause explains it.
+#: was fine, now it's in my groin too", "then it did it on the next two runs". Read only for whether a
+#: pattern's sign has passed: beside the learned model's reading ("an ache after runs, goes away after
+#: an hour") it would turn an ordinary ache that comes and goes into a red flag.
 _RECURS = re.compile(r"\b(?:returned|crept back|(?:was|is|'s|all|it'?s) back(?! to (?:normal|full|running|training|my|the|work))|"
                      r"happen(?:s|ing|ed)? (?:on |after |every |most |again|whenever)|the same thing happened|whenever|"
-                     r"most (?:runs|mornings|evenings|weeks|sessions)|every (?:other|long|single|\w+ )?(?:run|race|session|time)|"
+                     r"most (?:runs|mornings|evenings|weeks|sessions)|every (?:other |long |single |\w+ )?(?:run|race|session|time)|"
                      r"usually|(?:normally|generally|mostly) (?:fine|ok|okay|gone|good|better|normal|settled)|(?:goes|go) away (?:by|once|after|when)|"
-                     r"but (?:now|then|today|tonight|since|this)|^(?:and |then )?now (?:it'?s|it|they'?re|i'?m|i)\b(?! (?:all |totally )?(?:fine|good|ok|okay|normal|gone|better))|"
-                     r"then (?:it|they|she|he) (?:did|started|happened)|(?:on|after|by) the next (?:\w+ )?(?:runs?|day|race|session))\b")
+                     r"^(?:and |then )?now (?:it'?s|it is|they'?re|i'?m)(?! (?:all |totally )?(?:fine|good|ok|okay|normal|gone|better)\b)|"
+                     r"then (?:it|they|she|he) (?:did|started|happened)|(?:on|after) the next (?:\w+ )?(?:runs?|day|race|session))\b")
 
 
 def passed(rest: list[Clause], sign: str) -> bool:

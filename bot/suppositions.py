@@ -43,8 +43,8 @@ _CONDITION = re.compile(r"^(?:and |so |but )?(?:if|assuming|supposing) (?:i |you
 
 
 #: A sign feared or supposed for a time to come: "worried my hip might give way on race day", "worried
-#: i'll get numb feet on my first ultra", "worried about dvt on the flight next month" (not "about my
-#: swollen calf on the flight next week", which is here now), "if
+#: i'll get numb feet on my first ultra", "worried about dvt on the flight next month" (a condition
+#: named, not a sign: "about my swollen calf on the flight next week" is here now), "if
 #: it starts locking during a race". Not a diagnosis feared ("worried it might be a stress
 #: fracture"), not a fear of what is happening ("worried about running with a fever"), and not when
 #: the clause goes on to tell it as real (``_REAL``).
@@ -52,7 +52,8 @@ _FEARED = re.compile(
     r"\b(?:worried|worry|worrying|scared|afraid|anxious|nervous|paranoid|terrified|frightened|fearful|concerned)\b"
     r"(?: (?:that|about))?(?: [\w'-]+){0,3}?(?: (?:might|may|could|will|would|is going to|gonna)|'ll)(?! (?:be|have|need|mean|get checked)\b)|"
     # a fear about a time to come: "should i be worried about dvt on the long flight next month?"
-    r"\b(?:worried|worry|scared|afraid|anxious|nervous|concerned) about\b(?! (?:my|this|these|that|the|his|her|their|our)\b)(?:\s+\S+){1,8}?\s+(?:next (?:week|month|year|season|race|marathon)|"
+    r"\b(?:worried|worry|scared|afraid|anxious|nervous|concerned) about (?:getting |having |a |an )*(?:dvt|clots?|blood clots?|stress fractures?|"
+    r"injur(?:y|ies)|fractures?|cramps?|hitting the wall)\b(?:\s+\S+){0,8}?\s+(?:next (?:week|month|year|season|race|marathon)|"
     r"on race day|in the (?:future|race|marathon|ultra)|when i'?m older)\b|"
     r"\bif\b(?:\s+\S+){0,12}?\s+(?:during (?:a|the|my|this|that|next|an) (?:\S+ )?(?:race|marathon|ultra|half|taper|event|parkrun|season|build)|"
     r"on race day|at some point|some ?day|one day|next (?:week|month|year|season|spring|summer|autumn|winter|race|marathon)|"
@@ -120,13 +121,13 @@ def supposing_word_at(piece: str) -> int:
 #: week", "if i woke drenched like i did every night last week".
 _HAPPENED = re.compile(rf"{_ALREADY.pattern}|\blike (?:it|i|she|he|they|you|we) (?:did|does|do|has|have|had|was|is|were)\b|\blike (?:last|this|the other)\b|"
                        r"\b(?:twice|\w+ times|last (?:week|night|month|time|year)|this (?:week|month|morning)|yesterday|at the weekend|"
-                       r"on (?:my|the) (?:\w+ )?(?:run|race|walk)|since|now)\b")
+                       r"on (?:my|the) (?:\w+ )?(?:run|race|walk)|since|now|today|tonight|recently|lately|last night|this morning)\b")
 #: An "if" that asks whether, not one that supposes: "dunno if i cracked something", "even if i rested".
-_NOT_A_CONDITION = re.compile(r"\b(?:dunno|no idea|not sure|unsure|can'?t tell|cannot tell|don'?t know|even|as|wondering|wonder)\s*$")
-#: An "if" put in the past, the unreal condition of a question asked ahead: "if i got a fever during
+_NOT_A_CONDITION = re.compile(r"\b(?:dunno|no idea|can'?t tell|cannot tell|even|as)\s*$")  # "not sure if", "wondering if": ``_SUPPOSING_WORD``
+#: An "if" put in the past (a past verb, not an adjective: not "if my calf is swollen and red"), the unreal condition of a question asked ahead: "if i got a fever during
 #: race week…", "if my hip suddenly swelled up after a race…", "if i noticed my leg was swollen".
-_UNREAL_IF = re.compile(r"if (?:[\w'-]+ ){1,6}?(?:suddenly |ever |then )?(?:got|fell|broke|tore|woke|went|came|felt|had|was|were|did|"
-                        r"noticed|started|developed|swelled|locked|collapsed|slipped|tripped|landed|\w+ed)\b")
+_UNREAL_IF = re.compile(r"if (?:[\w'-]+ ){1,6}?(?:suddenly |ever |then )?(?:got|fell|broke|tore|woke|went|came|felt|had|did|"
+                        r"noticed|started|stopped|developed|swelled|locked|collapsed|slipped|tripped|landed|crashed|happened|gave|twisted)\b")
 
 
 #: An "if" that supposes ("if i end up…"), not one that asks whether ("wondering if", "not sure if"), or a fear word.

@@ -316,6 +316,8 @@ def test_a_care_follow_up_about_another_body_part_or_a_new_subject_is_refused(ch
     (["where does hip pain after running usually come from"], "could it be my back tho?", False),  # answers_test32
     (["my lower back has been cranky for months", "and now my hip aches after runs too"], "could it actually be coming from my back?", False),
     (["my hip hurts after runs"], "what about my knee, it hurts too, what should I do?", True),
+    (["my hip hurts after runs"], "my knee hurts after runs too, is it going to be a problem?", True),
+    (["my hip hurts after runs"], "could it be my knee that hurts now, what should I do?", True),
 ])
 def test_a_follow_up_asking_if_the_hip_pain_comes_from_another_body_part_is_answered(chat, turns, message, refused):
     """"Could it be my back?" after a hip conversation asks where the hip's pain comes from (the

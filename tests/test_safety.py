@@ -1955,6 +1955,9 @@ def test_a_sign_told_over_by_a_time_is_set_aside_but_not_one_that_comes_back_is_
     ("scared I'll fall over with this foot drop on the trails", True),
     ("worried about my swollen calf on the flight next week", True),
     ("scared about this fever and my hot swollen hip, trying to learn the warning signs", True),
+    # (from a fresh-eyes review) a sign named in the worry, and an adjective after "if", are no supposition
+    ("scared about a hot swollen calf with the race next week", True),
+    ("if my calf is swollen and red after a flight should i worry? asking in advance", True),
     ("my hip is fine at the moment but last night the pain woke me up three times", True),
 ])
 def test_a_sign_supposed_in_a_question_asked_ahead_of_time_is_no_sign_unless_it_has_happened(triage, message, flagged):
@@ -1986,6 +1989,7 @@ def test_tears_of_a_torn_tissue_are_no_crying_with_pain(rules, message, flagged)
     ("whats the average price of a total hip replacement in the US", False),
     ("had a hip replacement 3 weeks ago and the scar is red and hot, how much does physio cost", True),
     ("had my hip replacement last month, now it's really painful", True),
+    ("hip replacement costs aside, had mine 2 weeks ago and now it's really painful and hot", True),
 ])
 def test_an_operation_only_priced_is_no_recent_operation(rules, message, flagged):
     """An operation asked about by its price or cover is no operation the user has had; one they
