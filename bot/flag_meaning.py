@@ -28,7 +28,8 @@ from .denials import without_denials
 from .flag_patterns import without_denied
 from .flag_memory import FlagMemory
 from .causes import explained
-from .resolution import cleared, passed, told_passed
+from .all_clear import cleared
+from .resolution import passed, told_passed
 from .taxonomy import Learned, Taxonomy
 from .text import content_stems
 
