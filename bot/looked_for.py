@@ -43,9 +43,10 @@ _STILL_ASKED = re.compile(r"\b(?:gone|go away|went away|settled|improved|eased|b
 _SAID_NO = re.compile(r"^(?:(?:i )?(?:said|answered) no|(?:all|both) (?:no|negative))")
 
 
-def _no_tells_it(text: str, start: int, answer: re.Match) -> bool:
-    """Whether a "said no" answers a question whether the sign had gone or the user could (``_STILL_ASKED``)."""
-    return bool(_SAID_NO.match(answer.group(0))) and bool(_STILL_ASKED.search(text, start, answer.start()))
+def _no_tells_it(asked: str, answer: str) -> bool:
+    """Whether a "said no" (``answer``) answers a question whether the sign had gone or the user
+    could (``_STILL_ASKED`` in ``asked``, the words between the look and the answer)."""
+    return bool(_SAID_NO.match(answer)) and bool(_STILL_ASKED.search(asked))
 
 
 def answered_in(text: str) -> int | None:
@@ -54,7 +55,7 @@ def answered_in(text: str) -> int | None:
     looked = _LOOKED_FOR.search(text)
     answer = looked and _NOT_FOUND_AFTER.search(text, looked.end())
     if not answer or _ONLY_ELSEWHERE.search(text[max(0, answer.start() - 25) : answer.start()]) \
-            or _TOLD_BETWEEN.search(text, looked.end(), answer.start()) or _no_tells_it(text, looked.end(), answer):
+            or _TOLD_BETWEEN.search(text, looked.end(), answer.start()) or _no_tells_it(text[looked.end() : answer.start()], answer.group(0)):
         return None  # "…everywhere else was fine", "…and my foot is numb, bloods normal": found, or told
     return answer.end()
 
@@ -64,5 +65,4 @@ def answered_by_next(text: str, following: str) -> bool:
     with a no ("gp asked if i'd had a fever or night sweats. nope to all of them")."""
     looked = _LOOKED_FOR.search(text)
     answer = looked and _NOT_FOUND_NEXT.match(following)
-    return bool(answer and not _TOLD_BETWEEN.search(text, looked.end())
-                and not (_SAID_NO.match(answer.group(0)) and _STILL_ASKED.search(text, looked.end())))
+    return bool(answer and not _TOLD_BETWEEN.search(text, looked.end()) and not _no_tells_it(text[looked.end() :], answer.group(0)))
